@@ -1,0 +1,21 @@
+// The determination engine: parse, model, rules, fixes. Knows nothing of editors.
+export { lint, runRules, DEFAULT_MAX_FILE_SIZE } from './lint';
+export type { LintOptions, LintResult, RuleFailure } from './lint';
+export { buildDetermination } from './model/build';
+export type * from './model/types';
+export { rules, ruleIds, findRule, ruleDocsPath } from './rules';
+export type { Finding, Fix, LocatedFix, LocatedEdit, Report, Rule, RuleContext, Severity, TextEdit } from './rules/types';
+export { applyEdits, fixEdits } from './fixes';
+export { disableNextLineComment } from './directives';
+export { isDetermination } from './detect';
+export { builtinProfiles, DEFAULT_PROFILE_ID } from './profiles/builtin';
+export { allProfiles, findProfile, resolveProfile } from './profiles';
+export type { Profile, SectionSpec, FieldSpec } from './profiles/types';
+export { configSchema, profileSchema, ruleSettingSchema } from './config/schema';
+export type { ImrConfig, RuleSetting } from './config/schema';
+export { guidelineSources, matchChapter } from './catalogue/guidelines';
+export type { GuidelineSource, CitationKind } from './catalogue/guidelines';
+export { usStates } from './catalogue/states';
+export { knownSpecialties } from './catalogue/specialties';
+export { LineIndex, MappedText } from './text';
+export type { Position, Range, Span } from './text';

@@ -1,0 +1,147 @@
+// Flattens mdast into prose lines with source offsets, plus comment directives and front matter.
+import type { Nodes, Root, RootContent } from 'mdast';
+import { alignValue, MappedText } from '../text';
+import type { LineIndex } from '../text';
+import type { Directive, TextLine } from './types';
+
+export interface FlatDocument {
+  lines: TextLine[];
+  directives: Directive[];
+  yaml?: { value: string; start: number; end: number; valueStart: number };
+}
+
+const DIRECTIVE = /<!--\s*imr-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+
+export function flatten(root: Root, text: string, index: LineIndex): FlatDocument {
+  const out: FlatDocument = { lines: [], directives: [] };
+  const visit = (node: RootContent | Root, inList: boolean): void => {
+    switch (node.type) {
+      case 'root':
+      case 'blockquote':
+        for (const child of node.children) visit(child, inList);
+        return;
+      case 'list':
+        for (const child of node.children) visit(child, true);
+        return;
+      case 'listItem':
+        node.children.forEach((child) => visit(child, true));
+        return;
+      case 'heading':
+        pushLines(out.lines, inlineText(node.children, text), index, { block: 'heading', depth: node.depth, inList });
+        return;
+      case 'paragraph':
+        pushLines(out.lines, inlineText(node.children, text), index, { block: 'paragraph', inList });
+        return;
+      case 'code':
+        // Indented text pasted from a letter is prose, not code; fenced blocks stay code.
+        if (!node.position || /^(`{3,}|~{3,})/.test(text.slice(node.position.start.offset!, node.position.end.offset!))) return;
+        pushLines(out.lines, sourceText(node.position.start.offset!, node.position.end.offset!, text), index, { block: 'code', inList });
+        return;
+      case 'table':
+        for (const row of node.children) {
+          const cells = row.children.map((cell) => inlineText(cell.children, text));
+          if (cells.length > 0) pushLines(out.lines, MappedText.join(cells, ' | '), index, { block: 'table', inList });
+        }
+        return;
+      case 'html':
+        collectDirectives(node.value, node.position?.start.offset ?? 0, index, out.directives);
+        return;
+      case 'yaml':
+        if (node.position) {
+          const start = node.position.start.offset!;
+          const end = node.position.end.offset!;
+          const valueStart = text.indexOf('\n', start) + 1;
+          out.yaml = { value: node.value, start, end, valueStart: valueStart > 0 ? valueStart : start };
+        }
+        return;
+      default:
+        return;
+    }
+  };
+  visit(root, false);
+  return out;
+}
+
+function collectDirectives(html: string, offset: number, index: LineIndex, directives: Directive[]): void {
+  for (const match of html.matchAll(DIRECTIVE)) {
+    const line = index.positionAt(offset + (match.index ?? 0)).line;
+    const rules = match[2].split(/[\s,]+/).filter((rule) => rule.length > 0);
+    directives.push({ kind: match[1] as Directive['kind'], rules, line });
+  }
+}
+
+function sourceText(start: number, end: number, text: string): MappedText {
+  const offsets: number[] = [];
+  for (let i = start; i <= end; i++) offsets.push(i);
+  return new MappedText(text.slice(start, end), offsets);
+}
+
+/** The reader's text of inline content, each character mapped to its source offset. */
+function inlineText(children: Nodes[], text: string): MappedText {
+  const pieces: MappedText[] = [];
+  const walk = (nodes: Nodes[]): void => {
+    for (const node of nodes) {
+      const position = node.position;
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode': {
+          if (!position) continue;
+          const start = position.start.offset!;
+          const end = position.end.offset!;
+          const source = text.slice(start, end);
+          if (node.type === 'inlineCode') {
+            const inner = source.indexOf(node.value);
+            const base = inner >= 0 ? start + inner : start;
+            pieces.push(new MappedText(node.value, alignValue(node.value, text.slice(base, end), base)));
+          } else {
+            pieces.push(new MappedText(node.value, alignValue(node.value, source, start)));
+          }
+          break;
+        }
+        case 'break':
+          if (position) pieces.push(new MappedText('\n', [position.start.offset!, position.end.offset!]));
+          break;
+        case 'strong':
+        case 'emphasis':
+        case 'delete':
+        case 'link':
+        case 'linkReference':
+          walk(node.children as Nodes[]);
+          break;
+        case 'image':
+        case 'imageReference':
+          if (position && node.alt) pieces.push(new MappedText(node.alt, alignValue(node.alt, text.slice(position.start.offset!, position.end.offset!), position.start.offset!)));
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(children);
+  return MappedText.join(pieces, '');
+}
+
+function pushLines(
+  lines: TextLine[],
+  content: MappedText,
+  index: LineIndex,
+  shape: Pick<TextLine, 'block' | 'depth' | 'inList'>,
+): void {
+  let from = 0;
+  let first = true;
+  while (from <= content.length) {
+    let to = content.text.indexOf('\n', from);
+    if (to < 0) to = content.length;
+    const piece = content.slice(from, to).trim();
+    if (piece.length > 0) {
+      lines.push({
+        content: piece,
+        line: index.positionAt(piece.offsets[0]).line,
+        blockStart: first,
+        ...shape,
+      });
+      first = false;
+    }
+    from = to + 1;
+  }
+}

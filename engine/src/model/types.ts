@@ -1,0 +1,146 @@
+// The determination model: what a draft says, each part with its source span and range.
+import type { CitationKind } from '../catalogue/guidelines';
+import type { FieldKind, Profile } from '../profiles/types';
+import type { LineIndex, MappedText, Range, Span } from '../text';
+
+export interface Located {
+  span: Span;
+  range: Range;
+}
+
+export interface TextPart extends Located {
+  text: string;
+}
+
+/** One line of prose as the reader sees it: inline markup removed, offsets kept. */
+export interface TextLine {
+  content: MappedText;
+  /** 0-based source line of the first character. */
+  line: number;
+  /** 'heading' lines carry their depth; 'code' is indented text that Markdown reads as code. */
+  block: 'heading' | 'paragraph' | 'code' | 'table';
+  depth?: number;
+  /** First line of its paragraph, heading or list item. */
+  blockStart: boolean;
+  inList: boolean;
+}
+
+export interface Section extends Located {
+  /** The profile's section id, or undefined for a title the profile does not know. */
+  id: string;
+  heading: TextPart;
+  /** Heading depth, 0 for a title written as a plain paragraph. */
+  depth: number;
+  /** Everything under the title up to the next section. */
+  body: Located;
+  lines: TextLine[];
+}
+
+export type DecisionClass = 'valid' | 'casing' | 'misspelt' | 'ur-word' | 'unknown' | 'missing';
+
+export interface Decision extends TextPart {
+  /** The IMR word it is or is nearest to, when one can be told. */
+  value?: 'upheld' | 'overturned';
+  class: DecisionClass;
+}
+
+export interface MtusStatement extends TextPart {
+  /** "based ... on the MTUS" (true) or "did not base ... on the MTUS" (false). */
+  basedOnMtus: boolean;
+  /** The verb phrase that says which, for fixes. */
+  verb: TextPart;
+  /** Who the statement speaks of ("The Claims Administrator"). */
+  subject: TextPart;
+}
+
+export interface GuidelineCitation extends TextPart {
+  kind: CitationKind;
+  /** "Decision based on MTUS" / "Decision based on Non-MTUS Citation". */
+  prefix: TextPart;
+  /** Everything after the prefix. */
+  reference?: TextPart;
+  source?: TextPart & { catalogueId?: string };
+  chapter?: TextPart & { catalogueName?: string };
+  topic?: TextPart;
+  pages?: TextPart & { from: number; to: number };
+}
+
+export interface Field extends Located {
+  kind: FieldKind;
+  label: TextPart;
+  /** The field's text after the label, lines joined by spaces. */
+  value: MappedText;
+  lines: TextLine[];
+}
+
+export interface GuidelineField extends Field {
+  kind: 'claimsAdministrator' | 'reviewer';
+  statement?: MtusStatement;
+  citation?: GuidelineCitation;
+}
+
+export interface Conclusion extends TextPart {
+  /** Whether the sentence finds the request medically necessary. */
+  necessary: boolean;
+}
+
+export interface RationaleField extends Field {
+  kind: 'rationale';
+  conclusion?: Conclusion;
+  /** A sentence that says why the reviewer went outside the MTUS. */
+  mtusExplanation?: TextPart;
+}
+
+export interface DisputedItem extends Located {
+  name: TextPart;
+  /** The whole item line. */
+  header: TextPart & { depth: number };
+  decision: Decision;
+  fields: Field[];
+  claimsAdministrator?: GuidelineField;
+  reviewer?: GuidelineField;
+  rationale?: RationaleField;
+}
+
+export interface CredentialEntry extends TextPart {}
+
+export interface CredentialLine extends Located {
+  label: TextPart;
+  entries: CredentialEntry[];
+}
+
+export interface Credentials {
+  states?: CredentialLine;
+  specialties?: CredentialLine;
+}
+
+export interface FrontMatter extends Located {
+  data: Record<string, unknown>;
+  /** Set when the YAML does not parse or is not a mapping. */
+  error?: string;
+  /** Where each top-level key's value sits, for findings. */
+  keys: Record<string, Located>;
+}
+
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  rules: string[];
+  line: number;
+}
+
+export interface Determination {
+  text: string;
+  lines: LineIndex;
+  profile: Profile;
+  frontMatter?: FrontMatter;
+  /** Lines before the first section title. */
+  preamble: TextLine[];
+  sections: Section[];
+  items: DisputedItem[];
+  credentials: Credentials;
+  directives: Directive[];
+  /** Every prose line of the draft, in order. */
+  textLines: TextLine[];
+  /** The end of the document, for appended fixes. */
+  end: number;
+}

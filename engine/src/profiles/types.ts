@@ -1,0 +1,43 @@
+// A determination profile: the letter format of one review organisation, as data.
+export interface SectionSpec {
+  /** Stable id rules and fixes refer to. */
+  id: string;
+  /** The title as the letter prints it. */
+  title: string;
+  /** Other spellings that mean the same section. */
+  aliases: string[];
+  required: boolean;
+  /** Text inserted under the title when the section is created by a fix. */
+  skeleton?: string;
+}
+
+export type FieldKind = 'claimsAdministrator' | 'reviewer' | 'rationale';
+
+export interface FieldSpec {
+  kind: FieldKind;
+  label: string;
+  aliases: string[];
+  /** The party the field's MTUS statement speaks of ("The Claims Administrator"). */
+  subject?: string;
+}
+
+export interface DecisionVocabulary {
+  /** The UR denial stands: the treatment is not medically necessary. */
+  upheld: string;
+  /** The UR decision is reversed: the treatment is medically necessary. */
+  overturned: string;
+}
+
+export interface Profile {
+  id: string;
+  description: string;
+  sections: SectionSpec[];
+  /** Section holding the disputed items. */
+  issuesSection: string;
+  /** Section holding the credentials block, if the format has one. */
+  credentialsSection?: string;
+  decisions: DecisionVocabulary;
+  fields: FieldSpec[];
+  /** Rule settings the format implies, applied below the user's configuration. */
+  rules: Record<string, 'off' | 'error' | 'warning' | 'info' | 'hint'>;
+}

@@ -1,0 +1,47 @@
+import { guidelineSources } from '../catalogue/guidelines';
+import type { GuidelineField } from '../model/types';
+import type { Rule } from './types';
+
+export const citationSource: Rule = {
+  id: 'citation-source',
+  description: 'Cited guideline sources and chapters are in the catalogue, cited with their own kind (MTUS or Non-MTUS).',
+  severity: 'warning',
+  tags: ['citations'],
+  check(model, context) {
+    for (const item of model.items) {
+      for (const field of item.fields) {
+        if (field.kind === 'rationale') continue;
+        const citation = (field as GuidelineField).citation;
+        if (!citation?.source) continue;
+        const source = guidelineSources.find((candidate) => candidate.id === citation.source?.catalogueId);
+        if (!source) {
+          context.report({
+            span: citation.source.span,
+            message: `"${citation.source.text}" is not a guideline source this extension knows; check the name (known: ${knownNames(citation.kind)}).`,
+          });
+          continue;
+        }
+        if (source.kind !== citation.kind) {
+          context.report({
+            span: citation.prefix.span,
+            message: `${source.name} is ${source.kind === 'MTUS' ? 'part of' : 'not part of'} the MTUS; cite it with "Decision based on ${source.kind === 'MTUS' ? 'MTUS' : 'Non-MTUS Citation'}".`,
+          });
+        }
+        if (citation.chapter && source.chapters.length > 0 && !citation.chapter.catalogueName) {
+          context.report({
+            span: citation.chapter.span,
+            severity: 'info',
+            message: `"${citation.chapter.text}" is not a chapter of ${source.name} that this extension knows; check the chapter name.`,
+          });
+        }
+      }
+    }
+  },
+};
+
+function knownNames(kind: string): string {
+  return guidelineSources
+    .filter((source) => source.kind === kind)
+    .map((source) => source.aliases[source.aliases.length - 1])
+    .join(', ');
+}

@@ -1,0 +1,22 @@
+import type { Rule } from './types';
+
+const key = (name: string): string => name.toLowerCase().replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
+
+export const duplicateItem: Rule = {
+  id: 'duplicate-item',
+  description: 'Each disputed item name appears once.',
+  severity: 'error',
+  tags: ['items'],
+  check(model, context) {
+    const first = new Map<string, number>();
+    for (const item of model.items) {
+      const name = key(item.name.text);
+      const line = first.get(name);
+      if (line === undefined) {
+        first.set(name, item.range.start.line);
+        continue;
+      }
+      context.report({ span: item.name.span, message: `Item "${item.name.text}" already appears on line ${line + 1}; each item is decided once.` });
+    }
+  },
+};

@@ -1,0 +1,56 @@
+// Every rule the engine runs, in the order findings are reported.
+import { citationFormat } from './citation-format';
+import { citationSource } from './citation-source';
+import { conclusionDecision } from './conclusion-decision';
+import { credentialSpecialty } from './credential-specialty';
+import { credentialState } from './credential-state';
+import { credentials } from './credentials';
+import { dateChronology } from './date-chronology';
+import { decisionValue } from './decision-value';
+import { disputedItems } from './disputed-items';
+import { duplicateItem } from './duplicate-item';
+import { duplicateSection } from './duplicate-section';
+import { emptySection } from './empty-section';
+import { fieldOrder } from './field-order';
+import { frontMatter } from './front-matter';
+import { itemFields } from './item-fields';
+import { mtusStatement } from './mtus-statement';
+import { nonMtusExplained } from './non-mtus-explained';
+import { phi } from './phi';
+import { requiredSection } from './required-section';
+import { sectionOrder } from './section-order';
+import type { Rule } from './types';
+
+export const rules: readonly Rule[] = [
+  requiredSection,
+  sectionOrder,
+  duplicateSection,
+  emptySection,
+  disputedItems,
+  decisionValue,
+  itemFields,
+  fieldOrder,
+  duplicateItem,
+  citationFormat,
+  mtusStatement,
+  citationSource,
+  conclusionDecision,
+  nonMtusExplained,
+  credentials,
+  credentialState,
+  credentialSpecialty,
+  phi,
+  dateChronology,
+  frontMatter,
+];
+
+export const ruleIds = rules.map((rule) => rule.id) as [string, ...string[]];
+
+export function findRule(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id);
+}
+
+/** Where a rule's documentation page lives, relative to the package root. */
+export function ruleDocsPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}
