@@ -1,0 +1,93 @@
+// imr-lint: checks IMR determination drafts from the command line, over the same engine as the editor.
+import { Command, Option } from 'commander';
+import { applyEdits, fixEdits, lint, type Finding, type ImrConfig } from '../../engine/src';
+import { expandPaths, readDraft, writeAtomically } from './files';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatStylish } from './formats/stylish';
+import { loadCliConfig } from './config';
+import type { FileReport } from './report';
+
+declare const IMR_VERSION: string;
+const version = typeof IMR_VERSION === 'string' ? IMR_VERSION : '0.0.0-dev';
+
+/** Exit statuses: the contract batch users and CI scripts rely on. */
+export const EXIT = { clean: 0, errors: 1, usage: 2 } as const;
+
+interface CliOptions {
+  format: 'stylish' | 'json' | 'sarif';
+  fix: boolean;
+  config?: string;
+  quiet: boolean;
+}
+
+const MAX_FIX_PASSES = 10;
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name('imr-lint')
+    .description('Check IMR final determination drafts (Markdown) for missing sections, wrong decision words, malformed citations and contradictions.')
+    .version(version)
+    .argument('<paths...>', 'files, directories (searched for *.md) or globs')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .option('--fix', 'apply the obvious fixes and write the files back', false)
+    .option('-c, --config <path>', 'configuration file to use instead of the .imrlintrc.json files found beside the drafts')
+    .option('-q, --quiet', 'report errors only', false)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version') return EXIT.clean;
+    return EXIT.usage;
+  }
+  const options = program.opts<CliOptions>();
+  const { files, problems } = await expandPaths(program.args);
+  let status: number = problems.length > 0 ? EXIT.usage : EXIT.clean;
+  for (const problem of problems) process.stderr.write(`imr-lint: ${problem}\n`);
+
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const config = await loadCliConfig(file, options.config);
+    if (!config.ok) {
+      process.stderr.write(`imr-lint: ${config.message}\n`);
+      status = EXIT.usage;
+      if (options.config) break;
+      continue;
+    }
+    const read = await readDraft(file);
+    if (!read.ok) {
+      process.stderr.write(`imr-lint: ${file} ${read.reason}\n`);
+      status = EXIT.usage;
+      continue;
+    }
+    if (config.ignored) continue;
+    let findings = lint(read.text, { config: config.config }).findings;
+    if (options.fix) findings = await fixFile(file, read.text, read.bom, config.config, findings);
+    if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
+    reports.push({ file, findings });
+  }
+
+  const output = options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, version) : formatStylish(reports);
+  if (output.length > 0) process.stdout.write(`${output}\n`);
+  const hasErrors = reports.some((report) => report.findings.some((finding: Finding) => finding.severity === 'error'));
+  if (status === EXIT.usage) return EXIT.usage;
+  return hasErrors ? EXIT.errors : EXIT.clean;
+}
+
+/** Applies fixes until none is left (a fix can reveal another), then writes the file once. */
+async function fixFile(file: string, original: string, bom: string, config: ImrConfig, findings: Finding[]): Promise<Finding[]> {
+  let text = original;
+  let current = findings;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = fixEdits(current);
+    if (edits.length === 0) break;
+    text = applyEdits(text, edits).text;
+    current = lint(text, { config }).findings;
+  }
+  if (text !== original) await writeAtomically(file, bom + text);
+  return current;
+}
+

@@ -1,0 +1,63 @@
+// The extension's client: starts the language server once a determination is open.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { isDetermination } from '../../engine/src/detect';
+
+let client: LanguageClient | undefined;
+let starting: Promise<void> | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const api: ExtensionApi = { ready: () => starting ?? Promise.resolve(), client: () => client };
+  const startIfDetermination = (document: vscode.TextDocument): void => {
+    if (starting || !isCandidate(document)) return;
+    starting = startClient(context);
+  };
+  vscode.workspace.textDocuments.forEach(startIfDetermination);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startIfDetermination));
+  context.subscriptions.push({ dispose: () => void client?.stop() });
+  return api;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+  starting = undefined;
+}
+
+/** What tests and other extensions can reach. */
+export interface ExtensionApi {
+  /** Resolves once the language server is running (immediately when none is needed yet). */
+  ready(): Promise<void>;
+  client(): LanguageClient | undefined;
+}
+
+function isCandidate(document: vscode.TextDocument): boolean {
+  if (document.languageId === 'imr') return true;
+  return document.languageId === 'markdown' && isDetermination(document.getText(), document.fileName);
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.cjs'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'imr' },
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+      { language: 'markdown', scheme: 'vscode-vfs' },
+    ],
+    synchronize: {
+      configurationSection: 'imr',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.imrlintrc{,.json,.jsonc}'),
+    },
+    initializationOptions: { debounceMs: vscode.workspace.getConfiguration('imr').get<number>('debounceMs', 150) },
+    // The server is restarted if it dies; the user's text lives in the editor, never in the server.
+    connectionOptions: { maxRestartCount: 5 },
+  };
+  client = new LanguageClient('imr', 'IMR Determinations', serverOptions, clientOptions);
+  await client.start();
+}
