@@ -20,6 +20,7 @@ set -euo pipefail
 
 CODE_SERVER_VERSION="4.100.3"
 TOOLS_ROOT="${IMR_TOOLS_DIR:-$HOME/.cache/imr-tools}"
+case "$TOOLS_ROOT" in /*) ;; *) TOOLS_ROOT="$PWD/$TOOLS_ROOT" ;; esac
 DEST="$TOOLS_ROOT/code-server-$CODE_SERVER_VERSION"
 MARKER="$DEST/.imr-install-complete"
 APT_PACKAGES=(libkrb5-dev ripgrep chromium)

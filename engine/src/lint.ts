@@ -1,7 +1,9 @@
 // The engine's one entry point: text and configuration in, model and findings out.
 import type { ImrConfig, RuleSetting } from './config/schema';
 import { DirectiveFilter } from './directives';
+import type { Root } from 'mdast';
 import { buildDetermination } from './model/build';
+import { parseMarkdown } from './parse';
 import type { Determination } from './model/types';
 import { resolveProfile } from './profiles';
 import { rules as allRules } from './rules';
@@ -16,6 +18,8 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Overrides the clock for date checks (ISO date). */
   today?: string;
+  /** Parses Markdown; an incremental parser can stand in for the default one. */
+  parse?: (text: string) => Root;
 }
 
 export interface RuleFailure {
@@ -47,7 +51,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       failures: [],
     };
   }
-  const model = buildDetermination(text, (requested) => resolveProfile(requested, config));
+  const model = buildDetermination(text, (requested) => resolveProfile(requested, config), (options.parse ?? parseMarkdown)(text));
   return { model, ...runRules(model, config, options) };
 }
 

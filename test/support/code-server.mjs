@@ -41,7 +41,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
 
 /** Folder code-server is installed into by scripts/install-code-server.sh. */
 export function codeServerDir() {
-  const root = process.env.IMR_TOOLS_DIR || path.join(os.homedir(), '.cache', 'imr-tools');
+  const root = path.resolve(process.env.IMR_TOOLS_DIR || path.join(os.homedir(), '.cache', 'imr-tools'));
   return path.join(root, `code-server-${CODE_SERVER_VERSION}`);
 }
 

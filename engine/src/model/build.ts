@@ -1,4 +1,5 @@
 // Builds the determination model from a draft's text.
+import type { Root } from 'mdast';
 import { parseMarkdown } from '../parse';
 import type { Profile } from '../profiles/types';
 import { LineIndex, MappedText } from '../text';
@@ -14,9 +15,10 @@ import { matchFieldLabel, matchSection, readDecision } from './words';
 /** Chooses the profile once the front matter is known (its `profile:` key, if any). */
 export type ProfileResolver = (requested: string | undefined) => Profile;
 
-export function buildDetermination(text: string, resolveProfile: ProfileResolver): Determination {
+/** `root` lets a caller that keeps its own (incremental) parse pass the tree for `text`. */
+export function buildDetermination(text: string, resolveProfile: ProfileResolver, root: Root = parseMarkdown(text)): Determination {
   const index = new LineIndex(text);
-  const flat = flatten(parseMarkdown(text), text, index);
+  const flat = flatten(root, text, index);
   const frontMatter = flat.yaml ? readFrontMatter(flat.yaml, index) : undefined;
   const requested = frontMatter?.data.profile;
   const profile = resolveProfile(typeof requested === 'string' ? requested : undefined);
