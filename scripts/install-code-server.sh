@@ -51,7 +51,7 @@ else
   fi
   log "apt-get install ${APT_PACKAGES[*]} ..."
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update >&2
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y "${APT_PACKAGES[@]}" >&2
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y "${APT_PACKAGES[@]}" >&2
   apt_all_installed || die "apt packages still missing after apt-get install: ${APT_PACKAGES[*]}"
 fi
 [ -x /usr/bin/rg ] || die "/usr/bin/rg missing (Debian package ripgrep)"

@@ -92,10 +92,30 @@ export async function freePort() {
   });
 }
 
-const live = new Set();
-process.on('exit', () => {
-  for (const child of live) killGroup(child, 'SIGKILL');
-});
+// Process groups still running (→ their temp dir); ended and removed if the
+// test process exits or is signalled without calling stop().
+const live = new Map();
+function endAllNow() {
+  for (const [child, tmp] of live) {
+    killGroup(child, 'SIGKILL');
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  live.clear();
+}
+process.on('exit', endAllNow);
+let signalsHooked = false;
+function track(child, tmp) {
+  live.set(child, tmp);
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(sig, () => {
+      endAllNow();
+      // Nobody else handles it: die of the signal as if we had not listened.
+      if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+    });
+  }
+}
 
 function killGroup(child, signal) {
   try {
@@ -193,20 +213,12 @@ export async function startCodeServer({
       detached: true, // own process group, so stop() also ends the extension host & co.
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    live.add(child);
+    track(child, tmp);
     const logs = captureOutput(child, echo);
     let exited = null;
     const exitPromise = new Promise((resolve) => {
-      child.on('exit', (code, signal) => {
-        exited = { code, signal };
-        live.delete(child);
-        resolve(exited);
-      });
-      child.on('error', (err) => {
-        exited = { code: null, signal: null, error: err };
-        live.delete(child);
-        resolve(exited);
-      });
+      child.on('exit', (code, signal) => resolve((exited = { code, signal })));
+      child.on('error', (error) => resolve((exited = { code: null, signal: null, error })));
     });
 
     const deadline = Date.now() + timeoutMs;
@@ -227,6 +239,7 @@ export async function startCodeServer({
       // Leftovers of the group (extension host, pty host, watcher) go too.
       killGroup(child, 'SIGKILL');
       await Promise.race([exitPromise, new Promise((r) => setTimeout(r, 2000))]);
+      live.delete(child);
     };
 
     if (up && !exited) {
@@ -286,7 +299,7 @@ export async function installExtension(vsixPath, extensionsDir, { timeoutMs = 12
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    live.add(child);
+    track(child, tmp);
     const logs = captureOutput(child, process.env.IMR_CODE_SERVER_LOG === '1');
     const result = await new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -302,8 +315,8 @@ export async function installExtension(vsixPath, extensionsDir, { timeoutMs = 12
         resolve({ code, signal });
       });
     });
-    live.delete(child);
     killGroup(child, 'SIGKILL');
+    live.delete(child);
     const output = logs();
     if (result.timedOut) throw new Error(`code-server --install-extension ${vsix} timed out after ${timeoutMs} ms:\n${output}`);
     if (result.error) throw new Error(`could not run code-server: ${result.error.message}`);
@@ -318,26 +331,38 @@ export async function installExtension(vsixPath, extensionsDir, { timeoutMs = 12
 
 /**
  * Headless Chromium (Debian's /usr/bin/chromium) through playwright-core.
- * Each call gets a fresh temporary profile (playwright's launch() default).
+ * Each call gets a fresh temporary profile (playwright's launch() default),
+ * and CHROME_CONFIG_HOME points at a temp dir so Chromium's crash-report
+ * database does not land in ~/.config/chromium; it is removed on close.
  */
-export async function launchBrowser({ headless = true, args = [] } = {}) {
+export async function launchBrowser({ headless = true, args = [], env = {} } = {}) {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} not found: run \`bash scripts/install-code-server.sh\` (installs Debian's chromium)`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...args,
-    ],
-  });
+  const configHome = await fsp.mkdtemp(path.join(os.tmpdir(), 'imr-chromium-'));
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless,
+      env: { ...process.env, CHROME_CONFIG_HOME: configHome, ...env },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        ...args,
+      ],
+    });
+  } catch (err) {
+    await fsp.rm(configHome, { recursive: true, force: true }).catch(() => {});
+    throw err;
+  }
+  browser.on('disconnected', () => fs.rmSync(configHome, { recursive: true, force: true }));
+  return browser;
 }
 
 /**
