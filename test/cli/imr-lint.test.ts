@@ -69,7 +69,7 @@ describe('imr-lint', () => {
   it('prints SARIF 2.1.0 that validates against the schema', async () => {
     const run = await runCli(['--format', 'sarif', 'seed.md', 'defective.md'], { cwd: dir });
     assert.equal(run.status, 1);
-    const log = JSON.parse(run.stdout);
+    const log = JSON.parse(run.stdout) as { version: string; runs: { results: unknown[] }[] };
     const schema = JSON.parse(readFileSync(new URL('./sarif-2.1.0.schema.json', import.meta.url), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
