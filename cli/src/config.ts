@@ -1,36 +1,38 @@
-// Configuration for the command line: --config, or none.
-import { promises as fs } from 'node:fs';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { configSchema, type ImrConfig } from '../../engine/src';
+// Configuration for the command line: the .imrlintrc files found beside each draft, or the one --config names.
+import * as path from 'node:path';
+import type { ImrConfig } from '../../engine/src';
+import { ConfigLoader, isChecked } from '../../engine/src/config/load';
+import { nodeConfigHost, toConfigPath, toNativePath } from '../../engine/src/config/node';
+import { describeSources } from '../../engine/src/config/problems';
 
 export type CliConfig = { ok: true; config: ImrConfig; ignored: boolean } | { ok: false; message: string };
 
-const cache = new Map<string, Promise<CliConfig>>();
+// One run reads each configuration file once.
+const loader = new ConfigLoader(nodeConfigHost);
+const warned = new Set<string>();
 
-export function loadCliConfig(_file: string, explicit: string | undefined): Promise<CliConfig> {
-  if (!explicit) return Promise.resolve({ ok: true, config: {}, ignored: false });
-  let pending = cache.get(explicit);
-  if (!pending) {
-    pending = readConfigFile(explicit);
-    cache.set(explicit, pending);
+/**
+ * Discovery walks up from the draft's folder and stops at a file with `"root": true`, at the first folder
+ * holding `.git`, or at the file-system root. An invalid configuration is an error with its reasons.
+ */
+export async function loadCliConfig(file: string, explicit: string | undefined): Promise<CliConfig> {
+  const draft = toConfigPath(file);
+  const effective = await loader.resolve(draft, { explicit: explicit === undefined ? undefined : toConfigPath(explicit) });
+  const sources = describeSources(effective.problems, display);
+  if (!effective.valid) {
+    return { ok: false, message: sources.filter((source) => source.severity === 'error').map((source) => source.message).join('\n') };
   }
-  return pending;
+  for (const { message } of sources) {
+    if (warned.has(message)) continue;
+    warned.add(message);
+    process.stderr.write(`imr-lint: warning: ${message}\n`);
+  }
+  return { ok: true, config: effective.config, ignored: !isChecked(effective, draft) };
 }
 
-async function readConfigFile(file: string): Promise<CliConfig> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    return { ok: false, message: `${file}: cannot read configuration (${(error as Error).message})` };
-  }
-  const errors: ParseError[] = [];
-  const data = parse(text, errors, { allowTrailingComma: true });
-  if (errors.length > 0) return { ok: false, message: `${file}: not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})` };
-  const parsed = configSchema.safeParse(data);
-  if (!parsed.success) {
-    const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-    return { ok: false, message: `${file}: invalid configuration: ${reasons}` };
-  }
-  return { ok: true, config: parsed.data, ignored: false };
+/** Paths in messages as the user typed them: relative to the working folder when inside it. */
+function display(file: string): string {
+  const native = toNativePath(file);
+  const relative = path.relative(process.cwd(), native);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : native;
 }

@@ -6,6 +6,7 @@ import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import { loadCliConfig } from './config';
+import { addExportOptions, exportDrafts, wantsExport } from './export';
 import type { FileReport } from './report';
 
 declare const IMR_VERSION: string;
@@ -36,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
+  addExportOptions(program);
   try {
     program.parse(argv, { from: 'user' });
   } catch (error) {
@@ -44,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   const options = program.opts<CliOptions>();
+  if (wantsExport(program.opts())) return exportDrafts(program.args, program.opts());
   const { files, problems } = await expandPaths(program.args);
   let status: number = problems.length > 0 ? EXIT.usage : EXIT.clean;
   for (const problem of problems) process.stderr.write(`imr-lint: ${problem}\n`);

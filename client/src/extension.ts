@@ -3,12 +3,16 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { isDetermination } from '../../engine/src/detect';
+import { registerCommands } from './commands';
+import { registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const api: ExtensionApi = { ready: () => starting ?? Promise.resolve(), client: () => client };
+  registerCommands(context);
+  registerPreview(context);
   const startIfDetermination = (document: vscode.TextDocument): void => {
     if (starting || !isCandidate(document)) return;
     starting = startClient(context);
@@ -49,6 +53,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
       { language: 'markdown', scheme: 'vscode-vfs' },
+      { language: 'json', pattern: '**/.imrlintrc*' },
+      { language: 'jsonc', pattern: '**/.imrlintrc*' },
     ],
     synchronize: {
       configurationSection: 'imr',

@@ -9,9 +9,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyse, type Analysis } from './documents';
+import { analyse, forgetDocument, type Analysis } from './documents';
 import { toDiagnostic } from './features/diagnostics';
-import { ValidationQueue } from './validation';
+import { DEFAULT_DEBOUNCE_MS, ValidationQueue } from './validation';
 import { ConfigurationStore } from './configuration';
 import type { ServerContext } from './context';
 import { featureCapabilities, registerFeatures } from './features';
@@ -28,19 +28,25 @@ const docsUri = (ruleId: string): string => pathToFileURL(path.join(docsRoot, `$
 const queue = new ValidationQueue(
   {
     get: (uri) => documents.get(uri),
-    validate: (document) => void validate(document),
+    validate: (document) => validate(document),
   },
-  150,
+  DEFAULT_DEBOUNCE_MS,
 );
 
 async function validate(document: TextDocument): Promise<void> {
   const version = document.version;
+  // A configuration file is diagnosed as configuration, never linted as a draft.
+  if (configuration.isConfigurationFile(document.uri)) {
+    const diagnostics = await configuration.diagnoseConfigurationFile(document);
+    if (documents.get(document.uri)?.version === version) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+    return;
+  }
   const config = await configuration.forDocument(document.uri);
   // A newer edit arrived while configuration loaded: its own validation will publish.
   if (documents.get(document.uri)?.version !== version) return;
   let analysis: Analysis | undefined;
   try {
-    analysis = analyse(document, config.config);
+    analysis = config.ignored ? undefined : analyse(document, config.config);
   } catch (error) {
     connection.console.error(`imr: could not check ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return;
@@ -91,6 +97,7 @@ documents.onDidClose((event) => {
   queue.cancel(event.document.uri);
   configuration.forget(event.document.uri);
   analyses.delete(event.document.uri);
+  forgetDocument(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 

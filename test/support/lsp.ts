@@ -20,6 +20,7 @@ import {
   type InitializeResult,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type FileEvent } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_BUNDLE = path.resolve(import.meta.dirname, '../../dist/server.cjs');
 
@@ -90,4 +91,41 @@ export async function startServer(options: { debounceMs?: number; settings?: Rec
       clearTimeout(timer);
     },
   };
+}
+
+/** Applies LSP text edits as an editor does: every position refers to the text before any edit, and edits do not overlap. */
+export function applyTextEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\r' && text[i + 1] === '\n') i++;
+    if (text[i] === '\n' || text[i] === '\r') lineStarts.push(i + 1);
+  }
+  const offsetAt = (position: { line: number; character: number }): number =>
+    position.line >= lineStarts.length ? text.length : Math.min(lineStarts[position.line] + position.character, text.length);
+  const located = edits.map((edit) => ({ start: offsetAt(edit.range.start), end: offsetAt(edit.range.end), newText: edit.newText })).sort((a, b) => a.start - b.start);
+  let out = '';
+  let cursor = 0;
+  for (const edit of located) {
+    if (edit.start < cursor) throw new Error('overlapping edits');
+    out += text.slice(cursor, edit.start) + edit.newText;
+    cursor = edit.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** The LSP position of a UTF-16 offset in `text`. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+/** Tells the server its settings changed, as VS Code does; the server then reads `session.settings` again. */
+export function notifySettingsChanged(session: LspSession): void {
+  void session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: session.settings });
+}
+
+/** Tells the server that files changed on disk, as the client's file watcher does. */
+export function notifyFilesChanged(session: LspSession, changes: FileEvent[]): void {
+  void session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
 }

@@ -1,89 +1,224 @@
 // The configuration schema: the single source of truth for .imrlintrc.json, settings and the JSON Schema.
 import { z } from 'zod';
-import { ruleIds } from '../rules';
+import { closest } from '../model/words';
+import { builtinProfiles } from '../profiles/builtin';
+import { rules } from '../rules';
 
 export const severitySchema = z.enum(['error', 'warning', 'info', 'hint']);
 
-export const ruleSettingSchema = z.union([
-  z.literal('off'),
-  severitySchema,
-  z.tuple([z.union([z.literal('off'), severitySchema]), z.record(z.string(), z.unknown())]),
-]);
+const SEVERITY_WORDS = '"off", "error", "warning", "info" or "hint"';
+/** What people used to other linters write, and what they mean here. */
+const SEVERITY_ALIASES: Record<string, string> = { warn: 'warning', information: 'info', err: 'error', none: 'off', false: 'off', '0': 'off', '1': 'warning', '2': 'error' };
 
-const sectionSchema = z
-  .object({
+function settingError(input: unknown): string {
+  const word = Array.isArray(input) ? input[0] : input;
+  const alias = SEVERITY_ALIASES[String(word).toLowerCase()];
+  if (alias) return `${JSON.stringify(word)} is not a severity; write "${alias}"`;
+  return `a rule setting is ${SEVERITY_WORDS}, or [severity, { options }]; got ${JSON.stringify(input)}`;
+}
+
+const levelSchema = z.enum(['off', ...severitySchema.options], { error: (issue) => settingError(issue.input) });
+
+export const ruleSettingSchema = z.union(
+  [levelSchema, z.tuple([levelSchema, z.record(z.string(), z.unknown()).describe("The rule's options.")])],
+  { error: (issue) => settingError(issue.input) },
+).meta({ id: 'ruleSetting', description: 'A rule setting: "off", a severity, or [severity, { options }].' });
+
+const ruleIdList = rules.map((rule) => rule.id);
+
+function unknownRule(key: string): string {
+  // Ids that differ in separators or case ("decisionValue", "decision_value") or by a slip of the keyboard.
+  const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const near = ruleIdList.find((id) => squash(id) === squash(key)) ?? (key.length >= 3 ? closest(key, ruleIdList) : undefined);
+  return near ? `unknown rule "${key}"; did you mean "${near}"?` : `unknown rule "${key}" (rules: ${ruleIdList.join(', ')})`;
+}
+
+/** One key per rule, so editors complete rule ids and show each rule's description. */
+export const rulesSchema = z
+  .strictObject(
+    Object.fromEntries(rules.map((rule) => [rule.id, ruleSettingSchema.optional().describe(`${rule.description} (default: ${rule.severity})`)])),
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? issue.keys.map(unknownRule).join('\n') : 'rules is an object of rule ids to settings, for example { "phi": "off" }',
+    },
+  )
+  .meta({ id: 'rules', description: 'Rule settings: "off", a severity, or [severity, { options }]. A severity alone keeps options set by a farther file.' });
+
+/** One line per unknown key (the parser splits them), naming the keys that are allowed. */
+function unknownKeys(keys: string[], allowed: readonly string[]): string {
+  return keys.map((key) => `unknown key "${key}" (allowed: ${allowed.join(', ')})`).join('\n');
+}
+
+/** An object that rejects unknown keys with a message listing the known ones. */
+function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape, what: string, notObject = `${what} is an object`) {
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? unknownKeys(issue.keys, Object.keys(shape)) : notObject),
+  });
+}
+
+const sectionSchema = strictObject(
+  {
     id: z.string().min(1).describe('Stable id of the section, used by the profile and by rules.'),
     title: z.string().min(1).describe('The section title as the letter prints it.'),
-    aliases: z.array(z.string()).default([]).describe('Other spellings of the title.'),
-    required: z.boolean().default(true),
+    aliases: z.array(z.string().min(1)).default([]).describe('Other spellings of the title.'),
+    required: z.boolean().default(true).describe('Whether a draft must have the section.'),
     skeleton: z.string().optional().describe('Text a quick fix inserts under a missing section.'),
-  })
-  .strict();
+  },
+  'a section',
+);
 
-const fieldSchema = z
-  .object({
-    kind: z.enum(['claimsAdministrator', 'reviewer', 'rationale']),
-    label: z.string().min(1),
-    aliases: z.array(z.string()).default([]),
-    subject: z.string().optional().describe('Who the field\'s MTUS statement speaks of.'),
-  })
-  .strict();
+const fieldSchema = strictObject(
+  {
+    kind: z.enum(['claimsAdministrator', 'reviewer', 'rationale']).describe('Which of the three fields of a disputed item this is.'),
+    label: z.string().min(1).describe('The label as the letter prints it, without the colon.'),
+    aliases: z.array(z.string().min(1)).default([]).describe('Other spellings of the label.'),
+    subject: z.string().optional().describe('Who the field\'s MTUS statement speaks of ("The Claims Administrator").'),
+  },
+  'a field',
+);
 
-export const profileSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a profile id is lower-case letters, digits and hyphens'),
-    description: z.string().default(''),
-    sections: z.array(sectionSchema).min(1),
-    issuesSection: z.string().describe('Id of the section that holds the disputed items.'),
-    credentialsSection: z.string().optional(),
-    decisions: z.object({ upheld: z.string().min(1), overturned: z.string().min(1) }).strict().default({ upheld: 'Upheld', overturned: 'Overturned' }),
-    fields: z.array(fieldSchema).default([]),
-    rules: z.record(z.string(), z.enum(['off', 'error', 'warning', 'info', 'hint'])).default({}),
-  })
-  .strict()
-  .superRefine((profile, context) => {
-    const ids = profile.sections.map((section) => section.id);
-    for (const key of ['issuesSection', 'credentialsSection'] as const) {
-      const id = profile[key];
-      if (id !== undefined && !ids.includes(id)) {
-        context.addIssue({ code: 'custom', path: [key], message: `"${id}" is not the id of one of this profile's sections (${ids.join(', ')})` });
-      }
-    }
-  });
+const PROFILE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
-const privacyPatternSchema = z
-  .object({
-    name: z.string().min(1).describe('What the pattern finds, as the message names it ("a claim number").'),
-    pattern: z.string().refine((source) => {
-      try {
-        new RegExp(source);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'not a valid regular expression'),
-    flags: z.string().regex(/^[imsu]*$/, 'flags may be i, m, s and u').optional(),
-  })
-  .strict();
-
-export const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    extends: z.union([z.string(), z.array(z.string())]).optional().describe('Configuration files this one builds on, nearest last.'),
-    profile: z.string().optional().describe('The profile drafts are checked against (default "ca-dwc-imr").'),
-    profiles: z.array(profileSchema).optional().describe('Profiles defined here, selectable by id.'),
-    rules: z.partialRecord(z.enum(ruleIds), ruleSettingSchema).optional().describe('Rule settings: "off", a severity, or [severity, options].'),
-    include: z.array(z.string()).optional().describe('Globs of files to check, relative to this file.'),
-    ignore: z.array(z.string()).optional().describe('Globs of files never to check, relative to this file.'),
-    privacy: z
-      .object({ patterns: z.array(privacyPatternSchema).default([]) })
-      .strict()
+/**
+ * A profile as configuration defines it. With `extends`, it starts from another profile (built-in or defined in
+ * configuration) and every key it sets replaces that key, except `rules` and `decisions`, which merge.
+ */
+export const profileSchema = strictObject(
+  {
+    id: z.string().regex(PROFILE_ID, 'a profile id is lower-case letters, digits and hyphens').describe('The id drafts and configuration select the profile by.'),
+    extends: z.string().optional().describe('A profile to start from: a built-in one or one defined in configuration.'),
+    description: z.string().optional(),
+    sections: z.array(sectionSchema).min(1, 'a profile has at least one section').optional().describe('The sections, in the order the letter has them.'),
+    issuesSection: z.string().optional().describe('Id of the section that holds the disputed items.'),
+    credentialsSection: z.string().optional().describe("Id of the section that holds the reviewer's credentials."),
+    decisions: strictObject(
+      {
+        upheld: z.string().min(1).optional().describe('The word for "the UR denial stands" (not medically necessary).'),
+        overturned: z.string().min(1).optional().describe('The word for "the UR decision is reversed" (medically necessary).'),
+      },
+      'decisions',
+    )
       .optional()
-      .describe('Extra patterns for the phi rule.'),
-    maxFileSize: z.number().int().positive().optional().describe('Largest draft, in bytes, that is checked (default 10 MB).'),
+      .describe('The decision vocabulary.'),
+    fields: z.array(fieldSchema).optional().describe("The labels of a disputed item's fields, in order."),
+    rules: rulesSchema.optional().describe('Rule settings the format implies, applied below the configuration\'s own "rules".'),
+  },
+  'a profile',
+).superRefine((profile, context) => {
+  if (profile.extends === undefined) {
+    for (const key of ['sections', 'issuesSection'] as const) {
+      if (profile[key] === undefined) context.addIssue({ code: 'custom', path: [key], message: `a profile without "extends" needs "${key}"` });
+    }
+  }
+  const ids = profile.sections?.map((section) => section.id) ?? [];
+  ids.forEach((id, index) => {
+    if (ids.indexOf(id) !== index) context.addIssue({ code: 'custom', path: ['sections', index, 'id'], message: `section id "${id}" is used twice` });
+  });
+  if (profile.decisions?.upheld !== undefined && profile.decisions.upheld === profile.decisions.overturned) {
+    context.addIssue({ code: 'custom', path: ['decisions', 'overturned'], message: 'the two decision words must differ' });
+  }
+});
+
+function regexProblem(source: string, flags = ''): string | undefined {
+  try {
+    new RegExp(source, flags);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: /, '');
+  }
+}
+
+const privacyPatternSchema = strictObject(
+  {
+    name: z.string().min(1).describe('What the pattern finds, as the message names it ("a claim number").'),
+    pattern: z.string().min(1).describe('A JavaScript regular expression, without slashes.'),
+    flags: z.string().regex(/^(?!.*(.).*\1)[imsu]*$/, 'flags may be i, m, s and u, each once').optional(),
+  },
+  'a privacy pattern',
+).superRefine((entry, context) => {
+  const problem = regexProblem(entry.pattern, entry.flags);
+  if (problem) context.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${problem}` });
+});
+
+const globsSchema = z.array(
+  z
+    .string()
+    .min(1, 'a glob cannot be empty')
+    .refine((glob) => !glob.startsWith('!'), 'a glob cannot start with "!"; narrow "include" instead'),
+);
+
+const privacySchema = strictObject(
+  { patterns: z.array(privacyPatternSchema).default([]).describe('Patterns added to the built-in ones; each file adds its own.') },
+  'privacy',
+).describe('Extra patterns for the phi rule.');
+
+const profileNameSchema = z
+  .union([z.enum(builtinProfiles.map((profile) => profile.id) as [string, ...string[]]), z.string().min(1)], { error: 'a profile is named by its id, a string such as "ca-dwc-imr"' })
+  .describe('The profile drafts are checked against: a built-in one or one defined in "profiles" (default "ca-dwc-imr").');
+
+const maxFileSizeSchema = z
+  .number({ error: 'maxFileSize is a number of characters, such as 10485760' })
+  .int('maxFileSize is a whole number of characters')
+  .positive('maxFileSize must be more than 0')
+  .describe('Largest draft, in characters, that is checked (default 10485760).');
+
+export const configSchema = strictObject(
+  {
+    $schema: z.string().optional(),
+    root: z.boolean().optional().describe('Stop looking for configuration files in parent folders.'),
+    extends: z
+      .union([z.string().min(1), z.array(z.string().min(1))], { error: 'extends is a path to a JSON configuration file, or a list of them' })
+      .optional()
+      .describe('Configuration files this one builds on, relative to this file; later ones win, and this file wins over all.'),
+    profile: profileNameSchema.optional(),
+    profiles: z.array(profileSchema).optional().describe("Profiles defined here, selectable by id; a nearer file's profile replaces a farther one with the same id."),
+    rules: rulesSchema.optional(),
+    include: globsSchema
+      .min(1, 'include lists at least one glob; leave it out to check every draft')
+      .optional()
+      .describe('Globs of drafts to check, relative to this file; the nearest file that sets it decides.'),
+    ignore: globsSchema.optional().describe('Globs of drafts never to check, relative to this file; every file adds its own.'),
+    privacy: privacySchema.optional(),
+    maxFileSize: maxFileSizeSchema.optional(),
+  },
+  'a configuration',
+  'a configuration file holds one JSON object, for example { "rules": { "phi": "off" } }',
+)
+  .superRefine((config, context) => {
+    const ids = config.profiles?.map((profile) => profile.id) ?? [];
+    ids.forEach((id, index) => {
+      if (ids.indexOf(id) !== index) context.addIssue({ code: 'custom', path: ['profiles', index, 'id'], message: `profile "${id}" is defined twice in this file` });
+    });
   })
-  .strict();
+  .describe('Configuration of the IMR determination linter (editor and imr-lint).');
+
+/** Settings set severities only; options belong in configuration files. */
+const settingsRulesSchema = z
+  .partialRecord(z.enum(ruleIdList as [string, ...string[]]), levelSchema, {
+    // Zod reports unknown keys of an enum-keyed record as "unrecognized_keys", though its types do not say so.
+    error: (issue) => {
+      const { code, keys } = issue as { code: string; keys?: string[] };
+      return code === 'unrecognized_keys' && keys ? keys.map(unknownRule).join('\n') : 'imr.rules is an object of rule ids to severities, for example { "phi": "off" }';
+    },
+  })
+  .describe('Rule severities: "off", "error", "warning", "info" or "hint", by rule id.');
+
+/** The `imr.*` settings that configure checking; files found beside a draft win over them. */
+export const settingsSchema = z.object({
+  profile: profileNameSchema.optional(),
+  rules: settingsRulesSchema.optional(),
+  privacy: privacySchema.optional(),
+  maxFileSize: maxFileSizeSchema.optional(),
+  include: globsSchema.optional().describe('Globs of drafts to check, relative to the workspace folder.'),
+  ignore: globsSchema.optional().describe('Globs of drafts never to check, relative to the workspace folder.'),
+});
+
+export const SETTINGS_KEYS = Object.keys(settingsSchema.shape) as (keyof typeof settingsSchema.shape)[];
 
 export type Severity = z.infer<typeof severitySchema>;
 export type RuleSetting = z.infer<typeof ruleSettingSchema>;
+export type RuleSettings = z.infer<typeof rulesSchema>;
+export type ProfileDefinition = z.infer<typeof profileSchema>;
+export type PrivacyPattern = z.infer<typeof privacyPatternSchema>;
 export type ImrConfig = z.infer<typeof configSchema>;
+export type ImrSettings = z.infer<typeof settingsSchema>;

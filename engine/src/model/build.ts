@@ -10,7 +10,7 @@ import { flatten } from './lines';
 import { located, textPart } from './parts';
 import { readConclusion, readMtusExplanation } from './rationale';
 import type { Determination, DisputedItem, Field, GuidelineField, RationaleField, Section, TextLine } from './types';
-import { matchFieldLabel, matchSection, readDecision } from './words';
+import { matchFieldLabel, matchMisspeltLabel, matchSection, readDecision } from './words';
 
 /** Chooses the profile once the front matter is known (its `profile:` key, if any). */
 export type ProfileResolver = (requested: string | undefined) => Profile;
@@ -95,7 +95,10 @@ function readItems(lines: TextLine[], profile: Profile, index: LineIndex): Dispu
     const label = matchFieldLabel(line.content.text, profile);
     if (label) {
       finishField();
-      if (item) field = { spec: label.spec.kind, lines: [line], labelEnd: label.end, labelTextEnd: label.labelEnd };
+      if (item) {
+        field = { spec: label.spec.kind, lines: [line], labelEnd: label.end, labelTextEnd: label.labelEnd };
+        item.lines?.push(line);
+      }
       return;
     }
     const header = readItemHeader(line, lines[position + 1], profile, index, field !== undefined);
@@ -105,7 +108,10 @@ function readItems(lines: TextLine[], profile: Profile, index: LineIndex): Dispu
       return;
     }
     if (field) field.lines.push(line);
-    if (item) extend(item, line.content.span.end, index);
+    if (item) {
+      item.lines?.push(line);
+      extend(item, line.content.span.end, index);
+    }
   });
   finishItem();
   return items;
@@ -118,14 +124,15 @@ function extend(target: { span: { start: number; end: number }; range: unknown }
 
 /**
  * An item line: "<name>: <decision>", as a heading or its own line. Inside a field, where prose
- * runs on, only a heading or a line ending in a decision word starts a new item.
+ * runs on, only a heading, a line ending in an IMR decision word, or a line ending in another word
+ * that a field label follows starts a new item ("Prior UR outcome: Denied" in a rationale does not).
  */
 function readItemHeader(line: TextLine, next: TextLine | undefined, profile: Profile, index: LineIndex, inField: boolean): DisputedItem | undefined {
   const text = line.content.text;
-  if (isCredentialLabel(text)) return undefined;
-  const colon = text.lastIndexOf(':');
-  const after = colon >= 0 ? text.slice(colon + 1).trim() : '';
-  const before = (colon >= 0 ? text.slice(0, colon) : text).trim();
+  if (isCredentialLabel(text) || matchMisspeltLabel(text, profile)) return undefined;
+  const split = splitItemLine(text, profile);
+  const after = split ? text.slice(split.decisionStart).trim() : '';
+  const before = (split ? text.slice(0, split.nameEnd) : text).trim();
   const words = after.split(/\s+/).filter((word) => word.length > 0);
   const nameWords = before.split(/\s+/).filter((word) => word.length > 0).length;
   const reading = after ? readDecision(after, profile) : undefined;
@@ -134,18 +141,20 @@ function readItemHeader(line: TextLine, next: TextLine | undefined, profile: Pro
 
   const decisionShaped = after.length > 0 && words.length <= 3 && after.length <= 40 && nameWords > 0 && nameWords <= 20 && !/[.?!]$/.test(before);
   const knownWord = reading !== undefined && reading.class !== 'unknown';
+  const imrWord = knownWord && reading.class !== 'ur-word';
   const isItem = inField
-    ? isHeading || (decisionShaped && knownWord && nameWords <= 12 && !/[.!?]\s/.test(before))
+    ? isHeading || (decisionShaped && (imrWord || (knownWord && followedByField)) && nameWords <= 12 && !/[.!?]\s/.test(before))
     : (decisionShaped && (knownWord || isHeading || followedByField)) ||
-      ((isHeading || followedByField) && nameWords > 0 && nameWords <= 20 && !/set\s+forth\s+below/i.test(text));
+      // An item line without its decision: a heading, or a short line (no text after a colon) that a field label follows.
+      ((isHeading || (followedByField && after.length === 0)) && nameWords > 0 && nameWords <= 20 && !/set\s+forth\s+below/i.test(text));
   if (!isItem) return undefined;
 
-  const hasDecisionPart = colon >= 0 && (decisionShaped || after.length === 0);
-  const nameEnd = hasDecisionPart ? colon : text.length;
+  const hasDecisionPart = split !== undefined && (decisionShaped || after.length === 0) && (split.colon || knownWord);
+  const nameEnd = hasDecisionPart ? split.nameEnd : text.length;
   const nameText = text.slice(0, nameEnd);
   const nameLead = nameText.length - nameText.trimStart().length;
   const name = textPart(line.content, nameLead, nameLead + nameText.trim().length, index);
-  const decisionStart = hasDecisionPart ? colon + 1 + (text.slice(colon + 1).length - text.slice(colon + 1).trimStart().length) : text.length;
+  const decisionStart = hasDecisionPart ? split.decisionStart + (text.slice(split.decisionStart).length - text.slice(split.decisionStart).trimStart().length) : text.length;
   const decisionText = hasDecisionPart ? after : '';
   const decisionPart = textPart(line.content, decisionStart, decisionStart + decisionText.length, index);
   const decisionReading = decisionText ? readDecision(decisionText, profile) : undefined;
@@ -159,8 +168,21 @@ function readItemHeader(line: TextLine, next: TextLine | undefined, profile: Pro
       value: decisionReading?.value,
     },
     fields: [],
+    lines: [],
     ...located(header.span, index),
   };
+}
+
+/**
+ * Where an item line's name ends and its decision begins: at the last colon, or, when there is
+ * none, at a dash before a decision word ("Lumbar MRI - Upheld"), which some writers use.
+ */
+function splitItemLine(text: string, profile: Profile): { nameEnd: number; decisionStart: number; colon: boolean } | undefined {
+  const colon = text.lastIndexOf(':');
+  if (colon >= 0) return { nameEnd: colon, decisionStart: colon + 1, colon: true };
+  const dash = /\s[-\u2013\u2014]\s+(\S+(?:\s+\S+)?)\s*$/.exec(text);
+  if (!dash || readDecision(dash[1], profile).class === 'unknown') return undefined;
+  return { nameEnd: dash.index, decisionStart: dash.index + dash[0].indexOf(dash[0].trim()) + 1, colon: false };
 }
 
 function attachField(

@@ -1,14 +1,16 @@
 // Reads a guideline field: the statement about the MTUS and the citation that follows it.
-import { guidelineSources, matchChapter } from '../catalogue/guidelines';
+import { chapterWords, guidelineSources, matchChapter } from '../catalogue/guidelines';
 import type { CitationKind, GuidelineSource } from '../catalogue/guidelines';
 import type { LineIndex, MappedText } from '../text';
 import { phrasePattern } from './words';
 import { groupPart, textPart } from './parts';
-import type { GuidelineCitation, MtusStatement } from './types';
+import type { GuidelineCitation, MtusStatement, TextPart } from './types';
 
-// Case matters for the subject (capitalised words), so "did not" is never read as part of it.
-const STATEMENT =
-  /\b([Tt]he\s+[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,3})\s+(did\s+not\s+base|didn['’]t\s+base|does\s+not\s+base|do\s+not\s+base|based|bases|base)\s+(?:(?:their|its|his\/her|his\s+or\s+her|his|her|the)\s+)?(?:[Dd]ecision|[Dd]etermination)s?\s+on\s+(?:the\s+)?MTUS\b\.?/;
+// The subject is one to four words after "The" that are not the verb, so "did not" is never read as part of it.
+const SUBJECT_WORD = String.raw`(?!(?:did|didn|does|doesn|do|don|based|bases|base)\b)[A-Za-z][A-Za-z'’-]*`;
+const STATEMENT = new RegExp(
+  String.raw`\b([Tt]he\s+${SUBJECT_WORD}(?:\s+${SUBJECT_WORD}){0,3})\s+(did\s+not\s+base|didn['’]t\s+base|does\s+not\s+base|doesn['’]t\s+base|do\s+not\s+base|based|bases|base)\s+(?:(?:their|its|his\/her|his\s+or\s+her|his|her|the)\s+)?(?:[Dd]ecision|[Dd]etermination)s?\s+on\s+(?:the\s+)?MTUS\b\.?`,
+);
 
 const CITATION = /\bDecision\s+based\s+on\s+(?:the\s+)?(Non[-\s]?MTUS(?:\s+Citations?)?|MTUS(?:\s+Citations?)?)\b\s*[:.,-]?\s*/i;
 
@@ -69,6 +71,7 @@ export function matchSource(reference: string, kind: CitationKind): SourceMatch 
 }
 
 const PAGES = /^(?:pages?|pp?\.?|pgs?\.?)\s*(\d+)(?:\s*(?:-|–|to|through)\s*(\d+))?/i;
+const PAGES_AT_END = /\s(?:pages?|pp?\.?|pgs?\.?)\s*(\d+)(?:\s*(?:-|–|to|through)\s*(\d+))?$/i;
 
 function readReference(citation: GuidelineCitation, value: MappedText, from: number, to: number, index: LineIndex): void {
   const reference = value.text.slice(from, to);
@@ -90,14 +93,18 @@ function readReference(citation: GuidelineCitation, value: MappedText, from: num
     const trimmed = segment.text.trim();
     if (trimmed.length === 0) continue;
     const lead = segment.text.length - segment.text.trimStart().length;
-    const pages = PAGES.exec(trimmed);
+    // Pages open their own segment (", page 78") or close a segment written without a comma ("Chapter 12 page 308").
+    const pages = PAGES.exec(trimmed) ?? PAGES_AT_END.exec(trimmed);
     if (pages) {
+      const at = segment.start + lead + pages.index + (pages[0].length - pages[0].trimStart().length);
+      const pagesText = pages[0].trim();
       const pageFrom = Number(pages[1]);
       citation.pages = {
-        ...textPart(value, segment.start + lead, segment.start + lead + pages[0].length, index),
+        ...textPart(value, at, at + pagesText.length, index),
         from: pageFrom,
         to: pages[2] ? Number(pages[2]) : pageFrom,
       };
+      if (pages.index > 0 && !citation.pages.text.startsWith(trimmed)) named.push({ start: segment.start, text: segment.text.slice(0, lead + pages.index) });
     } else if (!citation.pages) {
       named.push(segment);
     }
@@ -105,13 +112,32 @@ function readReference(citation: GuidelineCitation, value: MappedText, from: num
   if (!citation.source && named.length > 0) {
     citation.source = groupPart(value, named[0].start, named.shift()!.text, index);
   }
-  if (named.length > 0) {
-    const chapter = groupPart(value, named[0].start, named[0].text, index);
-    const source = guidelineSources.find((candidate) => candidate.id === citation.source?.catalogueId);
-    citation.chapter = { ...chapter, catalogueName: source ? matchChapter(source, chapter.text) : undefined };
+  if (named.length === 0) return;
+  const source = guidelineSources.find((candidate) => candidate.id === citation.source?.catalogueId);
+  const last = named[named.length - 1];
+  const span = (first: { start: number; text: string }, end: { start: number; text: string }): TextPart =>
+    groupPart(value, first.start, value.text.slice(first.start, end.start + end.text.length), index);
+  // A source cited by topic alone (the Chronic Pain Medical Treatment Guidelines) has no chapters.
+  if (source && source.chapters.length === 0) {
+    citation.topic = span(named[0], last);
+    return;
   }
-  if (named.length > 1) {
-    const last = named[named.length - 1];
-    citation.topic = textPart(value, named[1].start + (named[1].text.length - named[1].text.trimStart().length), last.start + last.text.trimEnd().length, index);
+  // A chapter name may itself hold commas ("Chapter 11 Forearm, Wrist, and Hand Complaints"): take the longest run that names one.
+  let chapterSegments = 1;
+  for (let count = named.length; count > 1; count--) {
+    if (source && namesChapter(source, span(named[0], named[count - 1]).text)) {
+      chapterSegments = count;
+      break;
+    }
   }
+  const chapter = span(named[0], named[chapterSegments - 1]);
+  citation.chapter = { ...chapter, catalogueName: source ? matchChapter(source, chapter.text) : undefined };
+  if (named.length > chapterSegments) citation.topic = span(named[chapterSegments], last);
+}
+
+/** Whether the text names one of the source's chapters word for word (noise words aside). */
+function namesChapter(source: GuidelineSource, text: string): boolean {
+  // ODG prints its chapters with "(Acute & Chronic)"; the catalogue leaves it out.
+  const words = chapterWords(text.replace(/\(\s*acute\s*(?:&|and)\s*chronic\s*\)/gi, '')).join(' ');
+  return source.chapters.some((chapter) => chapterWords(chapter).join(' ') === words);
 }

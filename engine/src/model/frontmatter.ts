@@ -9,7 +9,8 @@ export function readFrontMatter(
   index: LineIndex,
 ): FrontMatter {
   const frontMatter: FrontMatter = { ...located({ start: yaml.start, end: yaml.end }, index), data: {}, keys: {} };
-  const document = parseDocument(yaml.value, { prettyErrors: false, uniqueKeys: false });
+  // The YAML parser reads only \n and \r\n as line breaks; a lone \r (old Mac files) becomes \n, offsets unchanged.
+  const document = parseDocument(yaml.value.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: false });
   if (document.errors.length > 0) {
     frontMatter.error = document.errors[0].message.split('\n')[0];
     return frontMatter;

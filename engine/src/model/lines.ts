@@ -50,8 +50,10 @@ export function flatten(root: Root, text: string, index: LineIndex): FlatDocumen
         if (node.position) {
           const start = node.position.start.offset!;
           const end = node.position.end.offset!;
-          const valueStart = text.indexOf('\n', start) + 1;
-          out.yaml = { value: node.value, start, end, valueStart: valueStart > 0 ? valueStart : start };
+          // The value starts after the opening fence's line break, whichever of \n, \r\n or \r it is.
+          const fence = /\r\n|\r|\n/.exec(text.slice(start, end));
+          const valueStart = fence ? start + fence.index + fence[0].length : start;
+          out.yaml = { value: node.value, start, end, valueStart };
         }
         return;
       default:

@@ -27,9 +27,23 @@ function pushSentence(text: string, start: number, end: number, out: [number, nu
   if (trimmedEnd > start + lead) out.push([start + lead, trimmedEnd]);
 }
 
-const NECESSITY = /medically\s+(?:necessary|unnecessary|indicated)|(?:is|was|are|were)\s+(?:not\s+)?(?:indicated|warranted|supported)\b/i;
-const NEGATION = /\b(?:not|non|neither|nor|cannot|no\s+longer|un)\b[\s\S]{0,60}?(?:medically\s+(?:necessary|indicated)|indicated|warranted|supported)|medically\s+unnecessary|\b(?:isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\b/i;
-const CONCLUDING = /^(?:therefore|thus|accordingly|consequently|hence|as\s+such|for\s+these\s+reasons|for\s+all\s+of\s+these\s+reasons|in\s+summary|in\s+conclusion|overall)\b/i;
+const NECESSITY = /medically\s+(?:necessary|unnecessary|indicated|appropriate)|(?:is|was|are|were|be|been)\s+(?:not\s+)?(?:indicated|warranted|supported)\b/i;
+const NECESSITY_WORD = /medically\s+(?:necessary|unnecessary|indicated|appropriate)|\b(?:indicated|warranted|supported)\b/i;
+const NEGATION = /\b(?:not|non|no|neither|nor|never|cannot|can['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|don['’]t)\b/i;
+// A comma before a new subject or joining word starts a clause that may say the opposite ("Although X is not ..., the request is ...").
+const CLAUSE = /[;:]\s*|,\s+(?=(?:the|this|that|these|those|such|it|which|and|but|so|yet|although|though|while|because|since|as|therefore|thus|hence|accordingly|consequently)\b)/gi;
+const CONCLUDING = /^(?:therefore|thus|accordingly|consequently|hence|as\s+such|for\s+these\s+reasons|for\s+all\s+of\s+these\s+reasons|in\s+summary|in\s+conclusion|overall)\b|,\s*(?:therefore|thus|hence|accordingly|consequently),/i;
+
+/** Whether a sentence finds the request medically necessary: read from the clause of its first necessity phrase. */
+export function findsNecessary(sentence: string): boolean {
+  const match = NECESSITY_WORD.exec(sentence);
+  if (!match) return !NEGATION.test(sentence);
+  if (/unnecessary/i.test(match[0])) return false;
+  const before = sentence.slice(0, match.index);
+  let clauseStart = 0;
+  for (const boundary of before.matchAll(CLAUSE)) clauseStart = (boundary.index ?? 0) + boundary[0].length;
+  return !NEGATION.test(before.slice(clauseStart));
+}
 
 export function readConclusion(value: MappedText, index: LineIndex): Conclusion | undefined {
   const all = sentences(value.text);
@@ -42,11 +56,24 @@ export function readConclusion(value: MappedText, index: LineIndex): Conclusion 
   }
   if (!chosen) return undefined;
   const text = value.text.slice(chosen[0], chosen[1]);
-  return { ...textPart(value, chosen[0], chosen[1], index), necessary: !NEGATION.test(text) };
+  return { ...textPart(value, chosen[0], chosen[1], index), necessary: findsNecessary(text) };
 }
 
-const EXPLANATION =
-  /\bMTUS\b[^.]{0,80}?\b(?:does\s+not|do\s+not|doesn['’]t|did\s+not|is\s+silent|are\s+silent|is\s+mute|fails?\s+to|not\s+(?:specifically\s+)?address)|\b(?:not|silent|mute)\b[^.]{0,60}?\bMTUS\b|presumption\s+of\s+correctness[^.]{0,80}?\brebutted|\bMTUS\b[^.]{0,80}?\b(?:rebutted|outdated|superseded)/i;
+// Ways a rationale says the MTUS does not answer the question, or why it was set aside (8 CCR 9792.21.1).
+const EXPLANATION = new RegExp(
+  [
+    String.raw`\bMTUS\b[^.]{0,80}?\b(?:does|do|did)\s+not\s+(?:\w+\s+){0,2}?(?:address|discuss|cover|mention|speak\s+to|contain|include|apply|provide|offer|establish|recommend\s+for\s+or\s+against)`,
+    String.raw`\bMTUS\b[^.]{0,80}?\b(?:doesn['’]t|don['’]t|didn['’]t|fails?\s+to|failed\s+to)\s+(?:\w+\s+){0,2}?(?:address|discuss|cover|mention|speak\s+to|contain|include|apply|provide|offer)`,
+    String.raw`\bMTUS\b[^.]{0,80}?\b(?:is|are|was|were|remains?)\s+(?:\w+\s+)?(?:silent|mute|inapplicable|not\s+applicable)`,
+    String.raw`\bnot\s+(?:\w+\s+){0,2}?(?:addressed|covered|discussed|mentioned|found|included)\s+(?:in|by|within)\s+(?:the\s+)?(?:\w+\s+){0,2}?MTUS\b`,
+    String.raw`\b(?:outside|beyond)\s+(?:the\s+scope\s+of\s+)?(?:the\s+)?MTUS\b`,
+    String.raw`\b(?:no|absent|without)\s+(?:specific\s+|applicable\s+|relevant\s+)?MTUS\b`,
+    String.raw`\bsilent\b[^.]{0,40}?\bMTUS\b`,
+    String.raw`presumption\s+of\s+correctness[^.]{0,80}?\b(?:rebutted|overcome)`,
+    String.raw`\bMTUS\b[^.]{0,80}?\b(?:rebutted|outdated|superseded)`,
+  ].join('|'),
+  'i',
+);
 
 export function readMtusExplanation(value: MappedText, index: LineIndex): TextPart | undefined {
   for (const [start, end] of sentences(value.text)) {

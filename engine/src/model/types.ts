@@ -97,6 +97,8 @@ export interface DisputedItem extends Located {
   header: TextPart & { depth: number };
   decision: Decision;
   fields: Field[];
+  /** Every line after the item line, up to the next item or section: fields and anything between them. */
+  lines?: TextLine[];
   claimsAdministrator?: GuidelineField;
   reviewer?: GuidelineField;
   rationale?: RationaleField;

@@ -3,9 +3,16 @@ import type { FieldSpec, Profile, SectionSpec } from '../profiles/types';
 
 /** Case, surrounding space, markup leftovers and a trailing colon do not matter in titles. */
 export function normalizeTitle(text: string): string {
+  // The end is walked back by hand: a pattern anchored at the end would rescan a long run of spaces from each of them.
+  let end = text.length;
+  while (end > 0 && /[\s*_]/.test(text[end - 1])) end--;
+  if (text[end - 1] === ':') {
+    end--;
+    while (end > 0 && /[\s*_]/.test(text[end - 1])) end--;
+  }
   return text
-    .replace(/^[#\s*_]+|[\s*_]+$/g, '')
-    .replace(/\s*:$/, '')
+    .slice(0, end)
+    .replace(/^[#\s*_]+/, '')
     .replace(/\s+/g, ' ')
     .toUpperCase();
 }
@@ -32,6 +39,22 @@ export function matchFieldLabel(text: string, profile: Profile): LabelMatch | un
       const pattern = new RegExp(`^${phrasePattern(label)}(\\s*:)`, 'i');
       const match = pattern.exec(text);
       if (match) return { spec, end: match[0].length, labelEnd: match[0].length - match[1].length };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A line that opens with nearly a field label ("Decision rational:", "Claim Administrator guideline:"),
+ * which is a misspelt label rather than prose or an item line.
+ */
+export function matchMisspeltLabel(text: string, profile: Profile): { spec: FieldSpec; length: number } | undefined {
+  const colon = text.indexOf(':');
+  if (colon < 4 || colon > 50) return undefined;
+  const written = text.slice(0, colon).trim().toLowerCase().replace(/\s+/g, ' ');
+  for (const spec of profile.fields) {
+    for (const label of [spec.label, ...spec.aliases].map((candidate) => candidate.toLowerCase().replace(/\s+/g, ' '))) {
+      if (label !== written && editDistance(written, label) <= Math.max(2, Math.floor(label.length / 8))) return { spec, length: text.slice(0, colon).trimEnd().length };
     }
   }
   return undefined;
@@ -128,6 +151,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
+    // The difference in length is a lower bound on the distance, and spares long text the full comparison.
+    if (Math.abs(candidate.length - lower.length) > limit) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

@@ -49,7 +49,7 @@ export const caDwcImr: Profile = {
 
 export const caDwcImr2015: Profile = {
   id: 'ca-dwc-imr-2015',
-  description: 'California DWC IMR final determination, 2015 format with a documents-reviewed section.',
+  description: 'California DWC IMR final determination, 2015 format: a documents-reviewed section and "IMR DECISION(S) AND RATIONALE(S)".',
   sections: [
     caDwcImr.sections[0],
     { id: 'documents', title: 'DOCUMENTS REVIEWED', aliases: [], required: true },
@@ -66,7 +66,7 @@ export const caDwcImr2015: Profile = {
   credentialsSection: 'how-made',
   decisions: { upheld: 'Upheld', overturned: 'Overturned' },
   fields: SEED_FIELDS,
-  rules: { 'date-chronology': 'off' },
+  rules: {},
 };
 
 export const caDwcImr2013: Profile = {
@@ -85,7 +85,7 @@ export const caDwcImr2013: Profile = {
     {
       id: 'rationale',
       title: 'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY',
-      aliases: ['RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:'],
+      aliases: ['RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/IS NOT MEDICALLY NECESSARY'],
       required: true,
     },
     {
@@ -100,14 +100,14 @@ export const caDwcImr2013: Profile = {
   credentialsSection: 'qualifications',
   decisions: { upheld: 'Upheld', overturned: 'Overturned' },
   fields: [],
-  // The 2013 letters carry guidelines and rationale in sections of their own, not per item.
+  // The 2013 letters carry guidelines and rationale in sections of their own, not as fields of each item.
   rules: {
     'item-fields': 'off',
+    'field-order': 'off',
     'citation-format': 'off',
     'mtus-statement': 'off',
     'non-mtus-explained': 'off',
     'conclusion-decision': 'off',
-    'date-chronology': 'off',
   },
 };
 

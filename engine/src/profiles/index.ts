@@ -1,11 +1,22 @@
 // Finding the profile a draft is checked against.
-import type { ImrConfig } from '../config/schema';
+import type { ImrConfig, ProfileDefinition } from '../config/schema';
 import { builtinProfiles, DEFAULT_PROFILE_ID } from './builtin';
+import { resolveProfiles } from './resolve';
 import type { Profile } from './types';
 
+// Configurations are immutable once loaded; resolving their profiles once each is enough.
+const resolved = new WeakMap<readonly ProfileDefinition[], Profile[]>();
+
+/** Profiles defined in configuration (those that resolve), then the built-in ones they do not replace. */
 export function allProfiles(config: ImrConfig = {}): Profile[] {
-  const custom = (config.profiles ?? []) as Profile[];
-  return [...custom, ...builtinProfiles.filter((builtin) => !custom.some((profile) => profile.id === builtin.id))];
+  const definitions = config.profiles ?? [];
+  let custom = resolved.get(definitions);
+  if (!custom) {
+    custom = resolveProfiles(definitions).profiles;
+    resolved.set(definitions, custom);
+  }
+  const own = custom;
+  return [...own, ...builtinProfiles.filter((builtin) => !own.some((profile) => profile.id === builtin.id))];
 }
 
 export function findProfile(id: string, config: ImrConfig = {}): Profile | undefined {
@@ -20,3 +31,6 @@ export function resolveProfile(requested: string | undefined, config: ImrConfig 
     findProfile(DEFAULT_PROFILE_ID)!
   );
 }
+
+export { resolveProfiles } from './resolve';
+export type { ProfileProblem, ResolvedProfiles } from './resolve';

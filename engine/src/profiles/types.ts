@@ -1,4 +1,6 @@
 // A determination profile: the letter format of one review organisation, as data.
+import type { RuleSetting } from '../config/schema';
+
 export interface SectionSpec {
   /** Stable id rules and fixes refer to. */
   id: string;
@@ -37,7 +39,8 @@ export interface Profile {
   /** Section holding the credentials block, if the format has one. */
   credentialsSection?: string;
   decisions: DecisionVocabulary;
+  /** The labels of a disputed item's fields, in the order the letter gives them; empty when items have none. */
   fields: FieldSpec[];
   /** Rule settings the format implies, applied below the user's configuration. */
-  rules: Record<string, 'off' | 'error' | 'warning' | 'info' | 'hint'>;
+  rules: Partial<Record<string, RuleSetting>>;
 }

@@ -1,5 +1,6 @@
 import { guidelineSources } from '../catalogue/guidelines';
 import type { GuidelineField } from '../model/types';
+import { closest } from '../model/words';
 import type { Rule } from './types';
 
 export const citationSource: Rule = {
@@ -15,16 +16,22 @@ export const citationSource: Rule = {
         if (!citation?.source) continue;
         const source = guidelineSources.find((candidate) => candidate.id === citation.source?.catalogueId);
         if (!source) {
+          const suggestion = closest(citation.source.text, guidelineSources.flatMap((candidate) => candidate.aliases));
           context.report({
             span: citation.source.span,
-            message: `"${citation.source.text}" is not a guideline source this extension knows; check the name (known: ${knownNames(citation.kind)}).`,
+            message: suggestion
+              ? `"${citation.source.text}" is not a guideline source this extension knows; did you mean "${suggestion}"?`
+              : `"${citation.source.text}" is not a guideline source this extension knows; check the name, or ignore this warning for a source outside the catalogue (known: ${knownNames(citation.kind)}).`,
+            suggestions: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ span: citation.source.span, newText: suggestion }] }] : undefined,
           });
           continue;
         }
+        const prefix = `Decision based on ${source.kind === 'MTUS' ? 'MTUS' : 'Non-MTUS Citation'}`;
         if (source.kind !== citation.kind) {
           context.report({
             span: citation.prefix.span,
-            message: `${source.name} is ${source.kind === 'MTUS' ? 'part of' : 'not part of'} the MTUS; cite it with "Decision based on ${source.kind === 'MTUS' ? 'MTUS' : 'Non-MTUS Citation'}".`,
+            message: `${source.name} is ${source.kind === 'MTUS' ? 'part of' : 'not part of'} the MTUS; cite it with "${prefix}", or name the source the decision really rests on.`,
+            suggestions: [{ title: `Change to "${prefix}"`, edits: [{ span: citation.prefix.span, newText: prefix }] }],
           });
         }
         if (citation.chapter && source.chapters.length > 0 && !citation.chapter.catalogueName) {
@@ -42,6 +49,6 @@ export const citationSource: Rule = {
 function knownNames(kind: string): string {
   return guidelineSources
     .filter((source) => source.kind === kind)
-    .map((source) => source.aliases[source.aliases.length - 1])
+    .map((source) => source.name)
     .join(', ');
 }

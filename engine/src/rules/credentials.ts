@@ -1,6 +1,10 @@
+import type { TextLine } from '../model/types';
+import { editDistance } from '../model/words';
 import type { Rule } from './types';
 
 const LABELS = { states: 'State(s) of Licensure:', specialties: 'Certification(s)/Specialty:' } as const;
+// The labels' words alone, as misspellings are compared ("State of Licensur", "Certifcation/Specialty").
+const LABEL_WORDS = { states: 'state of licensure', specialties: 'certification specialty' } as const;
 
 export const credentials: Rule = {
   id: 'credentials',
@@ -19,6 +23,16 @@ export const credentials: Rule = {
         context.report({ span: line.label.span, message: `"${LABELS[kind]}" lists nothing; name at least one.` });
         continue;
       }
+      const misspelt = findMisspeltLabel(section.lines, kind);
+      if (misspelt) {
+        const label = LABELS[kind].slice(0, -1);
+        context.report({
+          span: misspelt.span,
+          message: `"${misspelt.text}" looks like the label "${label}" misspelt; correct it so the credentials block is read.`,
+          fix: { title: `Change to "${label}"`, edits: [{ span: misspelt.span, newText: label }] },
+        });
+        continue;
+      }
       const other = model.credentials[kind === 'states' ? 'specialties' : 'states'];
       const eol = context.eol;
       // Keep the block's order: states first, then specialties.
@@ -29,10 +43,21 @@ export const credentials: Rule = {
         : section.body.span.end;
       const newText = other && kind === 'states' ? `${LABELS[kind]} ${eol}${eol}` : `${eol}${eol}${LABELS[kind]} `;
       context.report({
-        span: section.heading.span,
-        message: `The credentials block has no "${LABELS[kind]}" line; add it under "${section.heading.text.trim()}".`,
+        span: other?.label.span ?? section.heading.span,
+        message: `The credentials block has no "${LABELS[kind]}" line; add it ${other ? `${kind === 'states' ? 'before' : 'after'} "${other.label.text.trim()}"` : `under "${section.heading.text.trim()}"`}.`,
         fix: { title: `Insert "${LABELS[kind]}"`, edits: [{ span: { start: offset, end: offset }, newText }] },
       });
     }
   },
 };
+
+function findMisspeltLabel(lines: TextLine[], kind: 'states' | 'specialties'): { text: string; span: { start: number; end: number } } | undefined {
+  for (const line of lines) {
+    const colon = line.content.text.indexOf(':');
+    if (colon < 5 || colon > 45) continue;
+    const written = line.content.text.slice(0, colon).trimEnd();
+    const words = written.toLowerCase().replace(/\((?:s|ies)\)/g, '').replace(/[^a-z]+/g, ' ').trim();
+    if (editDistance(words, LABEL_WORDS[kind]) <= 3) return { text: written, span: line.content.spanOf(0, written.length) };
+  }
+  return undefined;
+}

@@ -34,7 +34,7 @@ export const dateChronology: Rule = {
     for (const entry of found) {
       const span = entry.line.content.spanOf(entry.start, entry.end);
       if (!entry.date) {
-        context.report({ span, message: `"${entry.text}" is not a calendar date; check it.` });
+        context.report({ span, message: `"${entry.text}" is not a calendar date; correct the day or the month.` });
       } else if (entry.date > today) {
         context.report({ span, message: `"${entry.text}" is in the future; check the date.` });
       } else if (injury?.date && !entry.injury && entry.date < injury.date) {

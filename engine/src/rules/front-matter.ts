@@ -11,7 +11,7 @@ export const frontMatter: Rule = {
     const front = model.frontMatter;
     if (!front) return;
     if (front.error) {
-      context.report({ span: front.span, severity: 'error', message: `The front matter is not valid YAML: ${front.error}.` });
+      context.report({ span: front.span, severity: 'error', message: `The front matter is not valid YAML (${front.error}); correct it, or remove the block between the "---" lines.` });
       return;
     }
     const requested = front.data.profile;
@@ -25,7 +25,7 @@ export const frontMatter: Rule = {
     if (caseNumber !== undefined && !CASE_NUMBER.test(String(caseNumber).trim())) {
       context.report({
         span: front.keys.case?.span ?? front.span,
-        message: `Case number "${String(caseNumber)}" does not look like "CM" + two-digit year + "-" + seven digits (CM14-0123456).`,
+        message: `Case number "${String(caseNumber)}" does not look like "CM" + two-digit year + "-" + seven digits; correct it (for example "CM14-0123456").`,
       });
     }
   },

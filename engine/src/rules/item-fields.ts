@@ -1,4 +1,6 @@
-import type { FieldKind } from '../profiles/types';
+import type { DisputedItem } from '../model/types';
+import { matchMisspeltLabel } from '../model/words';
+import type { FieldKind, FieldSpec, Profile } from '../profiles/types';
 import type { Rule } from './types';
 
 export const itemFields: Rule = {
@@ -18,6 +20,15 @@ export const itemFields: Rule = {
           }
           return;
         }
+        const misspelt = findMisspeltLabel(item, spec, context.profile);
+        if (misspelt) {
+          context.report({
+            span: misspelt.span,
+            message: `"${misspelt.text}" looks like the label "${spec.label}" misspelt, so item "${item.name.text}" has no "${spec.label}:" field; correct the label.`,
+            fix: { title: `Change to "${spec.label}"`, edits: [{ span: misspelt.span, newText: spec.label }] },
+          });
+          return;
+        }
         // Insert the label before the first field the profile orders after it, else after the item.
         const later = item.fields.find((field) => specs.findIndex((candidate) => candidate.kind === field.kind) > order);
         const offset = later ? model.lines.lineStarts[later.range.start.line] : model.lines.lineEnd(item.range.end.line);
@@ -32,3 +43,13 @@ export const itemFields: Rule = {
     }
   },
 };
+
+/** A line of the item that opens with nearly the label ("Decision rational:"), which the model could not read as the field. */
+function findMisspeltLabel(item: DisputedItem, spec: FieldSpec, profile: Profile): { text: string; span: { start: number; end: number } } | undefined {
+  for (const line of item.lines ?? []) {
+    if (!line.blockStart) continue;
+    const misspelt = matchMisspeltLabel(line.content.text, profile);
+    if (misspelt?.spec.kind === spec.kind) return { text: line.content.text.slice(0, misspelt.length), span: line.content.spanOf(0, misspelt.length) };
+  }
+  return undefined;
+}

@@ -37,7 +37,7 @@ export const mtusStatement: Rule = {
           context.report({
             span: statement.subject.span,
             severity: 'warning',
-            message: `In "${field.label.text}" the statement speaks of "${spec.subject}", not "${statement.subject.text}".`,
+            message: `In "${field.label.text}" the statement speaks of "${spec.subject}", not "${statement.subject.text}"; write "${spec.subject}".`,
             fix: { title: `Change to "${spec.subject}"`, edits: [{ span: statement.subject.span, newText: spec.subject }] },
           });
         }

@@ -10,7 +10,7 @@ interface PrivacyPattern {
 const BUILTIN: PrivacyPattern[] = [
   { name: 'a social security number', pattern: /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g },
   { name: 'a phone number', pattern: /(?<![\d-])(?:\+?1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-])/g },
-  { name: 'an e-mail address', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
+  { name: 'an e-mail address', pattern: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
   {
     name: 'a date of birth',
     pattern: /\b(?:date\s+of\s+birth|D\.?O\.?B\.?|born\s+on|birth\s*date)\s*(?:is|was|of)?[:\s]*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g,

@@ -37,7 +37,9 @@ function findMisspeltTitle(model: Determination, spec: SectionSpec): TextLine | 
   return model.textLines.find((line) => {
     const title = normalizeTitle(line.content.text);
     if (title.length < 6 || title.length > 130) return false;
-    if (line.block !== 'heading' && line.content.text.toUpperCase() !== line.content.text) return false;
+    // A title is a heading, an upper-case line, or a line of its own ending in a colon ("Clinical case sumary:").
+    const text = line.content.text;
+    if (line.block !== 'heading' && text.toUpperCase() !== text && !(line.blockStart && text.trimEnd().endsWith(':'))) return false;
     return wanted.some((candidate) => Math.abs(candidate.length - title.length) <= 3 && editDistance(candidate, title) <= Math.max(2, Math.floor(candidate.length / 10)));
   });
 }

@@ -1,0 +1,15 @@
+import { lint } from '../engine/src';
+import { IncrementalParser } from '../engine/src/incremental';
+import { generateDraft } from './generate';
+const gc = (globalThis as any).gc;
+gc(); const base = process.memoryUsage();
+const texts = Array.from({ length: 50 }, (_, i) => generateDraft({ size: 20 * 1024, seed: 100 + i }));
+gc(); const t0 = process.memoryUsage().heapUsed;
+const parsers = texts.map(() => new IncrementalParser());
+const roots = texts.map((t, i) => parsers[i].parse(t));
+gc(); const t1 = process.memoryUsage().heapUsed;
+const results = texts.map((t, i) => lint(t, { parse: parsers[i].parse }));
+gc(); const t2 = process.memoryUsage().heapUsed;
+console.log('base rss', (base.rss/2**20).toFixed(1), 'heap', (base.heapUsed/2**20).toFixed(1));
+console.log('texts', ((t0-base.heapUsed)/2**20).toFixed(1), 'parsers', ((t1-t0)/2**20).toFixed(1), 'lint results', ((t2-t1)/2**20).toFixed(1), 'rss now', (process.memoryUsage().rss/2**20).toFixed(1));
+console.log(roots.length, results.length);

@@ -1,0 +1,20 @@
+import { spawn } from 'node:child_process';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, PublishDiagnosticsNotification } from 'vscode-languageserver-protocol/node';
+import { generateDraft } from './generate';
+const child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', 'dist/server.cjs', '--stdio'], { cwd: '/tmp/imrsnap', stdio: ['pipe', 'pipe', 'inherit'] });
+const c = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+let n = 0; let done: () => void; const all = new Promise<void>(r => done = r);
+c.onNotification(PublishDiagnosticsNotification.type, () => { if (++n === 50) done(); });
+c.onRequest('workspace/configuration', (p: any) => p.items.map(() => null));
+c.onRequest('client/registerCapability', () => null);
+c.listen();
+await c.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions: { debounceMs: 0 } } as any);
+await c.sendNotification(InitializedNotification.type, {});
+for (let d = 0; d < 50; d++) c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: `file:///x/m${d}.imr.md`, languageId: 'imr', version: 1, text: generateDraft({ size: 20 * 1024, seed: 100 + d }) } });
+await all;
+child.kill('SIGUSR2');
+const fs = await import('node:fs');
+let last = -1;
+for (let i = 0; i < 120; i++) { await new Promise(r => setTimeout(r, 1000)); const f = fs.readdirSync('/tmp/imrsnap').find(x => x.endsWith('.heapsnapshot')); const size = f ? fs.statSync('/tmp/imrsnap/' + f).size : 0; if (size > 0 && size === last) break; last = size; }
+child.kill();
+process.exit(0);

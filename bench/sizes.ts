@@ -1,0 +1,49 @@
+// Sizes of what ships: the bundles in dist/ and the VSIX.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+export interface SizesResult {
+  /** Bytes of each dist/*.cjs bundle (source maps left out: they do not ship). */
+  bundles: Record<string, number>;
+  vsix: { bytes: number; file: string } | { bytes: null; reason: string };
+}
+
+export async function measureSizes(): Promise<SizesResult> {
+  const bundles: Record<string, number> = {};
+  try {
+    for (const name of readdirSync(path.join(ROOT, 'dist')).filter((file) => file.endsWith('.cjs')).sort()) {
+      bundles[name] = statSync(path.join(ROOT, 'dist', name)).size;
+    }
+  } catch {
+    // No dist/: reported as no bundles; `npm run build` makes them.
+  }
+  return { bundles, vsix: await vsixSize() };
+}
+
+/** The newest *.vsix in the project root, or one packaged into a temporary folder with vsce. */
+async function vsixSize(): Promise<SizesResult['vsix']> {
+  const existing = readdirSync(ROOT)
+    .filter((file) => file.endsWith('.vsix'))
+    .map((file) => ({ file, stat: statSync(path.join(ROOT, file)) }))
+    .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs)[0];
+  if (existing) return { bytes: existing.stat.size, file: existing.file };
+  const folder = mkdtempSync(path.join(tmpdir(), 'imr-vsix-'));
+  const out = path.join(folder, 'imr.vsix');
+  try {
+    await new Promise<void>((resolve, reject) => {
+      execFile('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', out], { cwd: ROOT, timeout: 180_000 }, (error, _stdout, stderr) => {
+        if (error) reject(new Error((stderr || error.message).trim().split('\n').slice(-1)[0]));
+        else resolve();
+      });
+    });
+    return { bytes: statSync(out).size, file: 'packaged by vsce for this run' };
+  } catch (error) {
+    return { bytes: null, reason: `vsce package failed: ${(error as Error).message}` };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

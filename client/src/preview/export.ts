@@ -1,0 +1,45 @@
+// "Export Determination as HTML": the letter as one self-contained, script-free HTML file.
+import * as vscode from 'vscode';
+import { exportFileName, renderExportDocument } from '../../../engine/src/render';
+import type { PreviewConfiguration } from './config';
+
+export interface ExportRequest {
+  /** Where to write; without it a save dialog asks, offering `<draft>.html` beside the draft. */
+  out?: vscode.Uri | string;
+  /** Print the summary with the letter (the export shows it on screen either way). */
+  printSummary?: boolean;
+}
+
+/** Exports `document`; returns where the file was written, or undefined when the reviewer cancelled. */
+export async function exportDetermination(document: vscode.TextDocument, configuration: PreviewConfiguration, request: ExportRequest = {}): Promise<vscode.Uri | undefined> {
+  const target = request.out ? toUri(request.out) : await askTarget(document);
+  if (!target) return undefined;
+  const fileName = document.uri.path.split('/').pop();
+  const config = await configuration.for(document);
+  const html = renderExportDocument(document.getText(), { config, fileName, printSummary: request.printSummary });
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`The determination could not be exported to ${target.fsPath || target.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  if (!request.out) {
+    void vscode.window.showInformationMessage(`Exported the determination to ${vscode.workspace.asRelativePath(target)}.`, 'Open in Browser').then((choice) => {
+      if (choice) void vscode.env.openExternal(target);
+    });
+  }
+  return target;
+}
+
+function askTarget(document: vscode.TextDocument): Thenable<vscode.Uri | undefined> {
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  const defaultUri =
+    document.uri.scheme === 'untitled'
+      ? folder && vscode.Uri.joinPath(folder, exportFileName(`${document.uri.path.split('/').pop() || 'determination'}.md`))
+      : document.uri.with({ path: exportFileName(document.uri.path) });
+  return vscode.window.showSaveDialog({ defaultUri, filters: { HTML: ['html', 'htm'] }, saveLabel: 'Export', title: 'Export Determination as HTML' });
+}
+
+function toUri(out: vscode.Uri | string): vscode.Uri {
+  return typeof out === 'string' ? (/^[a-z][a-z0-9+.-]+:/i.test(out) && !/^[a-z]:[\\/]/i.test(out) ? vscode.Uri.parse(out) : vscode.Uri.file(out)) : out;
+}

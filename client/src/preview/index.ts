@@ -1,0 +1,57 @@
+// Wires the preview and the HTML export into the editor: commands, the title button's context key.
+import * as vscode from 'vscode';
+import { PreviewConfiguration } from './config';
+import { isDeterminationDocument, trackDeterminationContext } from './documents';
+import { exportDetermination, type ExportRequest } from './export';
+import { DeterminationPreview } from './preview';
+
+export const COMMANDS = {
+  showPreview: 'imr.showPreview',
+  showPreviewToSide: 'imr.showPreviewToSide',
+  exportHtml: 'imr.exportHtml',
+} as const;
+
+export function registerPreview(context: vscode.ExtensionContext): void {
+  const configuration = new PreviewConfiguration();
+  const preview = new DeterminationPreview(context.extensionUri, configuration);
+  const open = async (resource: unknown, toSide: boolean): Promise<void> => {
+    const document = await targetDocument(resource, preview);
+    if (!document) {
+      void vscode.window.showInformationMessage('Open an IMR determination draft (an .imr.md file, or Markdown with the letter\'s section titles) to preview it.');
+      return;
+    }
+    const active = vscode.window.activeTextEditor;
+    const column = toSide ? vscode.ViewColumn.Beside : (active?.viewColumn ?? vscode.ViewColumn.Active);
+    preview.show(document, column, toSide);
+  };
+  context.subscriptions.push(
+    configuration,
+    preview,
+    trackDeterminationContext(),
+    vscode.commands.registerCommand(COMMANDS.showPreview, (resource?: unknown) => open(resource, false)),
+    vscode.commands.registerCommand(COMMANDS.showPreviewToSide, (resource?: unknown) => open(resource, true)),
+    vscode.commands.registerCommand(COMMANDS.exportHtml, async (resource?: unknown, request?: ExportRequest) => {
+      const document = await targetDocument(resource, preview);
+      if (!document) {
+        void vscode.window.showInformationMessage('Open an IMR determination draft to export it as HTML.');
+        return undefined;
+      }
+      return exportDetermination(document, configuration, request);
+    }),
+  );
+}
+
+/** The draft a command acts on: the one it was invoked on, else the active editor's, else the previewed one. */
+async function targetDocument(resource: unknown, preview: DeterminationPreview): Promise<vscode.TextDocument | undefined> {
+  if (resource instanceof vscode.Uri) {
+    try {
+      return await vscode.workspace.openTextDocument(resource);
+    } catch {
+      return undefined;
+    }
+  }
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && isDeterminationDocument(active)) return active;
+  // With the preview focused there is no active text editor; the preview's draft is meant.
+  return preview.source ?? (active && (active.languageId === 'markdown' || active.languageId === 'imr') ? active : undefined);
+}

@@ -1,0 +1,219 @@
+// Finding, reading and layering the configuration that governs a draft. File access comes from the host.
+import { builtinProfiles } from '../profiles/builtin';
+import { resolveProfiles } from '../profiles/resolve';
+import { matchesGlobs, type GlobList } from './globs';
+import { mergeLayers, type ConfigLayer } from './merge';
+import { parseConfigFile, problemAt, type ConfigFile } from './parse';
+import { basename, dirname, isRoot, relativeTo, resolvePath } from './paths';
+import { describeProblem, type ConfigProblem, type JsonPath } from './problems';
+import type { ImrConfig } from './schema';
+import type { SettingsLayer } from './settings';
+
+/** The names a configuration file may have, in the order they are looked for in a folder. */
+export const CONFIG_FILE_NAMES = ['.imrlintrc.json', '.imrlintrc.jsonc', '.imrlintrc'] as const;
+
+export function isConfigFileName(name: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
+}
+
+/** How configuration reaches the file system; paths are absolute and '/'-separated. */
+export interface ConfigHost {
+  /** The file's text, or undefined when there is no such file; throws when it exists but cannot be read. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Whether a file or folder exists at the path. */
+  exists(path: string): Promise<boolean>;
+}
+
+export interface ResolveOptions {
+  /** The workspace folder: discovery stops there. Without one it stops at the nearest folder holding `.git`. */
+  root?: string;
+  /** A configuration file to use instead of the files found beside the draft (the CLI's `--config`). */
+  explicit?: string;
+  /** False for a draft with no place on disk (an untitled or virtual document): settings only. */
+  discover?: boolean;
+  /** The editor's settings, applied below every file; their globs are relative to `settingsBase`. */
+  settings?: SettingsLayer;
+  settingsBase?: string;
+}
+
+export interface EffectiveConfiguration {
+  /** What the engine lints with: the merged configuration, or the defaults ({}) when any source is invalid. */
+  config: ImrConfig;
+  valid: boolean;
+  /** Every configuration file that applies, farthest first (bases before the files that extend them). */
+  files: string[];
+  /** Errors (the defaults apply) and warnings, each with its file and place. */
+  problems: ConfigProblem[];
+  include?: GlobList;
+  ignore: GlobList[];
+}
+
+/** Whether the configuration checks the draft at `path` at all. */
+export function isChecked(configuration: EffectiveConfiguration, path: string): boolean {
+  if (configuration.include && !matchesGlobs(configuration.include, path)) return false;
+  return !configuration.ignore.some((list) => matchesGlobs(list, path));
+}
+
+export class ConfigLoader {
+  private readonly files = new Map<string, Promise<ConfigFile | undefined>>();
+
+  constructor(private readonly host: ConfigHost) {}
+
+  /** Forgets every file read, so the next resolution reads them again. */
+  invalidate(): void {
+    this.files.clear();
+  }
+
+  /** The configuration for the draft at `draftPath`. */
+  async resolve(draftPath: string, options: ResolveOptions = {}): Promise<EffectiveConfiguration> {
+    const problems: ConfigProblem[] = [...(options.settings?.problems ?? [])];
+    const layers: ConfigLayer[] = [];
+    if (options.settings?.config) layers.push({ config: options.settings.config, globBase: options.settingsBase });
+    const discovered = options.explicit ? [options.explicit] : options.discover === false ? [] : await this.discover(dirname(draftPath), options.root, problems);
+    if (options.explicit && !(await this.read(options.explicit))) {
+      problems.push({ file: options.explicit, path: [], message: 'no such configuration file', severity: 'error' });
+    }
+    for (const file of [...discovered].reverse()) {
+      const own = await this.expand(file, [], problems);
+      layers.push(...own.map((layer) => ({ ...layer, globBase: dirname(file) })));
+    }
+    const unique = layers.filter((layer, position) => !layer.source || !layers.slice(position + 1).some((later) => later.source?.file === layer.source?.file));
+    const merged = mergeLayers(unique);
+    checkProfiles(merged, problems);
+    const all = dedupe(problems);
+    const valid = !all.some((problem) => problem.severity === 'error');
+    return {
+      config: valid ? merged.config : {},
+      valid,
+      files: unique.flatMap((layer) => (layer.source ? [layer.source.file] : [])),
+      problems: all,
+      include: valid ? merged.include : undefined,
+      ignore: valid ? merged.ignore : [],
+    };
+  }
+
+  /**
+   * The problems of the configuration file at `path` as the editor shows them in that file: its own, those of
+   * its `extends`, and those that show only once it is layered with the files around it (profile names).
+   */
+  async diagnose(path: string, options: Pick<ResolveOptions, 'root'> = {}): Promise<ConfigProblem[]> {
+    const problems: ConfigProblem[] = [];
+    await this.expand(path, [], problems);
+    const folder = await this.resolve(resolvePath(dirname(path), '(draft)'), { root: options.root });
+    return dedupe([...problems, ...folder.problems]).filter((problem) => problem.file === path);
+  }
+
+  /** The file at `path`, parsed, or undefined when there is none. */
+  read(path: string): Promise<ConfigFile | undefined> {
+    let pending = this.files.get(path);
+    if (!pending) {
+      pending = this.host.readFile(path).then(
+        (text) => (text === undefined ? undefined : parseConfigFile(path, text)),
+        (error: unknown) => {
+          const file = parseConfigFile(path, '{}');
+          file.config = undefined;
+          file.problems.push({ file: path, path: [], message: `cannot be read (${error instanceof Error ? error.message : String(error)})`, severity: 'error' });
+          return file;
+        },
+      );
+      this.files.set(path, pending);
+    }
+    return pending;
+  }
+
+  /** Configuration files from `folder` upwards, nearest first. */
+  private async discover(folder: string, root: string | undefined, problems: ConfigProblem[]): Promise<string[]> {
+    const stopAt = root !== undefined && relativeTo(root, folder) !== undefined ? root : undefined;
+    const found: string[] = [];
+    for (let current = folder; ; current = dirname(current)) {
+      const here: ConfigFile[] = [];
+      for (const name of CONFIG_FILE_NAMES) {
+        const file = await this.read(resolvePath(current, name));
+        if (file) here.push(file);
+      }
+      if (here.length > 0) found.push(here[0].file);
+      for (const extra of here.slice(1)) {
+        problems.push({
+          file: extra.file,
+          path: [],
+          message: `not read: ${basename(here[0].file)} in the same folder is read instead; keep one configuration file per folder`,
+          severity: 'warning',
+          span: { start: 0, end: 0 },
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        });
+      }
+      if (here[0]?.config?.root === true) break;
+      if (stopAt !== undefined ? current === stopAt : await this.host.exists(resolvePath(current, '.git'))) break;
+      if (isRoot(current) || dirname(current) === current) break;
+    }
+    return found;
+  }
+
+  /** The layers of a file and the files it extends, bases first; `chain` holds the files that led here. */
+  private async expand(path: string, chain: string[], problems: ConfigProblem[]): Promise<ConfigLayer[]> {
+    const file = await this.read(path);
+    if (!file) return [];
+    problems.push(...file.problems);
+    if (!file.config) return [];
+    const targets = file.config.extends;
+    const list = targets === undefined ? [] : Array.isArray(targets) ? targets : [targets];
+    const layers: ConfigLayer[] = [];
+    for (const [position, target] of list.entries()) {
+      const at: JsonPath = Array.isArray(targets) ? ['extends', position] : ['extends'];
+      const targetPath = resolvePath(dirname(path), target);
+      if (targetPath === path || chain.includes(targetPath)) {
+        const cycle = [...chain, path, targetPath].map((step) => shortPath(dirname(path), step)).join(' → ');
+        problems.push(problemAt(file, at, `"${target}" makes a cycle (${cycle}); remove one of these "extends"`));
+        continue;
+      }
+      if (!(await this.read(targetPath))) {
+        problems.push(problemAt(file, at, `cannot find "${target}" (looked for ${targetPath}); extends takes the path of a JSON configuration file, relative to this file`));
+        continue;
+      }
+      const before = problems.length;
+      layers.push(...(await this.expand(targetPath, [...chain, path], problems)));
+      const errors = problems.slice(before).filter((problem) => problem.severity === 'error' && problem.file === targetPath);
+      if (errors.length > 0) problems.push(problemAt(file, at, `"${target}" is invalid: ${describeProblem(errors[0], false)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`));
+    }
+    layers.push({ source: file, config: file.config });
+    return layers;
+  }
+}
+
+/** Profile definitions resolve, and the profile chosen exists. */
+function checkProfiles(merged: ReturnType<typeof mergeLayers>, problems: ConfigProblem[]): void {
+  const definitions = merged.config.profiles ?? [];
+  const resolved = resolveProfiles(definitions);
+  for (const problem of resolved.problems) {
+    const origin = merged.profileOrigins[problem.index];
+    if (origin?.layer.source) problems.push(problemAt(origin.layer.source, ['profiles', origin.index, ...problem.path], problem.message));
+  }
+  if (definitions.length > 0) merged.config.profiles = resolved.profiles;
+  const name = merged.config.profile;
+  if (name === undefined) return;
+  const known = [...definitions.map((definition) => definition.id), ...builtinProfiles.map((profile) => profile.id)];
+  if (known.includes(name)) return;
+  const message = `unknown profile "${name}" (profiles: ${[...new Set(known)].join(', ')}); name a built-in profile or define it under "profiles"`;
+  const origin = merged.profileOrigin?.source;
+  problems.push(origin ? problemAt(origin, ['profile'], message) : { path: ['profile'], message, severity: 'error' });
+}
+
+function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.file}\u0000${problem.path.join('\u0000')}\u0000${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `to` relative to the folder `from` ("../base.json"), for messages. */
+export function shortPath(from: string, to: string): string {
+  const a = from.split('/').filter(Boolean);
+  const b = to.split('/').filter(Boolean);
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  if (common === 0) return to;
+  return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/') || '.';
+}

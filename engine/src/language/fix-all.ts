@@ -1,0 +1,37 @@
+// Fix-all: every obvious fix, pass after pass (a fix can reveal another), as edits of the original text where the fixes fall.
+import { applyEdits, fixEdits } from '../fixes';
+import { lint, type LintOptions } from '../lint';
+import type { Finding, TextEdit } from '../rules/types';
+import { TrackedText } from './tracked-text';
+
+/** Enough for a draft whose fixes reveal further fixes, bounded so fixes that undo each other cannot loop. */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixAllResult {
+  text: string;
+  /** Edits of the original text (spans in it), one per changed region. */
+  edits: TextEdit[];
+  /** Lint passes that changed the text. */
+  passes: number;
+  /** Findings still reported on the fixed text. */
+  remaining: Finding[];
+}
+
+/** `findings` may be the original text's current findings, saving one lint. */
+export function fixAll(text: string, options: LintOptions = {}, findings?: Finding[], maxPasses = MAX_FIX_PASSES): FixAllResult {
+  const tracked = new TrackedText(text);
+  let current = text;
+  let currentFindings = findings ?? lint(text, options).findings;
+  let passes = 0;
+  while (passes < maxPasses) {
+    const edits = fixEdits(currentFindings);
+    if (edits.length === 0) break;
+    const { text: next, applied } = applyEdits(current, edits);
+    if (next === current) break;
+    tracked.apply(applied);
+    current = next;
+    passes++;
+    currentFindings = lint(current, options).findings;
+  }
+  return { text: current, edits: tracked.edits(), passes, remaining: currentFindings };
+}

@@ -1,0 +1,47 @@
+// Completion over LSP: the engine's completions at the cursor, as completion items with their edits.
+import { completionsAt, type Completion, type CompletionKind } from '../../../engine/src/language/completion';
+import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import type { ServerContext } from '../context';
+import type { LineIndex } from '../../../engine/src';
+import { guarded, modelOf } from './determination';
+
+/** Typed characters that open the list: after an item's or label's colon, after a citation prefix, between credentials. */
+export const COMPLETION_TRIGGERS = [':', ' ', ','];
+
+const KIND: Record<CompletionKind, CompletionItemKind> = {
+  decision: CompletionItemKind.EnumMember,
+  field: CompletionItemKind.Field,
+  citation: CompletionItemKind.Text,
+  source: CompletionItemKind.Reference,
+  chapter: CompletionItemKind.Reference,
+  state: CompletionItemKind.Value,
+  specialty: CompletionItemKind.Value,
+  section: CompletionItemKind.Module,
+};
+
+export function registerCompletion(context: ServerContext): void {
+  context.connection.onCompletion((params) => guarded(context, 'completion', null, () => complete(context, params)));
+}
+
+async function complete(context: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
+  const current = await modelOf(context, params.textDocument.uri);
+  if (!current) return null;
+  const { model } = current;
+  const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
+  const completions = completionsAt(model, model.lines.offsetAt(params.position), trigger);
+  return { isIncomplete: false, items: completions.map((completion) => toItem(completion, model.lines)) };
+}
+
+function toItem(completion: Completion, lines: LineIndex): CompletionItem {
+  return {
+    label: completion.label,
+    kind: KIND[completion.kind],
+    detail: completion.detail,
+    documentation: completion.documentation ? { kind: MarkupKind.Markdown, value: completion.documentation } : undefined,
+    sortText: completion.sortText,
+    filterText: completion.label,
+    insertTextFormat: InsertTextFormat.PlainText,
+    textEdit: { range: lines.rangeOf(completion.replace), newText: completion.insertText },
+    command: completion.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+  };
+}

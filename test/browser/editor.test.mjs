@@ -1,0 +1,166 @@
+// What a writer sees in a real VS Code (code-server in headless Chromium): squiggles and the Problems panel,
+// the quick-fix light bulb, snippet completion, and the preview, which must run no script from the draft.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { UI_TIMEOUT, activeEditor, editorLine, goTo, openFile, plain, previewFrame, runCommand, startEditor, textBox } from './support.mjs';
+
+const workspaceDraft = (name) => fs.readFileSync(new URL(`../vscode/workspace/${name}`, import.meta.url), 'utf8');
+
+// A clean determination whose case summary carries script payloads of the usual kinds.
+const INJECTION = workspaceDraft('clean.imr.md')
+  .replace('Tramadol 50 mg #120:  Upheld', 'Injection Probe Item:  Upheld')
+  .replace(
+    'The applicant returned to regular duty work.',
+    [
+      'The applicant returned to regular duty work.',
+      '',
+      '<img src=x onerror="document.title=\'pwned\'">',
+      '',
+      '<script>window.parent.postMessage(\'pwned\', \'*\'); document.title = \'pwned\';</script>',
+      '',
+      '<svg onload="console.log(\'pwned: svg onload\')"><circle r="4"/></svg>',
+      '',
+      '<a href="javascript:console.log(\'pwned: link\')">a link</a> and [another](javascript:console.log(\'pwned\'))',
+      '',
+      '<iframe src="javascript:console.log(\'pwned: iframe\')"></iframe>',
+      '',
+      '<div onclick="console.log(\'pwned: click\')" style="background:url(javascript:alert(1))">Payload end marker</div>',
+    ].join('\n'),
+  );
+
+describe('the extension in code-server, as a writer sees it', { timeout: 10 * 60_000 }, () => {
+  let editor;
+  before(async () => {
+    editor = await startEditor({ files: { 'quickfix.imr.md': workspaceDraft('defective.imr.md'), 'empty.imr.md': '', 'injection.imr.md': INJECTION } });
+  });
+  after(async () => {
+    await editor?.stop();
+  });
+
+  it('underlines the wrong decision word with an error squiggle and lists it in the Problems panel', async () => {
+    const { page } = editor;
+    const view = await openFile(page, 'defective.imr.md');
+    const error = view.locator('.squiggly-error');
+    await error.first().waitFor({ timeout: UI_TIMEOUT });
+    assert.equal(await error.count(), 1, 'one error in the draft: "Denied"');
+    await view.locator('.squiggly-warning').nth(1).waitFor({ timeout: UI_TIMEOUT });
+    assert.equal(await view.locator('.squiggly-warning').count(), 2, 'two warnings: "Californa" and "overturned"');
+
+    // The squiggle sits under the word itself.
+    const line = editorLine(view, 'Tramadol 50 mg #120:  Denied');
+    const word = await textBox(line, 'Denied');
+    const squiggle = await error.first().boundingBox();
+    assert.ok(word && squiggle, 'the word and the squiggle are on screen');
+    assert.ok(Math.abs(squiggle.x - word.x) <= 2 && Math.abs(squiggle.x + squiggle.width - (word.x + word.width)) <= 2, `squiggle ${JSON.stringify(squiggle)} spans "Denied" ${JSON.stringify(word)}`);
+    assert.ok(squiggle.y < word.y + word.height && squiggle.y + squiggle.height > word.y, 'on the same line');
+
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    const row = panel.locator('.monaco-list-row', { hasText: 'is a utilization review word' });
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    const text = plain(await row.textContent());
+    assert.match(text, /"Denied" is a utilization review word/);
+    assert.match(text, /imr\(decision-value\)/);
+    assert.match(text, /\[Ln 21, Col 23\]/);
+    await panel.locator('.monaco-list-row', { hasText: '"Californa" is not a state' }).waitFor({ timeout: UI_TIMEOUT });
+    const file = panel.locator('.monaco-list-row', { hasText: 'defective.imr.md' }).first();
+    assert.match(plain(await file.textContent()), /\b3\b/, 'the file row counts three problems');
+    await page.keyboard.press('Control+Shift+M');
+  });
+
+  it('shows the light bulb on the defect, and Ctrl+. then Enter applies the fix', async () => {
+    const { page } = editor;
+    const view = await openFile(page, 'quickfix.imr.md');
+    await view.locator('.squiggly-error').first().waitFor({ timeout: UI_TIMEOUT });
+    await goTo(page, 21, 25);
+    await view.locator('.lightBulbWidget .codicon').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+
+    await page.keyboard.press('Control+.');
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    await focused.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    assert.equal(plain(await focused.textContent()).trim(), 'Change to "Upheld"');
+    await page.keyboard.press('Enter');
+
+    await editorLine(view, 'Tramadol 50 mg #120:  Upheld').waitFor({ timeout: UI_TIMEOUT });
+    assert.equal(await editorLine(view, 'Tramadol 50 mg #120:  Denied').count(), 0);
+    await view.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    assert.equal(await view.locator('.squiggly-warning').count(), 2, 'the warnings stay');
+  });
+
+  it('completes "imr-determination" in an empty draft into the whole skeleton', async () => {
+    const { page } = editor;
+    const view = await openFile(page, 'empty.imr.md');
+    await view.locator('.view-lines').click();
+    await page.keyboard.type('imr-determination');
+    await page.keyboard.press('Control+Space');
+    const suggestion = page.locator('.suggest-widget.visible .monaco-list-row.focused');
+    await suggestion.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    assert.match(plain(await suggestion.textContent()), /imr-determination/);
+    await page.keyboard.press('Enter');
+
+    await editorLine(view, 'HOW THE IMR FINAL DETERMINATION WAS MADE').waitFor({ timeout: UI_TIMEOUT });
+    await editorLine(view, 'State(s) of Licensure: California').waitFor({ timeout: UI_TIMEOUT });
+    await editorLine(view, 'CLINICAL CASE SUMMARY').waitFor({ timeout: UI_TIMEOUT });
+    assert.equal(await editorLine(view, 'imr-determination').count(), 0, 'the prefix was replaced');
+    // The skeleton has its three sections: the missing-section errors of the empty draft are gone.
+    await view.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  });
+
+  it('previews the letter and its summary beside the draft', async () => {
+    const { page } = editor;
+    await openFile(page, 'defective.imr.md');
+    await runCommand(page, 'IMR: Open Determination Preview to the Side');
+    const preview = previewFrame(page);
+    await preview.getByText('CLINICAL CASE SUMMARY').first().waitFor({ timeout: UI_TIMEOUT });
+    await preview.getByText('The applicant filed a claim for chronic low back pain', { exact: false }).first().waitFor({ timeout: UI_TIMEOUT });
+    // The summary: the items with their decisions, and the findings.
+    await preview.locator('.summary-title', { hasText: 'Summary' }).waitFor({ timeout: UI_TIMEOUT });
+    await preview.getByText('Disputed items (2)').waitFor({ timeout: UI_TIMEOUT });
+    const items = preview.locator('.summary-items li');
+    assert.equal(await items.count(), 2);
+    assert.match(plain(await items.nth(0).textContent()), /Tramadol 50 mg #120/);
+    assert.match(plain(await items.nth(1).textContent()), /Lumbar MRI/);
+    assert.match(plain(await preview.locator('.count-error').textContent()), /1 error/);
+    // The draft keeps its editor beside the preview.
+    assert.ok(await page.locator('.tabs-container .tab', { hasText: 'defective.imr.md' }).isVisible());
+  });
+
+  it('runs no script from the draft in the preview', async () => {
+    const { page, events } = editor;
+    await openFile(page, 'injection.imr.md');
+    await runCommand(page, 'IMR: Open Determination Preview to the Side');
+    const preview = previewFrame(page);
+    await preview.getByText('Injection Probe Item').first().waitFor({ timeout: UI_TIMEOUT });
+    await preview.getByText('Payload end marker').first().waitFor({ timeout: UI_TIMEOUT });
+
+    const content = preview.locator('#imr-preview');
+    const dangerous = await content.evaluate((main) => ({
+      handlers: [...main.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => /^on/i.test(attribute.name))).map((element) => element.outerHTML),
+      scripts: main.querySelectorAll('script').length,
+      pageScripts: [...main.ownerDocument.scripts].filter((script) => /pwned/.test(script.textContent ?? '')).length,
+      frames: main.querySelectorAll('iframe, object, embed').length,
+      javascriptUrls: [...main.querySelectorAll('[href], [src]')].map((element) => element.getAttribute('href') ?? element.getAttribute('src')).filter((url) => /^\s*javascript:/i.test(url)),
+      styles: [...main.querySelectorAll('[style]')].map((element) => element.getAttribute('style')).filter((style) => /javascript:/i.test(style)),
+      svgs: main.querySelectorAll('svg').length,
+      title: main.ownerDocument.title,
+    }));
+    assert.deepEqual(dangerous.handlers, [], 'no element keeps an on* handler');
+    assert.equal(dangerous.scripts, 0, 'no <script> in the letter');
+    assert.equal(dangerous.pageScripts, 0, 'no script with the payload anywhere in the page');
+    assert.equal(dangerous.frames, 0, 'no frames or plugins');
+    assert.deepEqual(dangerous.javascriptUrls, [], 'no javascript: URLs');
+    assert.deepEqual(dangerous.styles, [], 'no javascript: in styles');
+    assert.equal(dangerous.svgs, 0, 'no inline SVG');
+    assert.notEqual(dangerous.title, 'pwned');
+
+    for (const frame of page.frames()) {
+      const title = await frame.evaluate(() => document.title).catch(() => undefined);
+      assert.notEqual(title, 'pwned', `frame ${frame.url()} kept its title`);
+    }
+    assert.doesNotMatch(await page.title(), /pwned/);
+    assert.deepEqual(events.dialogs, [], 'no alert, confirm or prompt');
+    assert.deepEqual(events.console.filter((message) => /pwned/.test(message)), [], 'no payload reached the console or a message listener');
+  });
+});

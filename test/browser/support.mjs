@@ -1,0 +1,144 @@
+// A real editor in a browser for the browser tests and the screenshots: the packaged extension in code-server,
+// a copy of the suite's workspace, headless Chromium, and the few gestures a writer makes (Quick Open, the
+// command palette, Go to Line).
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { installExtension, launchBrowser, startCodeServer } from '../support/code-server.mjs';
+import { copyWorkspace } from '../vscode/build.mjs';
+import { packageExtension } from '../../scripts/package.mjs';
+
+/** Long enough for a loaded CI machine; every wait is for something visible, never a fixed delay. */
+export const UI_TIMEOUT = 30_000;
+
+// Runs in every frame, webviews included, before their own scripts: reports any message that carries the payload's word.
+const MESSAGE_SPY = `window.addEventListener('message', (event) => {
+  try { if (JSON.stringify(event.data).includes('pwned')) console.log('pwned: message reached ' + location.href); } catch {}
+}, true);`;
+
+/**
+ * Packages and installs the extension, starts code-server on a copy of test/vscode/workspace plus `files`,
+ * and opens the workbench in headless Chromium.
+ */
+export async function startEditor({ files = {}, settings = {}, viewport = { width: 1280, height: 800 } } = {}) {
+  const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'imr-browser-'));
+  const workspace = await copyWorkspace('imr-browser-ws-');
+  let server;
+  let browser;
+  const stop = async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    await fsp.rm(workspace, { recursive: true, force: true });
+    await fsp.rm(work, { recursive: true, force: true });
+  };
+  try {
+    for (const [name, text] of Object.entries(files)) await fsp.writeFile(path.join(workspace, name), text);
+    const { vsix } = await packageExtension({ out: path.join(work, 'imr-determinations.vsix'), quiet: true });
+    const extensionsDir = path.join(work, 'extensions');
+    await installExtension(vsix, extensionsDir);
+    // Nothing may distract from the draft: no hovers from a stray mouse, no minimap in screenshots.
+    server = await startCodeServer({ workspace, extensionsDir, settings: { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false, ...settings } });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript(MESSAGE_SPY);
+    const page = await context.newPage();
+    const events = { dialogs: [], console: [] };
+    page.on('dialog', (dialog) => {
+      events.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss().catch(() => {});
+    });
+    page.on('console', (message) => events.console.push(message.text()));
+    await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: UI_TIMEOUT * 2 });
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: UI_TIMEOUT * 2 });
+    await page.getByRole('treeitem', { name: 'defective.imr.md' }).waitFor({ timeout: UI_TIMEOUT });
+    return { page, server, workspace, events, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Monaco renders spaces as no-break spaces. */
+export function plain(text) {
+  return (text ?? '').replace(/\u00a0/g, ' ');
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P), as a writer does, and waits for its editor. */
+export async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
+  const editor = activeEditor(page);
+  await editor.locator('.view-lines').waitFor({ timeout: UI_TIMEOUT });
+  return editor;
+}
+
+/** The editor of the active editor group. */
+export function activeEditor(page) {
+  return page.locator('.editor-group-container.active .monaco-editor').first();
+}
+
+/** Runs a command from the command palette (F1) by its title. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/** Moves the cursor with Go to Line (Ctrl+G), 1-based as the status bar shows it. */
+export async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await input.fill(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** The rendered line of `editor` that contains `text` (lines are rendered when in view). */
+export function editorLine(editor, text) {
+  return editor.locator('.view-line').filter({ hasText: new RegExp(escapeRegExp(text).replace(/ /g, '[ \\u00a0]')) }).first();
+}
+
+/** The on-screen box of `needle` inside a rendered line, measured with a DOM Range over its text. */
+export async function textBox(line, needle) {
+  return line.evaluate((element, wanted) => {
+    const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let text = '';
+    const nodes = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push({ node, start: text.length });
+      text += node.textContent;
+    }
+    const at = text.replace(/\u00a0/g, ' ').indexOf(wanted);
+    if (at < 0) return undefined;
+    const locate = (offset) => {
+      const hit = nodes.findLast((entry) => entry.start <= offset);
+      return [hit.node, offset - hit.start];
+    };
+    const range = element.ownerDocument.createRange();
+    range.setStart(...locate(at));
+    const [endNode, endOffset] = locate(at + wanted.length - 1);
+    range.setEnd(endNode, endOffset + 1);
+    const box = range.getBoundingClientRect();
+    return { x: box.x, y: box.y, width: box.width, height: box.height };
+  }, needle);
+}
+
+/** The preview's content frame: the webview's outer iframe, then its active frame. */
+export function previewFrame(page) {
+  return page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,112 @@
+// fast-check arbitraries for Markdown drafts: snippets that stress block structure, and edits to apply to a text.
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+
+const FIXTURES = new URL('../fixtures/', import.meta.url);
+
+/** Every draft under test/fixtures (the seed and the clean drafts), as text. */
+export function fixtureDrafts(): string[] {
+  const drafts: string[] = [];
+  const walk = (folder: URL): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(new URL(`${entry.name}/`, folder));
+      else if (entry.name.endsWith('.md')) drafts.push(readFileSync(new URL(entry.name, folder), 'utf8'));
+    }
+  };
+  walk(FIXTURES);
+  return drafts;
+}
+
+/** Pieces of Markdown whose block structure reaches across blank lines, or that start a block at column 0. */
+export const SNIPPETS = [
+  '\n', '\n\n', '\r\n', '\r', '\r\n\r\n', '   \n', '\t\n', ' ', '\t', 'x', '\ufeff', '\u0000',
+  '```', '```\n', '~~~\n', '````js\n', '```\n\ncode\n\n```\n', '    indented code\n',
+  '<!--', '-->', '<!-- imr-disable phi -->\n', '<script>\n', '</script>\n', '<div>\n', '</div>\n', '<?', '?>', '<![CDATA[', ']]>', '<!DOCTYPE x>\n',
+  '---\n', '--- \n', '***\n', '___\n', '===\n', '---\nprofile: ca-dwc-imr\n---\n',
+  '- ', '* ', '+ ', '1. ', '2) ', '-\n', '  - nested\n', '> ', '> > quote\n', '>\n',
+  '# ', '## Heading\n', 'Setext\n---\n', '**bold**', '*em*', '`code`', '[link](http://x)', '[ref]', '[ref]: /url\n', '![alt](i.png)', '&amp;', '\\',
+  'Left Hip Cortisone Injection:  Overturned\n', 'Decision rationale: Therefore, the request was medically necessary.\n',
+  'Claims Administrator guideline: The Claims Administrator based their decision on the MTUS. Decision based on MTUS Chronic Pain Medical Treatment Guidelines\n',
+  'MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS. Decision based on Non-MTUS Citation ODG Hip and Pelvis Chapter\n',
+  'IMR ISSUES, DECISIONS AND RATIONALES\n', 'CLINICAL CASE SUMMARY\n', 'State(s) of Licensure: Texas, Ohio\n', 'Dr. Smith 555-123-4567\n', 'December 8, 2014\n',
+];
+
+export const snippet = fc.constantFrom(...SNIPPETS);
+
+/** Text built from snippets and free characters: mostly Markdown-shaped, sometimes not. */
+export const markdownText = fc
+  .array(fc.oneof({ weight: 4, arbitrary: snippet }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) }), { maxLength: 60 })
+  .map((pieces) => pieces.join(''));
+
+/** An edit in coordinates relative to the text's length (0..1), so it applies to any text. */
+export interface RelativeEdit {
+  at: number;
+  length: number;
+  insert: string;
+}
+
+export const edit: fc.Arbitrary<RelativeEdit> = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  length: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 80 })),
+  insert: fc.oneof(fc.constant(''), snippet, fc.string({ maxLength: 3 }), markdownText),
+});
+
+export function applyRelative(text: string, change: RelativeEdit): string {
+  const start = Math.min(text.length, Math.floor(change.at * (text.length + 1)));
+  const end = Math.min(text.length, start + change.length);
+  return text.slice(0, start) + change.insert + text.slice(end);
+}
+
+/** Line-level and character-level mutations of a draft: insert, delete, swap. */
+export type Mutation =
+  | { kind: 'insert-line'; at: number; line: string }
+  | { kind: 'delete-line'; at: number }
+  | { kind: 'swap-lines'; a: number; b: number }
+  | { kind: 'insert-char'; at: number; text: string }
+  | { kind: 'delete-chars'; at: number; length: number }
+  | { kind: 'swap-chars'; at: number };
+
+export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('insert-line' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), line: fc.oneof(snippet, fc.string({ maxLength: 20 })) }),
+  fc.record({ kind: fc.constant('delete-line' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('swap-lines' as const), a: fc.double({ min: 0, max: 1, noNaN: true }), b: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('insert-char' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.oneof(snippet, fc.string({ minLength: 1, maxLength: 2 })) }),
+  fc.record({ kind: fc.constant('delete-chars' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('swap-chars' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+);
+
+export function mutate(text: string, change: Mutation): string {
+  const pick = (fraction: number, size: number): number => Math.min(size - 1, Math.floor(fraction * size));
+  switch (change.kind) {
+    case 'insert-line': {
+      const lines = text.split('\n');
+      lines.splice(pick(change.at, lines.length + 1), 0, change.line.replace(/\n$/, ''));
+      return lines.join('\n');
+    }
+    case 'delete-line': {
+      const lines = text.split('\n');
+      lines.splice(pick(change.at, lines.length), 1);
+      return lines.join('\n');
+    }
+    case 'swap-lines': {
+      const lines = text.split('\n');
+      const a = pick(change.a, lines.length);
+      const b = pick(change.b, lines.length);
+      [lines[a], lines[b]] = [lines[b], lines[a]];
+      return lines.join('\n');
+    }
+    case 'insert-char': {
+      const at = pick(change.at, text.length + 1);
+      return text.slice(0, at) + change.text + text.slice(at);
+    }
+    case 'delete-chars': {
+      const at = pick(change.at, text.length + 1);
+      return text.slice(0, at) + text.slice(at + change.length);
+    }
+    case 'swap-chars': {
+      if (text.length < 2) return text;
+      const at = pick(change.at, text.length - 1);
+      return text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2);
+    }
+  }
+}

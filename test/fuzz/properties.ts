@@ -1,0 +1,96 @@
+// The fuzz properties, shared by `npm test` (a few thousand cases) and `npm run fuzz` (100,000 and more).
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { IncrementalParser } from '../../engine/src/incremental';
+import { parseMarkdown } from '../../engine/src/parse';
+import { applyRelative, edit, fixtureDrafts, markdownText, mutate, mutation } from './arbitraries';
+import { assertFindingsInside, assertFixAll, assertModelInside, lintChecked } from './invariants';
+
+/** What the cases met, so a run can show it exercised something. */
+export interface FuzzStats {
+  cases: number;
+  texts: number;
+  findings: number;
+  withFix: number;
+  fixPasses: number;
+  /** Fixes of different findings that collided (fixEdits then takes the first and leaves the other for the next pass). */
+  collisions: number;
+  parsedIncrementally: number;
+  /** Fixes swallowed by an unclosed fence or HTML block, by rule (known defect). */
+  swallowed: Record<string, number>;
+}
+
+export function emptyStats(): FuzzStats {
+  return { cases: 0, texts: 0, findings: 0, withFix: 0, fixPasses: 0, collisions: 0, parsedIncrementally: 0, swallowed: {} };
+}
+
+const drafts = fixtureDrafts();
+const draft = fc.constantFrom(...drafts);
+
+/** Any string at all: ASCII, any code point, lone surrogates, or Markdown-shaped pieces. */
+const anyText = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 100 }),
+  markdownText,
+);
+
+function checkText(text: string, stats: FuzzStats): void {
+  const result = lintChecked(text);
+  assertFindingsInside(text, result.findings);
+  assertModelInside(result, text);
+  stats.texts++;
+  stats.findings += result.findings.length;
+  stats.withFix += result.findings.filter((finding) => finding.fix).length;
+}
+
+function checkFixAll(text: string, stats: FuzzStats): void {
+  const outcome = assertFixAll(text);
+  stats.fixPasses += outcome.passes;
+  stats.collisions += outcome.collisions;
+  for (const [rule, count] of Object.entries(outcome.swallowed)) stats.swallowed[rule] = (stats.swallowed[rule] ?? 0) + count;
+}
+
+export const properties = {
+  /** Arbitrary strings: the engine answers, every range inside, fix-all settles. */
+  'arbitrary strings': (stats: FuzzStats) =>
+    fc.property(anyText, (text) => {
+      stats.cases++;
+      checkText(text, stats);
+      checkFixAll(text, stats);
+    }),
+
+  /** Drafts from test/fixtures with lines and characters inserted, deleted and swapped. */
+  'mutated drafts': (stats: FuzzStats) =>
+    fc.property(draft, fc.array(mutation, { minLength: 1, maxLength: 8 }), (start, mutations) => {
+      stats.cases++;
+      const text = mutations.reduce(mutate, start);
+      checkText(text, stats);
+      checkFixAll(text, stats);
+    }),
+
+  /**
+   * Random edit sequences, as typed into an open document: every version lints cleanly, and the
+   * incremental parser the server keeps gives the tree of a fresh parse, positions included, and the
+   * same findings.
+   */
+  'edit sequences': (stats: FuzzStats) =>
+    fc.property(fc.oneof(draft, markdownText), fc.array(edit, { minLength: 1, maxLength: 10 }), (start, edits) => {
+      stats.cases++;
+      const parser = new IncrementalParser();
+      let text = start;
+      for (const change of [undefined, ...edits]) {
+        if (change) text = applyRelative(text, change);
+        assert.deepEqual(parser.parse(text), parseMarkdown(text), 'incremental tree differs from a fresh parse');
+        const incremental = lintChecked(text, { parse: parser.parse });
+        const fresh = lintChecked(text);
+        assert.deepEqual(incremental.findings, fresh.findings, 'incremental findings differ from a fresh lint');
+        assertFindingsInside(text, fresh.findings);
+        stats.texts++;
+        stats.parsedIncrementally++;
+        stats.findings += fresh.findings.length;
+      }
+    }),
+};
+
+export type PropertyName = keyof typeof properties;

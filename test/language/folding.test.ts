@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lint } from '../../engine/src';
+import { foldingRanges } from '../../engine/src/language/folding';
+import { seed, seedWith } from './drafts';
+
+describe('folding', () => {
+  it('folds the seed\'s sections, its item and its fields', () => {
+    assert.deepEqual(foldingRanges(lint(seed).model!), [
+      { startLine: 0, endLine: 24 },
+      { startLine: 28, endLine: 52 },
+      { startLine: 56, endLine: 98 },
+      { startLine: 62, endLine: 98 },
+      { startLine: 66, endLine: 68 },
+      { startLine: 74, endLine: 78 },
+      { startLine: 82, endLine: 98 },
+    ]);
+  });
+
+  it('gives the same lines with CRLF line breaks', () => {
+    assert.deepEqual(foldingRanges(lint(seedWith('\r\n')).model!), foldingRanges(lint(seed).model!));
+  });
+
+  it('leaves one-line fields unfolded', () => {
+    const draft = 'IMR ISSUES, DECISIONS AND RATIONALES\n\nLumbar MRI:  Upheld\nClaims Administrator guideline: one line.\nDecision rationale: first line\ncontinues here.\n';
+    assert.deepEqual(foldingRanges(lint(draft).model!), [
+      { startLine: 0, endLine: 5 },
+      { startLine: 2, endLine: 5 },
+      { startLine: 4, endLine: 5 },
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, draft, findingsOf, item, NECESSARY, NOT_NECESSARY, problems, rangeOf } from '../support/drafts';
+
+const REASONS = 'Here, the applicant has returned to work and reports improved function.';
+
+describe('conclusion-decision', () => {
+  it('reports an Upheld item whose rationale finds the request medically necessary, as an error at the conclusion', () => {
+    const text = draft({ items: [item({ decision: 'Upheld', rationale: `${REASONS} ${NECESSARY}` })] });
+    const [finding, ...rest] = findingsOf(text, 'conclusion-decision');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'error');
+    assert.deepEqual(finding.range, rangeOf(text, NECESSARY));
+    assert.match(finding.message, /The decision is "Upheld" but the rationale concludes the request is medically necessary; "Upheld" needs "not medically necessary"/);
+    assert.equal(finding.fix, undefined, 'which side is wrong is the writer\'s call');
+    assert.deepEqual(problems(applyFix(text, finding, 0)), []);
+    assert.deepEqual(problems(applyFix(text, finding, 1)), []);
+    assert.match(applyFix(text, finding, 1), /Tramadol 50 mg #120:  Overturned/);
+  });
+
+  it('reports an Overturned item whose rationale finds the request not medically necessary', () => {
+    const text = draft({ items: [item({ decision: 'Overturned', rationale: `${REASONS} ${NOT_NECESSARY}` })] });
+    const [finding] = findingsOf(text, 'conclusion-decision');
+    assert.deepEqual(finding.range, rangeOf(text, NOT_NECESSARY));
+    assert.equal(applyFix(text, finding, 0), text.replace(NOT_NECESSARY, NECESSARY));
+  });
+
+  it('warns about a rationale without a conclusion, at its label, and appends one that agrees with the decision', () => {
+    const text = draft({ items: [item({ decision: 'Overturned', rationale: REASONS })] });
+    const [finding] = findingsOf(text, 'conclusion-decision');
+    assert.equal(finding.severity, 'warning');
+    assert.deepEqual(finding.range, rangeOf(text, 'Decision rationale'));
+    const fixed = applyFix(text, finding);
+    assert.ok(fixed.includes(`${REASONS} ${NECESSARY}`));
+    assert.deepEqual(findingsOf(fixed, 'conclusion-decision'), []);
+  });
+
+  it('reads the last paragraph of a rationale that runs over several', () => {
+    const text = draft({ items: [item({ decision: 'Upheld', rationale: `${REASONS}\n\nThe MTUS supports continuation.\n\n${NECESSARY}` })] });
+    assert.deepEqual(findingsOf(text, 'conclusion-decision')[0].range, rangeOf(text, NECESSARY));
+  });
+
+  for (const [decision, conclusion] of [
+    ['Upheld', 'Therefore, the request was not medically necessary.'],
+    ['Upheld', 'The request, thus, is not medically necessary and appropriate.'],
+    ['Upheld', 'Therefore, the request for Norco, a short-acting opioid, was not medically necessary.'],
+    ['Upheld', 'Therefore, it is not, at this time, medically necessary.'],
+    ['Upheld', 'It cannot be said that the request was medically necessary.'],
+    ['Upheld', 'Therefore, the request was medically unnecessary.'],
+    ['Upheld', "Therefore, the request wasn't medically necessary."],
+    ['Upheld', 'Therefore, the request is not indicated.'],
+    ['Overturned', 'Therefore, the request was medically necessary.'],
+    ['Overturned', 'Moving forward with the injection, thus, is indicated.'],
+    ['Overturned', 'Although the applicant is not working, the request was medically necessary.'],
+    ['Overturned', "Therefore, the request was medically necessary, and the claims administrator's view that it was not medically necessary is not supported."],
+  ] as const) {
+    it(`agrees: ${decision} with "${conclusion}"`, () => {
+      const text = draft({ items: [item({ decision, rationale: `${REASONS} ${conclusion}` })] });
+      assert.deepEqual(findingsOf(text, 'conclusion-decision'), []);
+    });
+  }
+
+  it('does not judge an item whose decision word is itself wrong (decision-value reports that)', () => {
+    const text = draft({ items: [item({ decision: 'Approved', rationale: NOT_NECESSARY })] });
+    assert.deepEqual(findingsOf(text, 'conclusion-decision'), []);
+  });
+});

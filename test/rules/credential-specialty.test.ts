@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, draft, findingsOf, rangeOf } from '../support/drafts';
+
+describe('credential-specialty', () => {
+  it('notes an unknown specialty as info, never more, at the entry', () => {
+    const text = draft({ specialties: 'Preventive Medicine, Wilderness Medicine' });
+    const [finding, ...rest] = findingsOf(text, 'credential-specialty');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'info');
+    assert.deepEqual(finding.range, rangeOf(text, 'Wilderness Medicine'));
+    assert.match(finding.message, /not a specialty this extension knows; check it is a board, subspecialty or discipline/);
+  });
+
+  it('suggests the nearest specialty for a misspelling', () => {
+    const text = draft({ specialties: 'Occupational Medicin' });
+    const [finding] = findingsOf(text, 'credential-specialty');
+    assert.match(finding.message, /did you mean "Occupational Medicine"\?/);
+    assert.equal(finding.fix, undefined);
+    assert.deepEqual(findingsOf(applyFix(text, finding, 0), 'credential-specialty'), []);
+  });
+
+  it('accepts ABMS boards, subspecialties, disciplines and their usual spellings', () => {
+    for (const specialties of [
+      'Physical Medicine and Rehabilitation, and Pain Medicine',
+      'Orthopedic Surgery; Sports Medicine',
+      'Allergy & Immunology',
+      'Otolaryngology - Head and Neck Surgery',
+      'Board Certified in Anesthesiology',
+      'American Board of Psychiatry and Neurology',
+      'Chiropractic, Acupuncture',
+    ]) {
+      assert.deepEqual(findingsOf(draft({ specialties }), 'credential-specialty'), [], specialties);
+    }
+  });
+});

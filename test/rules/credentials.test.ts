@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, draft, findingsOf, rangeOf } from '../support/drafts';
+
+describe('credentials', () => {
+  it('reports a missing states line at the specialties line, as an error, and inserts the label before it', () => {
+    const text = draft({ states: null });
+    const [finding, ...rest] = findingsOf(text, 'credentials');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'error');
+    assert.deepEqual(finding.range, rangeOf(text, 'Certification(s)/Specialty:'));
+    assert.match(finding.message, /no "State\(s\) of Licensure:" line; add it before "Certification\(s\)\/Specialty:"/);
+    const fixed = applyFix(text, finding);
+    assert.match(fixed, /\nState\(s\) of Licensure: \n\nCertification\(s\)\/Specialty: Preventive Medicine/);
+    assert.deepEqual(findingsOf(fixed, 'credentials').map((again) => again.message), ['"State(s) of Licensure:" lists nothing; name at least one.']);
+  });
+
+  it('reports a missing specialties line and inserts the label after the states line', () => {
+    const text = draft({ specialties: null });
+    const [finding] = findingsOf(text, 'credentials');
+    assert.deepEqual(finding.range, rangeOf(text, 'State(s) of Licensure:'));
+    assert.match(applyFix(text, finding), /State\(s\) of Licensure: Texas, Ohio, California\n\nCertification\(s\)\/Specialty: \n/);
+  });
+
+  it('reports both lines missing at the section title', () => {
+    const text = draft({ states: null, specialties: null });
+    const findings = findingsOf(text, 'credentials');
+    assert.equal(findings.length, 2);
+    for (const finding of findings) assert.deepEqual(finding.range, rangeOf(text, 'HOW THE IMR FINAL DETERMINATION WAS MADE'));
+  });
+
+  it('reports a label that lists nothing', () => {
+    const text = draft({ specialties: '' });
+    const [finding] = findingsOf(text, 'credentials');
+    assert.deepEqual(finding.range, rangeOf(text, 'Certification(s)/Specialty:'));
+  });
+
+  it('accepts the block as paragraphs, list items, bold labels and label variants', () => {
+    assert.deepEqual(findingsOf(draft(), 'credentials'), []);
+    const list = draft().replace('State(s) of Licensure:', '- **State(s) of Licensure:**').replace('Certification(s)/Specialty:', '- Certifications/Specialties:');
+    assert.deepEqual(findingsOf(list, 'credentials'), []);
+  });
+});
+
+describe('credentials: misspelt labels', () => {
+  for (const [written, label, kind] of [
+    ['State(s) of Licensur', 'State(s) of Licensure', 'states'],
+    ['Certifcation(s)/Specialty', 'Certification(s)/Specialty', 'specialties'],
+  ] as const) {
+    it(`reports "${written}:" as the ${kind} label misspelt and corrects it`, () => {
+      const text = draft().replace(`${label}:`, `${written}:`);
+      const [finding, ...rest] = findingsOf(text, 'credentials');
+      assert.equal(rest.length, 0);
+      assert.equal(finding.severity, 'error');
+      assert.deepEqual(finding.range, rangeOf(text, written));
+      assert.match(finding.message, /misspelt; correct it/);
+      assert.equal(applyFix(text, finding), draft());
+    });
+  }
+});

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, draft, findingsOf, item, lineOf, problems, rangeOf } from '../support/drafts';
+
+// "Tramadol 50 mg #120:  " is 22 characters: the decision word starts there on the item line.
+const decisionRange = (text: string, word: string) => {
+  const line = lineOf(text, `Tramadol 50 mg #120:  ${word}`);
+  return { start: { line, character: 22 }, end: { line, character: 22 + word.length } };
+};
+
+describe('decision-value', () => {
+  for (const [written, meant] of [
+    ['Approved', 'Overturned'],
+    ['Certified', 'Overturned'],
+    ['Authorized', 'Overturned'],
+    ['Denied', 'Upheld'],
+    ['Non-certified', 'Upheld'],
+  ] as const) {
+    it(`reports the UR word "${written}" as an error and changes it to "${meant}"`, () => {
+      const text = draft({ items: [item({ decision: written, rationale: meant === 'Upheld' ? 'Therefore, the request was not medically necessary.' : 'Therefore, the request was medically necessary.' })] });
+      const [finding, ...rest] = findingsOf(text, 'decision-value');
+      assert.equal(rest.length, 0);
+      assert.equal(finding.severity, 'error');
+      assert.deepEqual(finding.range, decisionRange(text, written));
+      assert.match(finding.message, /utilization review word; an IMR decision is "Upheld" or "Overturned"/);
+      const fixed = applyFix(text, finding);
+      assert.equal(fixed, text.replace(`:  ${written}`, `:  ${meant}`));
+      assert.deepEqual(problems(fixed), []);
+    });
+  }
+
+  it('offers both IMR words for a UR word that says neither ("Modified")', () => {
+    const text = draft({ items: [item({ decision: 'Modified' })] });
+    const [finding] = findingsOf(text, 'decision-value');
+    assert.equal(finding.severity, 'error');
+    assert.equal(finding.fix, undefined);
+    assert.deepEqual(finding.suggestions?.map((suggestion) => suggestion.title), ['Change to "Upheld"', 'Change to "Overturned"']);
+    assert.deepEqual(findingsOf(applyFix(text, finding, 0), 'decision-value'), []);
+  });
+
+  for (const [written, meant] of [
+    ['Overturn', 'Overturned'],
+    ['Uphold', 'Upheld'],
+    ['Uphled', 'Upheld'],
+    ['Overtunred', 'Overturned'],
+  ] as const) {
+    it(`reports the misspelling "${written}" as an error and corrects it`, () => {
+      const text = draft({ items: [item({ decision: written })] });
+      const [finding] = findingsOf(text, 'decision-value');
+      assert.equal(finding.severity, 'error');
+      assert.deepEqual(finding.range, decisionRange(text, written));
+      assert.equal(applyFix(text, finding), text.replace(`:  ${written}`, `:  ${meant}`));
+    });
+  }
+
+  for (const [written, meant] of [
+    ['UPHELD', 'Upheld'],
+    ['overturned', 'Overturned'],
+  ] as const) {
+    it(`reports the casing "${written}" as a warning and corrects it`, () => {
+      const text = draft({ items: [item({ decision: written })] });
+      const [finding] = findingsOf(text, 'decision-value');
+      assert.equal(finding.severity, 'warning');
+      assert.equal(finding.message, `Write the decision as "${meant}".`);
+      assert.deepEqual(finding.range, decisionRange(text, written));
+      const fixed = applyFix(text, finding);
+      assert.deepEqual(findingsOf(fixed, 'decision-value'), []);
+    });
+  }
+
+  it('reports an item line without a decision at the item name, with both words as suggestions', () => {
+    const text = draft({ items: [item().replace('Tramadol 50 mg #120:  Upheld', 'Tramadol 50 mg #120')] });
+    const [finding] = findingsOf(text, 'decision-value');
+    assert.equal(finding.severity, 'error');
+    assert.deepEqual(finding.range, rangeOf(text, 'Tramadol 50 mg #120'));
+    assert.match(finding.message, /has no decision; end its line with "Upheld" or "Overturned"/);
+    const fixed = applyFix(text, finding, 0);
+    assert.match(fixed, /\nTramadol 50 mg #120:  Upheld\n/);
+    assert.deepEqual(problems(fixed), []);
+  });
+
+  it('reports a word that is no decision at all', () => {
+    const text = draft({ items: [item({ decision: 'Pending review' })] });
+    const [finding] = findingsOf(text, 'decision-value');
+    assert.match(finding.message, /"Pending review" is not an IMR decision; write "Upheld" or "Overturned"/);
+  });
+
+  it('reads the decision on heading and bold item lines, and after a dash', () => {
+    for (const line of ['## Tramadol 50 mg #120: Approved', '**Tramadol 50 mg #120:** Approved', 'Tramadol 50 mg #120 - Approved']) {
+      const text = draft({ items: [item().replace('Tramadol 50 mg #120:  Upheld', line)] });
+      const [finding] = findingsOf(text, 'decision-value');
+      assert.deepEqual(finding?.range, rangeOf(text, 'Approved'), line);
+      assert.deepEqual(problems(applyFix(text, finding)).map((problem) => problem.ruleId), ['conclusion-decision'], line);
+    }
+  });
+
+  it('does not fire on Upheld and Overturned, nor on decision words in prose', () => {
+    const prose = 'The UR denial was Upheld in an earlier review. The prior request was approved: the applicant attended six sessions. Prior UR outcome: Denied. Therefore, the request was not medically necessary.';
+    const text = draft({ items: [item({ decision: 'Upheld', rationale: prose }), item({ name: 'Lumbar MRI', decision: 'Overturned' })] });
+    assert.deepEqual(findingsOf(text, 'decision-value'), []);
+  });
+
+  it('does not read a colon line inside a rationale as a new item', () => {
+    const rationale = 'The attending provider listed the following:\n\nPrior UR outcome: Denied\n\nFunctional gains: none reported\n\nTherefore, the request was not medically necessary.';
+    const text = draft({ items: [item({ rationale })] });
+    assert.deepEqual(problems(text), []);
+  });
+});
+

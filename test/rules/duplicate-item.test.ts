@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { draft, findingsOf, item, lineOf, rangeOf } from '../support/drafts';
+
+describe('duplicate-item', () => {
+  it('reports the second item of the same name at its name, as an error', () => {
+    const text = draft({ items: [item(), item({ name: 'Lumbar MRI', decision: 'Overturned' }), item({ name: 'tramadol  50 MG #120' })] });
+    const [finding, ...rest] = findingsOf(text, 'duplicate-item');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'error');
+    assert.deepEqual(finding.range, rangeOf(text, 'tramadol  50 MG #120'));
+    assert.match(finding.message, new RegExp(`already appears on line ${lineOf(text, 'Tramadol 50 mg #120') + 1}; each item is decided once`));
+  });
+
+  it('matches names across bold and heading forms', () => {
+    const text = draft({ items: [item(), item().replace('Tramadol 50 mg #120:  Upheld', '## **Tramadol 50 mg #120**: Upheld')] });
+    assert.equal(findingsOf(text, 'duplicate-item').length, 1);
+  });
+
+  it('does not fire on different items', () => {
+    const text = draft({ items: [item(), item({ name: 'Tramadol 50 mg #60' })] });
+    assert.deepEqual(findingsOf(text, 'duplicate-item'), []);
+  });
+});

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, draft, findingsOf, item, lintText, rangeOf } from '../support/drafts';
+
+describe('phi', () => {
+  for (const [kind, sentence, found] of [
+    ['a social security number', 'Her SSN, 572-38-1946, appears on the claim form.', '572-38-1946'],
+    ['a phone number', 'The evaluator can be reached at (916) 555-0142 for questions.', '(916) 555-0142'],
+    ['a phone number', 'Call 916.555.0142 to schedule.', '916.555.0142'],
+    ['an e-mail address', 'Records were sent to jmarquez@valleypsych.com in May.', 'jmarquez@valleypsych.com'],
+    ['a date of birth', 'The applicant (DOB: 03/14/1973) is right-handed.', 'DOB: 03/14/1973'],
+    ['a date of birth', 'The applicant, born on March 14, 1973, is right-handed.', 'born on March 14, 1973'],
+    ['a street address', 'The applicant lives at 2417 Alder Creek Road with his wife.', '2417 Alder Creek Road'],
+    ['a personal name', 'The applicant was seen by Dr. Marquez on May 2, 2014.', 'Dr. Marquez'],
+    ['a personal name', 'Mrs. Alvarez-Ortiz reported the injury.', 'Mrs. Alvarez-Ortiz'],
+  ] as const) {
+    it(`warns about ${kind}: "${found}", and redacts it`, () => {
+      const text = draft({ summary: sentence });
+      const [finding, ...rest] = findingsOf(text, 'phi');
+      assert.equal(rest.length, 0);
+      assert.equal(finding.severity, 'warning');
+      assert.deepEqual(finding.range, rangeOf(text, found));
+      assert.equal(finding.message, `This looks like ${kind}; published determinations are redacted. Remove it or write a neutral term.`);
+      const fixed = applyFix(text, finding);
+      assert.equal(fixed, text.replace(found, '[REDACTED]'));
+      assert.deepEqual(findingsOf(fixed, 'phi'), []);
+    });
+  }
+
+  it('offers "the attending provider" for a titled name', () => {
+    const text = draft({ summary: 'Dr. Marquez sought a lumbar MRI.' });
+    const [finding] = findingsOf(text, 'phi');
+    assert.match(applyFix(text, finding, 0), /\nthe attending provider sought a lumbar MRI\./);
+  });
+
+  it('finds identifying text anywhere in the draft, including item names and rationales', () => {
+    const text = draft({ items: [item({ rationale: 'Dr. Smith wrote that the request was not medically necessary. Therefore, the request was not medically necessary.' })] });
+    assert.deepEqual(findingsOf(text, 'phi').map((finding) => finding.range), [rangeOf(text, 'Dr. Smith')]);
+  });
+
+  it('does not mistake clinical numbers, dates, citations or drug names for identifying text', () => {
+    const summary =
+      'Norco 10/325 mg #90 was used. Pain was 6/10. MS Contin 15 mg was tried. Table 12-8, pages 303-304. ICD-10 M54.5, L4-L5 and C5-C6. A 2-3 mm protrusion. On 05/02/2014 and on May 2, 2014 he was seen. The claims administrator (UR) and the attending provider disagreed. He is 5 ft 10 in tall and walks 1 mile. Dr. and Mrs. are titles.';
+    assert.deepEqual(findingsOf(draft({ summary }), 'phi'), []);
+  });
+
+  it('runs patterns added in configuration', () => {
+    const text = draft({ summary: 'Claim number WC-2014-008812 was assigned.' });
+    const findings = lintText(text, { config: { privacy: { patterns: [{ name: 'a claim number', pattern: 'WC-\\d{4}-\\d{6}' }] } } }).filter((finding) => finding.ruleId === 'phi');
+    assert.deepEqual(findings.map((finding) => [finding.range, finding.message]), [[rangeOf(text, 'WC-2014-008812'), 'This looks like a claim number; published determinations are redacted. Remove it or write a neutral term.']]);
+  });
+
+  it('can be switched off for one line', () => {
+    const text = draft({ summary: '<!-- imr-disable-next-line phi -->\nDr. Marquez is the reviewer of record in the published text.' });
+    assert.deepEqual(findingsOf(text, 'phi'), []);
+  });
+});

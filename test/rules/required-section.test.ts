@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, draft, findingsOf, problems, rangeOf } from '../support/drafts';
+
+const HOW = 'HOW THE IMR FINAL DETERMINATION WAS MADE';
+const SUMMARY = 'CLINICAL CASE SUMMARY';
+const ISSUES = 'IMR ISSUES, DECISIONS AND RATIONALES';
+
+describe('required-section', () => {
+  it('reports a missing section at the title of the section that should follow it, with an error', () => {
+    const text = draft({ titles: [HOW, null, ISSUES] });
+    const [finding, ...rest] = findingsOf(text, 'required-section');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'error');
+    assert.match(finding.message, /Add the required section "CLINICAL CASE SUMMARY"/);
+    assert.deepEqual(finding.range, rangeOf(text, ISSUES));
+  });
+
+  it('inserts the missing section, with its standard opening, where the profile orders it', () => {
+    const text = draft({ titles: [HOW, null, ISSUES] });
+    const fixed = applyFix(text, findingsOf(text, 'required-section')[0]);
+    assert.deepEqual(findingsOf(fixed, 'required-section'), []);
+    const summaryAt = fixed.indexOf(SUMMARY);
+    assert.ok(summaryAt > fixed.indexOf('Certification(s)/Specialty:') && summaryAt < fixed.indexOf(ISSUES));
+    assert.match(fixed, /CLINICAL CASE SUMMARY\n\nThe expert reviewer developed the following clinical case summary/);
+  });
+
+  it('appends a missing last section at the end of the draft', () => {
+    const text = draft({ titles: [HOW, SUMMARY, null] });
+    const [finding] = findingsOf(text, 'required-section');
+    assert.deepEqual(finding.range, rangeOf(text, SUMMARY));
+    const fixed = applyFix(text, finding);
+    assert.ok(fixed.startsWith(text));
+    assert.ok(fixed.endsWith(`\n\n${ISSUES}\n\nThe Final Determination was based on decisions for the disputed items/services set forth below:\n`));
+    assert.deepEqual(findingsOf(fixed, 'required-section'), []);
+  });
+
+  it('keeps the heading style of the draft in the inserted title', () => {
+    const text = draft({ titles: [`## ${HOW}`, null, `## ${ISSUES}`] });
+    const fixed = applyFix(text, findingsOf(text, 'required-section')[0]);
+    assert.match(fixed, /\n## CLINICAL CASE SUMMARY\n/);
+  });
+
+  it('offers to correct a misspelt title instead of inserting a second one', () => {
+    const text = draft({ titles: [HOW, 'CLINCAL CASE SUMMARY', ISSUES] });
+    const [finding] = findingsOf(text, 'required-section');
+    assert.deepEqual(finding.range, rangeOf(text, 'CLINCAL CASE SUMMARY'));
+    assert.match(finding.message, /misspelt/);
+    const fixed = applyFix(text, finding);
+    assert.equal(fixed, text.replace('CLINCAL CASE SUMMARY', SUMMARY));
+    assert.deepEqual(problems(fixed), []);
+  });
+
+  it('recognises a misspelt title paragraph in lower case with a colon', () => {
+    const text = draft({ titles: [HOW, 'Clinical case sumary:', ISSUES] });
+    const [finding] = findingsOf(text, 'required-section');
+    assert.deepEqual(finding.range, rangeOf(text, 'Clinical case sumary:'));
+    assert.deepEqual(findingsOf(applyFix(text, finding), 'required-section'), []);
+  });
+
+  it('reports every section of an empty draft at its start', () => {
+    const findings = findingsOf('', 'required-section');
+    assert.deepEqual(
+      findings.map((finding) => finding.range),
+      [0, 1, 2].map(() => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })),
+    );
+  });
+
+  it('does not fire when every section is present, whatever the title form', () => {
+    for (const titles of [
+      [HOW, SUMMARY, ISSUES],
+      [`# ${HOW}`, `### ${SUMMARY}`, `###### ${ISSUES}`],
+      ['How the IMR final determination was made:', 'Clinical Case Summary:', 'imr issues, decisions and rationales'],
+      [`**${HOW}**`, `**${SUMMARY}**`, 'IMR ISSUES, DECISIONS, AND RATIONALES'],
+    ] as [string, string, string][]) {
+      assert.deepEqual(findingsOf(draft({ titles }), 'required-section'), [], titles.join(' / '));
+    }
+  });
+
+  it('checks the sections of the profile the front matter names', () => {
+    const text = draft({ frontMatter: 'profile: ca-dwc-imr-2015', titles: [HOW, SUMMARY, 'IMR DECISION(S) AND RATIONALE(S)'] });
+    const [finding, ...rest] = findingsOf(text, 'required-section');
+    assert.equal(rest.length, 0);
+    assert.match(finding.message, /"DOCUMENTS REVIEWED"/);
+    assert.deepEqual(finding.range, rangeOf(text, SUMMARY));
+  });
+});
