@@ -25,7 +25,7 @@ async function newDetermination(): Promise<void> {
   const profiles = allProfiles(config).sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
   const picks: ProfilePick[] = profiles.map((profile) => ({
     label: profile.id,
-    description: profile.id === preferred ? 'configured profile' : undefined,
+    description: profile.id === config.profile ? 'configured' : !config.profile && profile.id === DEFAULT_PROFILE_ID ? 'default' : undefined,
     detail: profile.description || profile.sections.map((section) => section.title).join(' · '),
     profile,
   }));

@@ -4,9 +4,12 @@
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { installExtension, launchBrowser, startCodeServer } from '../support/code-server.mjs';
 import { copyWorkspace } from '../vscode/build.mjs';
 import { packageExtension } from '../../scripts/package.mjs';
+
+const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results', 'browser');
 
 /** Long enough for a loaded CI machine; every wait is for something visible, never a fixed delay. */
 export const UI_TIMEOUT = 30_000;
@@ -69,7 +72,8 @@ export async function openFile(page, name) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
+  // The focused row, not just any row: Enter opens the focused one, and the list refreshes as the filter applies.
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
   const editor = activeEditor(page);
@@ -88,7 +92,7 @@ export async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
@@ -98,7 +102,8 @@ export async function goTo(page, line, column) {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await input.fill(`${line}:${column}`);
+  // Ctrl+G opens Quick Open with its ":" (go to line) prefix.
+  await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: UI_TIMEOUT });
@@ -137,6 +142,19 @@ export async function textBox(line, needle) {
 /** The preview's content frame: the webview's outer iframe, then its active frame. */
 export function previewFrame(page) {
   return page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
+}
+
+/** Runs a test's body; when it fails, keeps a screenshot of the workbench in test-results/browser/. */
+export async function screenshotOnFailure(page, name, body) {
+  try {
+    await body();
+  } catch (error) {
+    const file = path.join(ARTIFACTS, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+    await fsp.mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: file }).catch(() => {});
+    error.message += `\n(screenshot: ${path.relative(process.cwd(), file)})`;
+    throw error;
+  }
 }
 
 function escapeRegExp(text) {

@@ -89,6 +89,7 @@ export const properties = {
         stats.texts++;
         stats.parsedIncrementally++;
         stats.findings += fresh.findings.length;
+        stats.withFix += fresh.findings.filter((finding) => finding.fix).length;
       }
     }),
 };

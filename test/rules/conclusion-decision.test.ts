@@ -60,6 +60,14 @@ describe('conclusion-decision', () => {
     });
   }
 
+  it('does not take what a guideline says for the conclusion', () => {
+    const rationale = 'The MTUS states that further therapy is medically necessary when function improves. Here, function did not improve.';
+    const text = draft({ items: [item({ decision: 'Upheld', rationale })] });
+    const [finding] = findingsOf(text, 'conclusion-decision');
+    assert.equal(finding.severity, 'warning', 'no conclusion, rather than a contradiction');
+    assert.deepEqual(findingsOf(applyFix(text, finding), 'conclusion-decision'), []);
+  });
+
   it('does not judge an item whose decision word is itself wrong (decision-value reports that)', () => {
     const text = draft({ items: [item({ decision: 'Approved', rationale: NOT_NECESSARY })] });
     assert.deepEqual(findingsOf(text, 'conclusion-decision'), []);

@@ -15,6 +15,8 @@ describe('decision-value', () => {
     ['Authorized', 'Overturned'],
     ['Denied', 'Upheld'],
     ['Non-certified', 'Upheld'],
+    ['Aproved', 'Overturned'],
+    ['Deneid', 'Upheld'],
   ] as const) {
     it(`reports the UR word "${written}" as an error and changes it to "${meant}"`, () => {
       const text = draft({ items: [item({ decision: written, rationale: meant === 'Upheld' ? 'Therefore, the request was not medically necessary.' : 'Therefore, the request was medically necessary.' })] });

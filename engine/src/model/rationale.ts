@@ -45,9 +45,18 @@ export function findsNecessary(sentence: string): boolean {
   return !NEGATION.test(before.slice(clauseStart));
 }
 
+const GUIDELINE_WORDS = /\b(?:MTUS|ODG|ACOEM|guidelines?|criteria|recommend\w*|states?\s+that|notes?\s+that)\b/i;
+
+/** "The MTUS states that therapy is medically necessary when ...": what a guideline says, not the reviewer's conclusion. */
+function reportsGuideline(sentence: string): boolean {
+  const necessity = /medically\s+(?:necessary|unnecessary)/i.exec(sentence);
+  if (!necessity || CONCLUDING.test(sentence) || /\brequest/i.test(sentence)) return false;
+  return GUIDELINE_WORDS.test(sentence.slice(0, necessity.index));
+}
+
 export function readConclusion(value: MappedText, index: LineIndex): Conclusion | undefined {
   const all = sentences(value.text);
-  const withNecessity = all.filter(([start, end]) => /medically\s+(?:necessary|unnecessary)/i.test(value.text.slice(start, end)));
+  const withNecessity = all.filter(([start, end]) => /medically\s+(?:necessary|unnecessary)/i.test(value.text.slice(start, end)) && !reportsGuideline(value.text.slice(start, end)));
   // The last sentence on medical necessity concludes; failing that, a last "Therefore ... indicated".
   let chosen = withNecessity[withNecessity.length - 1];
   if (!chosen) {

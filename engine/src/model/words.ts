@@ -126,6 +126,9 @@ export function readDecision(word: string, profile: Profile): DecisionReading {
   for (const value of ['upheld', 'overturned'] as const) {
     if (lower.length >= 4 && editDistance(lower, words[value].toLowerCase()) <= 2) return { class: 'misspelt', value };
   }
+  // A UR word mistyped ("Aproved", "Deneid") is still a UR word.
+  const urWord = Object.keys(UR_WORDS).find((candidate) => lower.length >= 5 && editDistance(lower, candidate) <= 1);
+  if (urWord) return { class: 'ur-word', value: UR_WORDS[urWord] };
   return { class: 'unknown' };
 }
 

@@ -29,7 +29,7 @@ export const conclusionDecision: Rule = {
       const other = necessary ? words.upheld : words.overturned;
       context.report({
         span: conclusion.span,
-        message: `The decision is "${words[decision]}" but the rationale concludes the request is ${conclusion.necessary ? '' : 'not '}medically necessary; "${words[decision]}" needs "${necessary ? 'medically necessary' : 'not medically necessary'}".`,
+        message: `The decision is "${words[decision]}" but the rationale concludes the request is ${conclusion.necessary ? '' : 'not '}medically necessary; "${words[decision]}" needs "${necessary ? 'medically necessary' : 'not medically necessary'}". Correct whichever of the two is wrong.`,
         suggestions: [
           { title: `Change the conclusion to "${sentence}"`, edits: [{ span: conclusion.span, newText: sentence }] },
           { title: `Change the decision to "${other}"`, edits: [{ span: item.decision.span, newText: other }] },
