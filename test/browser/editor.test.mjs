@@ -81,14 +81,21 @@ describe('the extension in code-server, as a writer sees it', { timeout: 10 * 60
   check('shows the light bulb on the defect, and Ctrl+. then Enter applies the fix', async () => {
     const { page } = editor;
     const view = await openFile(page, 'quickfix.imr.md');
-    await goTo(page, 21, 25);
+    await goTo(page, 21, 1);
     await view.locator('.squiggly-error').first().waitFor({ timeout: UI_TIMEOUT });
-    await view.locator('.lightBulbWidget .codicon').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    // Click into the wrong word, as a writer does: the light bulb shows, marked as having a preferred fix.
+    const word = await textBox(editorLine(view, 'Tramadol 50 mg #120:  Denied'), 'Denied');
+    await page.mouse.click(word.x + word.width / 2, word.y + word.height / 2);
+    const bulb = view.locator('.lightBulbWidget');
+    await bulb.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    assert.match((await bulb.getAttribute('class')) ?? '', /codicon-lightbulb-autofix/);
 
     await page.keyboard.press('Control+.');
     const focused = page.locator('.action-widget .monaco-list-row.focused');
     await focused.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     assert.equal(plain(await focused.textContent()).trim(), 'Change to "Upheld"');
+    const offered = (await page.locator('.action-widget .monaco-list-row.action').allTextContents()).map((title) => plain(title).trim());
+    assert.deepEqual(offered, ['Change to "Upheld"', 'Disable decision-value for this line', 'Fix all fixable IMR findings']);
     await page.keyboard.press('Enter');
 
     await editorLine(view, 'Tramadol 50 mg #120:  Upheld').waitFor({ timeout: UI_TIMEOUT });

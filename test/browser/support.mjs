@@ -1,12 +1,13 @@
 // A real editor in a browser for the browser tests and the screenshots: the packaged extension in code-server,
 // a copy of the suite's workspace, headless Chromium, and the few gestures a writer makes (Quick Open, the
 // command palette, Go to Line).
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installExtension, launchBrowser, startCodeServer } from '../support/code-server.mjs';
-import { copyWorkspace } from '../vscode/build.mjs';
+import { WORKSPACE_DIR } from '../vscode/build.mjs';
 import { packageExtension } from '../../scripts/package.mjs';
 
 const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results', 'browser');
@@ -20,24 +21,25 @@ const MESSAGE_SPY = `window.addEventListener('message', (event) => {
 }, true);`;
 
 /**
- * Packages and installs the extension, starts code-server on a copy of test/vscode/workspace plus `files`,
- * and opens the workbench in headless Chromium.
+ * Packages and installs the extension, starts code-server on a copy of `source` (default: test/vscode/workspace)
+ * named `name`, plus `files`, and opens the workbench in headless Chromium.
  */
-export async function startEditor({ files = {}, settings = {}, viewport = { width: 1280, height: 800 } } = {}) {
+export async function startEditor({ source = WORKSPACE_DIR, name = 'workspace', files = {}, settings = {}, viewport = { width: 1280, height: 800 } } = {}) {
   const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'imr-browser-'));
-  const workspace = await copyWorkspace('imr-browser-ws-');
+  // A copy named as the writer would see it in the title bar and the explorer.
+  const workspace = path.join(work, name);
+  await fsp.cp(source, workspace, { recursive: true });
   let server;
   let browser;
   const stop = async () => {
     await browser?.close().catch(() => {});
     await server?.stop();
-    await fsp.rm(workspace, { recursive: true, force: true });
     await fsp.rm(work, { recursive: true, force: true });
   };
   try {
-    for (const [name, text] of Object.entries(files)) await fsp.writeFile(path.join(workspace, name), text);
-    const { vsix } = await packageExtension({ out: path.join(work, 'imr-determinations.vsix'), quiet: true });
-    const extensionsDir = path.join(work, 'extensions');
+    for (const [file, text] of Object.entries(files)) await fsp.writeFile(path.join(workspace, file), text);
+    const { vsix } = await packageExtension({ out: path.join(work, 'tools', 'imr-determinations.vsix'), quiet: true });
+    const extensionsDir = path.join(work, 'tools', 'extensions');
     await installExtension(vsix, extensionsDir);
     // Nothing may distract from the draft: no hovers from a stray mouse, no minimap in screenshots.
     server = await startCodeServer({ workspace, extensionsDir, settings: { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false, ...settings } });
@@ -53,7 +55,9 @@ export async function startEditor({ files = {}, settings = {}, viewport = { widt
     page.on('console', (message) => events.console.push(message.text()));
     await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: UI_TIMEOUT * 2 });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: UI_TIMEOUT * 2 });
-    await page.getByRole('treeitem', { name: 'defective.imr.md' }).waitFor({ timeout: UI_TIMEOUT });
+    // The explorer lists the workspace once the workbench has restored.
+    const listed = fs.readdirSync(workspace).filter((entry) => !entry.startsWith('.')).sort()[0];
+    await page.getByRole('treeitem', { name: listed }).waitFor({ timeout: UI_TIMEOUT });
     return { page, server, workspace, events, stop };
   } catch (error) {
     await stop();
@@ -147,7 +151,7 @@ export function previewFrame(page) {
 /** Runs a test's body; when it fails, keeps a screenshot of the workbench in test-results/browser/. */
 export async function screenshotOnFailure(page, name, body) {
   try {
-    await body();
+    return await body();
   } catch (error) {
     const file = path.join(ARTIFACTS, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
     await fsp.mkdir(ARTIFACTS, { recursive: true });

@@ -51,7 +51,27 @@ function checkFixAll(text: string, stats: FuzzStats): void {
   for (const [rule, count] of Object.entries(outcome.swallowed)) stats.swallowed[rule] = (stats.swallowed[rule] ?? 0) + count;
 }
 
-export const properties = {
+/** Parses each version with one incremental parser, comparing every tree with a fresh parse. */
+export function assertIncrementalMatches(versions: readonly string[]): IncrementalParser {
+  const parser = new IncrementalParser();
+  for (const text of versions) assert.deepEqual(parser.parse(text), parseMarkdown(text), `incremental tree differs from a fresh parse of ${JSON.stringify(text.slice(0, 120))}`);
+  return parser;
+}
+
+export type PropertyName = 'arbitrary strings' | 'mutated drafts' | 'edit sequences' | 'incremental parse';
+
+// Each property has its own argument types; callers only run them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FuzzProperty = (stats: FuzzStats) => fc.IProperty<any>;
+
+export const descriptions: Record<PropertyName, string> = {
+  'arbitrary strings': 'never throws, every range inside, fixes never collide, fix-all settles and sticks',
+  'mutated drafts': 'never throws, every range inside, fixes never collide, fix-all settles and sticks',
+  'edit sequences': 'every version lints without a failure, ranges inside, incremental tree and findings equal a fresh lint',
+  'incremental parse': 'incremental tree equals a fresh parse, positions included',
+};
+
+export const properties: Record<PropertyName, FuzzProperty> = {
   /** Arbitrary strings: the engine answers, every range inside, fix-all settles. */
   'arbitrary strings': (stats: FuzzStats) =>
     fc.property(anyText, (text) => {
@@ -92,6 +112,15 @@ export const properties = {
         stats.withFix += fresh.findings.filter((finding) => finding.fix).length;
       }
     }),
-};
 
-export type PropertyName = keyof typeof properties;
+  /** Only the parser, so many more sequences fit in the same time. */
+  'incremental parse': (stats: FuzzStats) =>
+    fc.property(fc.oneof(markdownText, draft), fc.array(edit, { maxLength: 12 }), (start, edits) => {
+      stats.cases++;
+      const versions = [start];
+      for (const change of edits) versions.push(applyRelative(versions[versions.length - 1], change));
+      assertIncrementalMatches(versions);
+      stats.texts += versions.length;
+      stats.parsedIncrementally += versions.length;
+    }),
+};

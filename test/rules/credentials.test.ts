@@ -58,3 +58,17 @@ describe('credentials: misspelt labels', () => {
     });
   }
 });
+
+describe('credentials: inserted labels look like their neighbours', () => {
+  it('adds a list item to a block of list items', () => {
+    const text = draft({ specialties: null }).replace('State(s) of Licensure:', '- State(s) of Licensure:');
+    const fixed = applyFix(text, findingsOf(text, 'credentials')[0]);
+    assert.match(fixed, /\n- State\(s\) of Licensure: Texas, Ohio, California\n- Certification\(s\)\/Specialty: \n/);
+  });
+
+  it('writes a bold label before a bold one', () => {
+    const text = draft({ states: null }).replace('Certification(s)/Specialty:', '**Certification(s)/Specialty:**');
+    const fixed = applyFix(text, findingsOf(text, 'credentials')[0]);
+    assert.match(fixed, /\n\*\*State\(s\) of Licensure:\*\* \n\n\*\*Certification\(s\)\/Specialty:\*\* Preventive/);
+  });
+});

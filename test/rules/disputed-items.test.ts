@@ -17,6 +17,14 @@ describe('disputed-items', () => {
     assert.equal(findingsOf(text, 'disputed-items').length, 1);
   });
 
+  it('does not read the introductory sentence as an item, even when fields follow it directly', () => {
+    const text = draft({ items: [item().replace('Tramadol 50 mg #120:  Upheld\n\n', '')] });
+    assert.ok(text.includes('set forth below:\n\nClaims Administrator guideline:'));
+    const [finding] = findingsOf(text, 'disputed-items');
+    assert.deepEqual(finding.range, rangeOf(text, 'IMR ISSUES, DECISIONS AND RATIONALES'));
+    assert.deepEqual(findingsOf(text, 'decision-value'), []);
+  });
+
   it('leaves an empty issues section to empty-section', () => {
     const text = 'IMR ISSUES, DECISIONS AND RATIONALES\n';
     assert.deepEqual(findingsOf(text, 'disputed-items'), []);

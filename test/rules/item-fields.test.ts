@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, draft, findingsOf, item, rangeOf } from '../support/drafts';
+import { applyFix, draft, findingsOf, item, MTUS_CA, NOT_NECESSARY, rangeOf } from '../support/drafts';
 
 describe('item-fields', () => {
   for (const [field, label] of [
@@ -78,5 +78,28 @@ describe('item-fields: misspelt labels', () => {
   it('does not take a prose line with a colon for a misspelt label', () => {
     const rationale = 'Decision in brief: the applicant has not improved.\n\nThe reviewer notes: no return to work. Therefore, the request was not medically necessary.';
     assert.deepEqual(findingsOf(draft({ items: [item({ rationale })] }), 'item-fields'), []);
+  });
+});
+
+describe('item-fields: inserted labels look like their neighbours', () => {
+  it('writes a bold label where the draft writes bold labels', () => {
+    const text = draft({ items: [item({ reviewer: null }).replace(/^(Claims Administrator guideline|Decision rationale):/gm, '**$1:**')] });
+    const fixed = applyFix(text, findingsOf(text, 'item-fields')[0]);
+    assert.match(fixed, /\n\*\*MAXIMUS guideline:\*\* \n\n\*\*Decision rationale:\*\*/);
+  });
+
+  it('keeps the colon outside the bold when the draft does', () => {
+    const text = draft({ items: [item({ rationale: null }).replace(/^(Claims Administrator guideline|MAXIMUS guideline):/gm, '**$1**:')] });
+    const fixed = applyFix(text, findingsOf(text, 'item-fields')[0]);
+    assert.ok(fixed.endsWith('\n\n**Decision rationale**: \n'), JSON.stringify(fixed.slice(-60)));
+  });
+
+  it('adds a list item where the fields are list items', () => {
+    const listed = ['1. Tramadol 50 mg #120:  Upheld', `   - Claims Administrator guideline: ${MTUS_CA}`, `   - Decision rationale: ${NOT_NECESSARY}`].join('\n');
+    const text = draft({ items: [listed] });
+    const [finding] = findingsOf(text, 'item-fields');
+    const fixed = applyFix(text, finding);
+    assert.match(fixed, /\n {3}- MAXIMUS guideline: \n {3}- Decision rationale:/);
+    assert.deepEqual(findingsOf(fixed, 'item-fields').map((again) => again.message), ['"MAXIMUS guideline" of "Tramadol 50 mg #120" is empty; write it after the label.']);
   });
 });

@@ -104,7 +104,8 @@ function readReference(citation: GuidelineCitation, value: MappedText, from: num
         from: pageFrom,
         to: pages[2] ? Number(pages[2]) : pageFrom,
       };
-      if (pages.index > 0 && !citation.pages.text.startsWith(trimmed)) named.push({ start: segment.start, text: segment.text.slice(0, lead + pages.index) });
+      // What comes before trailing pages is a name in its own right.
+      if (pages.index > 0) named.push({ start: segment.start, text: segment.text.slice(0, lead + pages.index) });
     } else if (!citation.pages) {
       named.push(segment);
     }

@@ -1,5 +1,6 @@
 import type { TextLine } from '../model/types';
 import { editDistance } from '../model/words';
+import { labelStyle } from './label-style';
 import type { Rule } from './types';
 
 const LABELS = { states: 'State(s) of Licensure:', specialties: 'Certification(s)/Specialty:' } as const;
@@ -41,7 +42,11 @@ export const credentials: Rule = {
           ? model.lines.lineStarts[other.range.start.line]
           : model.lines.lineEnd(other.range.end.line)
         : section.body.span.end;
-      const newText = other && kind === 'states' ? `${LABELS[kind]} ${eol}${eol}` : `${eol}${eol}${LABELS[kind]} `;
+      // Written like the other label (list item, bold), which the block already uses.
+      const style = labelStyle(model, other && { span: { start: other.label.span.start, end: other.label.span.start + labelWords(model.text.slice(other.label.span.start, other.label.span.end)).length }, range: other.label.range });
+      const label = style.write(LABELS[kind].slice(0, -1));
+      const gap = style.listed ? eol : `${eol}${eol}`;
+      const newText = other && kind === 'states' ? `${label} ${gap}` : `${gap}${label} `;
       context.report({
         span: other?.label.span ?? section.heading.span,
         message: `The credentials block has no "${LABELS[kind]}" line; add it ${other ? `${kind === 'states' ? 'before' : 'after'} "${other.label.text.trim()}"` : `under "${section.heading.text.trim()}"`}.`,
@@ -60,4 +65,9 @@ function findMisspeltLabel(lines: TextLine[], kind: 'states' | 'specialties'): {
     if (editDistance(words, LABEL_WORDS[kind]) <= 3) return { text: written, span: line.content.spanOf(0, written.length) };
   }
   return undefined;
+}
+
+/** A label as written without its colon and closing markup ("State(s) of Licensure**:" → "State(s) of Licensure"). */
+function labelWords(source: string): string {
+  return source.replace(/\s*(?:\*\*|__)?\s*:\s*$/, '');
 }

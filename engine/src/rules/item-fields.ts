@@ -1,4 +1,5 @@
 import type { DisputedItem } from '../model/types';
+import { labelStyle } from './label-style';
 import { matchMisspeltLabel } from '../model/words';
 import type { FieldKind, FieldSpec, Profile } from '../profiles/types';
 import type { Rule } from './types';
@@ -29,11 +30,14 @@ export const itemFields: Rule = {
           });
           return;
         }
-        // Insert the label before the first field the profile orders after it, else after the item.
+        // Insert the label before the first field the profile orders after it, else after the item, written like its neighbours.
         const later = item.fields.find((field) => specs.findIndex((candidate) => candidate.kind === field.kind) > order);
         const offset = later ? model.lines.lineStarts[later.range.start.line] : model.lines.lineEnd(item.range.end.line);
+        const style = labelStyle(model, (later ?? item.fields[item.fields.length - 1])?.label);
         const eol = context.eol;
-        const newText = later ? `${spec.label}: ${eol}${eol}` : `${eol}${eol}${spec.label}: `;
+        const label = style.write(spec.label);
+        const gap = style.listed ? eol : `${eol}${eol}`;
+        const newText = later ? `${label} ${gap}` : `${gap}${label} `;
         context.report({
           span: item.header.span,
           message: `Item "${item.name.text}" has no "${spec.label}:" field; add it.`,

@@ -1,0 +1,22 @@
+// How a draft writes its labels, so a label a fix inserts looks like the ones around it.
+import type { Determination, Located } from '../model/types';
+
+export interface LabelStyle {
+  /** The label written this way, with its colon ("**MAXIMUS guideline:**", "   - MAXIMUS guideline:"). */
+  write(label: string): string;
+  /** Whether labels are list items, which follow one another without a blank line. */
+  listed: boolean;
+}
+
+/** The style of an existing label (its words, without the colon); plain paragraphs when there is none. */
+export function labelStyle(model: Determination, label: Located | undefined): LabelStyle {
+  const plain: LabelStyle = { write: (words) => `${words}:`, listed: false };
+  if (!label) return plain;
+  const before = model.text.slice(model.lines.lineStarts[label.range.start.line], label.span.start);
+  const shape = /^(\s*(?:[-*+]|\d+[.)])\s+)?(\*\*|__)?$/.exec(before);
+  if (!shape) return plain;
+  const lead = shape[1] ?? '';
+  const bold = shape[2] ?? '';
+  const colonInside = !bold || model.text.startsWith(`:${bold}`, label.span.end);
+  return { write: (words) => `${lead}${bold}${words}${colonInside ? `:${bold}` : `${bold}:`}`, listed: lead.length > 0 };
+}
