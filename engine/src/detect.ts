@@ -3,7 +3,7 @@ import type { ImrConfig } from './config/schema';
 import { normalizeTitle } from './model/words';
 import { allProfiles } from './profiles';
 
-const FRONT_MATTER_PROFILE = /^---[ \t]*\r?\n(?:(?!---)[^\n]*\n)*?profile[ \t]*:/;
+const FRONT_MATTER_PROFILE = /^---[ \t]*(?:\r\n|\r|\n)(?:(?!---)[^\r\n]*(?:\r\n|\r|\n))*?profile[ \t]*:/;
 
 /** `*.imr.md` files always are; other Markdown when it names a profile or has two known section titles. */
 export function isDetermination(text: string, fileName: string, config: ImrConfig = {}): boolean {
@@ -14,20 +14,13 @@ export function isDetermination(text: string, fileName: string, config: ImrConfi
     for (const section of profile.sections) for (const title of [section.title, ...section.aliases]) titles.add(normalizeTitle(title));
   }
   const seen = new Set<string>();
-  let start = 0;
-  // Titles are short lines; scanning the first 200,000 characters is enough for any letter.
-  const limit = Math.min(text.length, 200_000);
-  while (start < limit) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (end - start < 140) {
-      const title = normalizeTitle(text.slice(start, end));
-      if (titles.has(title)) {
-        seen.add(title);
-        if (seen.size >= 2) return true;
-      }
-    }
-    start = end + 1;
+  // Titles are short lines; the first 200,000 characters are enough for any letter.
+  for (const line of text.slice(0, 200_000).split(/\r\n|\r|\n/)) {
+    if (line.length >= 140) continue;
+    const title = normalizeTitle(line);
+    if (!titles.has(title)) continue;
+    seen.add(title);
+    if (seen.size >= 2) return true;
   }
   return false;
 }

@@ -33,6 +33,13 @@ describe('phi', () => {
     assert.match(applyFix(text, finding, 0), /\nthe attending provider sought a lumbar MRI\./);
   });
 
+  it('offers "the applicant" for a name after Mr., Mrs., Ms. or Miss', () => {
+    const text = draft({ summary: 'Mr. Johnson filed a claim for low back pain.' });
+    const [finding] = findingsOf(text, 'phi');
+    assert.equal(finding.suggestions?.[0].title, 'Replace with "the applicant"');
+    assert.match(applyFix(text, finding, 0), /\nthe applicant filed a claim for low back pain\./);
+  });
+
   it('finds identifying text anywhere in the draft, including item names and rationales', () => {
     const text = draft({ items: [item({ rationale: 'Dr. Smith wrote that the request was not medically necessary. Therefore, the request was not medically necessary.' })] });
     assert.deepEqual(findingsOf(text, 'phi').map((finding) => finding.range), [rangeOf(text, 'Dr. Smith')]);

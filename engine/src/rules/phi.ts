@@ -19,7 +19,9 @@ const BUILTIN: PrivacyPattern[] = [
     name: 'a street address',
     pattern: /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Way|Court|Ct|Place|Pl|Circle|Terrace|Parkway|Pkwy|Highway|Hwy)\b\.?/g,
   },
-  { name: 'a personal name', pattern: /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+)?/g, neutral: 'the attending provider' },
+  // A doctor named in a letter is a provider; anyone else named with a title is most often the applicant.
+  { name: 'a personal name', pattern: /\bDr\.?\s+[A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+)?/g, neutral: 'the attending provider' },
+  { name: 'a personal name', pattern: /\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+)?/g, neutral: 'the applicant' },
 ];
 
 const REDACTED = '[REDACTED]';
