@@ -47,15 +47,18 @@ async function preview(page) {
   const frame = previewFrame(page);
   await frame.locator('.summary-title', { hasText: 'Summary' }).waitFor({ timeout: UI_TIMEOUT });
   await frame.getByText('CLINICAL CASE SUMMARY').first().waitFor({ timeout: UI_TIMEOUT });
-  // The summary sits above the letter. The preview scrolls in step with the editor, whose first line is the
-  // letter's start: once it has done so, scroll up to the summary.
+  // The summary sits above the letter; the preview scrolls in step with the editor and may move after
+  // it opens, so scroll to the summary and take the picture again if the preview moved meanwhile.
   const content = await (await frame.locator('body').elementHandle()).ownerFrame();
-  await content.waitForFunction(() => document.scrollingElement.scrollTop > 0, undefined, { timeout: UI_TIMEOUT });
-  await content.evaluate(() => document.scrollingElement.scrollTo(0, 0));
-  await content.waitForFunction(() => document.querySelector('.summary-title').getBoundingClientRect().top >= 0, undefined, { timeout: UI_TIMEOUT });
-  await activeEditor(page).locator('.squiggly-error').first().waitFor({ timeout: UI_TIMEOUT });
+  const summaryInView = () => content.evaluate(() => document.querySelector('.summary-title').getBoundingClientRect().top >= 0);
   const file = path.join(IMAGES, 'preview.png');
-  await page.screenshot({ path: file });
+  for (let attempt = 0; ; attempt++) {
+    await content.evaluate(() => document.scrollingElement.scrollTo(0, 0));
+    await content.waitForFunction(() => document.querySelector('.summary-title').getBoundingClientRect().top >= 0, undefined, { timeout: UI_TIMEOUT });
+    await page.screenshot({ path: file });
+    if (await summaryInView()) break;
+    if (attempt === 3) throw new Error('the preview kept scrolling away from its summary');
+  }
   return file;
 }
 

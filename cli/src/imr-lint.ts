@@ -52,14 +52,20 @@ export async function main(argv: string[]): Promise<number> {
   for (const problem of problems) process.stderr.write(`imr-lint: ${problem}\n`);
 
   const reports: FileReport[] = [];
+  const reported = new Set<string>();
   for (const file of files) {
-    const config = await loadCliConfig(file, options.config);
-    if (!config.ok) {
-      process.stderr.write(`imr-lint: ${config.message}\n`);
+    const loaded = await loadCliConfig(file, options.config);
+    if (!loaded.ok) {
       status = EXIT.usage;
-      if (options.config) break;
-      continue;
+      // An invalid --config is bad usage: nothing is linted. A discovered one is reported once and the defaults apply.
+      if (options.config) {
+        process.stderr.write(`imr-lint: ${loaded.message}\n`);
+        break;
+      }
+      if (!reported.has(loaded.message)) process.stderr.write(`imr-lint: ${loaded.message}; the defaults apply\n`);
+      reported.add(loaded.message);
     }
+    const config = loaded.ok ? loaded : { config: {}, ignored: false };
     const read = await readDraft(file);
     if (!read.ok) {
       process.stderr.write(`imr-lint: ${file} ${read.reason}\n`);
@@ -68,7 +74,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (config.ignored) continue;
     let findings = lint(read.text, { config: config.config }).findings;
-    if (options.fix) findings = await fixFile(file, read.text, read.bom, config.config, findings);
+    // Fixes are never written with a configuration that could not be read.
+    if (options.fix && loaded.ok) findings = await fixFile(file, read.text, read.bom, config.config, findings);
     if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
     reports.push({ file, findings });
   }

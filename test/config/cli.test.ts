@@ -92,8 +92,11 @@ describe('imr-lint configuration', () => {
   });
 
   it('exits 2 and prints the file, the path and the reason when a discovered configuration is invalid', async () => {
-    const result = await run(['broken/approved.md'], dir);
+    const result = await run(['--format', 'json', 'broken/approved.md'], dir);
     assert.equal(result.status, 2);
+    assert.deepEqual(reported(result).map((entry) => entry.file), [path.join('broken', 'approved.md')], 'linted with the defaults');
+    assert.ok(reported(result)[0].diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
+    assert.match(result.stderr, /the defaults apply/);
     assert.match(
       result.stderr,
       new RegExp(`imr-lint: Configuration ${path.join('broken', '.imrlintrc.json').replace(/[.\\]/g, '\\$&')} is invalid: rules\\.phi: "warn" is not a severity; write "warning" \\(line 2\\)`),
