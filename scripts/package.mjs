@@ -56,6 +56,10 @@ export async function packageExtension({ out = defaultVsixPath(), quiet = false 
       await fsp.cp(path.join(repoRoot, entry), path.join(staging, entry), { recursive: true });
     }
     await fsp.symlink(path.join(repoRoot, 'node_modules'), path.join(staging, 'node_modules'), 'dir');
+    // What `npm run build` does, for production: the configuration schema, then bundles without source maps.
+    if (fs.existsSync(path.join(staging, 'scripts', 'generate-schema.mjs'))) {
+      await run(process.execPath, ['--import', 'tsx', 'scripts/generate-schema.mjs'], { cwd: staging, quiet });
+    }
     await run(process.execPath, ['scripts/build.mjs', '--production'], { cwd: staging, quiet });
     const vsix = path.resolve(out);
     await fsp.mkdir(path.dirname(vsix), { recursive: true });

@@ -54,7 +54,6 @@ async function preview(page) {
   const file = path.join(IMAGES, 'preview.png');
   for (let attempt = 0; ; attempt++) {
     await content.evaluate(() => document.scrollingElement.scrollTo(0, 0));
-    await content.waitForFunction(() => document.querySelector('.summary-title').getBoundingClientRect().top >= 0, undefined, { timeout: UI_TIMEOUT });
     await page.screenshot({ path: file });
     if (await summaryInView()) break;
     if (attempt === 3) throw new Error('the preview kept scrolling away from its summary');

@@ -93,9 +93,9 @@ describe('code actions over stdio', () => {
     const offered = (await actions(uri, diagnostic.range, [diagnostic])).filter((action) => !action.title.startsWith('Disable '));
     assert.deepEqual(offered.map((action) => [action.title, action.isPreferred]), [
       ['Redact as [REDACTED]', false],
-      ['Replace with "the attending provider"', false],
+      ['Replace with "the applicant"', false],
     ]);
-    assert.match(edited(draft, uri, offered[1]), /\nthe attending provider filed a claim/);
+    assert.match(edited(draft, uri, offered[1]), /\nthe applicant filed a claim/);
     server.close(uri);
   });
 
