@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { UI_TIMEOUT, activeEditor, editorLine, goTo, openFile, previewFrame, runCommand, screenshotOnFailure, startEditor, textBox } from '../test/browser/support.mjs';
+import { UI_TIMEOUT, editorLine, goTo, openFile, previewFrame, runCommand, screenshotOnFailure, startEditor, textBox } from '../test/browser/support.mjs';
 import { repoRoot } from './package.mjs';
 
 const IMAGES = path.join(repoRoot, 'docs', 'images');

@@ -96,7 +96,9 @@ async function main() {
   const port = await choosePort();
   const userData = path.join(tmp, 'user-data');
   await fsp.mkdir(path.join(userData, 'User'), { recursive: true });
-  await fsp.writeFile(path.join(userData, 'User', 'settings.json'), `${JSON.stringify(DEFAULT_SETTINGS, null, 2)}\n`);
+  // examples/ sits inside this repository: no offer to open the repository in the demo.
+  const settings = { ...DEFAULT_SETTINGS, 'git.openRepositoryInParentFolders': 'never' };
+  await fsp.writeFile(path.join(userData, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   await fsp.writeFile(path.join(tmp, 'config.yaml'), 'auth: none\n');
   const env = { ...process.env, XDG_DATA_HOME: path.join(tmp, 'xdg-data') };
   // $PORT would override --bind-addr, and a VS Code terminal's variables would send the folder to that VS Code.

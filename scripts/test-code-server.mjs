@@ -7,12 +7,12 @@
 //
 // Usage: node scripts/test-code-server.mjs [--mode trusted|restricted]   (default: both)
 // Needs code-server: bash scripts/install-code-server.sh
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { codeServerPath, installExtension, launchBrowser, openWorkbench, startCodeServer } from '../test/support/code-server.mjs';
 import { copyWorkspace, packageTestHost } from '../test/vscode/build.mjs';
+import { waitForResults } from '../test/vscode/results.mjs';
 import { packageExtension, repoRoot } from './package.mjs';
 
 const RESULTS_TIMEOUT_MS = Number(process.env.IMR_TEST_TIMEOUT_MS) || 5 * 60_000;
@@ -40,36 +40,6 @@ function parseModes(argv) {
   return [mode];
 }
 
-/** Waits for done.json, echoing mocha's spec output (spec.txt) as the test host appends to it. */
-async function waitForResults(folder, server, timeoutMs, prefix) {
-  const done = path.join(folder, 'done.json');
-  const spec = path.join(folder, 'spec.txt');
-  let shown = 0;
-  const echo = async () => {
-    if (!fs.existsSync(spec)) return;
-    const text = await fsp.readFile(spec, 'utf8');
-    const complete = text.lastIndexOf('\n') + 1;
-    if (complete > shown) {
-      const lines = text.slice(shown, complete).split('\n').slice(0, -1);
-      process.stdout.write(lines.map((line) => `${prefix}${line}\n`).join(''));
-      shown = complete;
-    }
-  };
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    await echo();
-    if (fs.existsSync(done)) {
-      await echo();
-      return JSON.parse(await fsp.readFile(done, 'utf8'));
-    }
-    if (server.process.exitCode !== null || server.process.signalCode !== null) {
-      throw new Error(`code-server exited (${server.process.exitCode ?? server.process.signalCode}) before the suite finished`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no results from the test host within ${seconds(timeoutMs)} (is the extension host running? see the logs)`);
-}
-
 /** Keeps what explains a failure: code-server's logs (extension host included) and a screenshot. */
 async function keepArtifacts(mode, server, page) {
   const target = path.join(ARTIFACTS, mode);
@@ -84,7 +54,7 @@ async function keepArtifacts(mode, server, page) {
 async function runMode(mode, extensionsDir) {
   const started = Date.now();
   const workspace = await copyWorkspace(`imr-editor-ws-${mode}-`);
-  const results = await fsp.mkdtemp(path.join(os.tmpdir(), `imr-editor-results-${mode}-`));
+  const resultsDir = await fsp.mkdtemp(path.join(os.tmpdir(), `imr-editor-results-${mode}-`));
   let server;
   let browser;
   let page;
@@ -93,26 +63,26 @@ async function runMode(mode, extensionsDir) {
       workspace,
       extensionsDir,
       settings: MODES[mode],
-      env: { IMR_TEST_RESULTS: results, IMR_TEST_WORKSPACE_TRUST: mode },
+      env: { IMR_TEST_RESULTS: resultsDir, IMR_TEST_WORKSPACE_TRUST: mode },
     });
     browser = await launchBrowser();
     page = await openWorkbench(browser, server.url);
     console.log(`[${mode}] workbench open at ${server.url} after ${seconds(Date.now() - started)}; running the suite in the extension host`);
-    let done;
+    let results;
     try {
       console.log(`\n[${mode}] mocha (spec reporter) in code-server's extension host:`);
-      done = await waitForResults(results, server, RESULTS_TIMEOUT_MS, '  ');
+      results = await waitForResults(resultsDir, {
+        timeoutMs: RESULTS_TIMEOUT_MS,
+        stopped: () => (server.process.exitCode !== null || server.process.signalCode !== null ? `code-server exited (${server.process.exitCode ?? server.process.signalCode})` : undefined),
+      });
     } catch (error) {
       const kept = await keepArtifacts(mode, server, page);
       console.error(`[${mode}] ${error.message}\n[${mode}] code-server logs, extension host logs and a screenshot: ${path.relative(process.cwd(), kept)}`);
       console.error(server.logs().split('\n').slice(-40).join('\n'));
       return { mode, ok: false, passes: 0, failures: 0, ms: Date.now() - started };
     }
-    const json = path.join(results, 'mocha.json');
-    const report = fs.existsSync(json) ? JSON.parse(await fsp.readFile(json, 'utf8')) : undefined;
+    const { ok, done, stats } = results;
     if (done.error) console.error(`[${mode}] the suite could not run: ${done.error}`);
-    const stats = report?.stats ?? { passes: 0, failures: 0, pending: 0, tests: 0 };
-    const ok = !done.error && done.failures === 0 && stats.failures === 0 && stats.passes > 0;
     if (!ok) {
       const kept = await keepArtifacts(mode, server, page);
       console.error(`[${mode}] logs and a screenshot: ${path.relative(process.cwd(), kept)}`);
@@ -124,7 +94,7 @@ async function runMode(mode, extensionsDir) {
     await browser?.close().catch(() => {});
     await server?.stop();
     await fsp.rm(workspace, { recursive: true, force: true });
-    await fsp.rm(results, { recursive: true, force: true });
+    await fsp.rm(resultsDir, { recursive: true, force: true });
   }
 }
 

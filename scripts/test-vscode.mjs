@@ -9,8 +9,10 @@
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { buildSuite, copyWorkspace } from '../test/vscode/build.mjs';
+import { readResults } from '../test/vscode/results.mjs';
 import { repoRoot, run } from './package.mjs';
 
 // The download is bounded: where the update server is unreachable, say so within seconds.
@@ -45,18 +47,27 @@ async function main() {
   await run(process.execPath, ['scripts/build.mjs'], { quiet: true });
   const suite = await buildSuite();
   const workspace = await copyWorkspace('imr-editor-ws-electron-');
+  const resultsDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'imr-editor-results-electron-'));
   try {
     const code = await runTests({
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: suite,
       // test-electron adds --disable-workspace-trust: the suite checks it runs trusted.
-      extensionTestsEnv: { IMR_TEST_WORKSPACE_TRUST: 'trusted' },
+      extensionTestsEnv: { IMR_TEST_WORKSPACE_TRUST: 'trusted', IMR_TEST_RESULTS: resultsDir },
       launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
+    }).catch((error) => {
+      console.error(`VS Code ended the run: ${error instanceof Error ? error.message : error}`);
+      return 1;
     });
-    return code === 0;
+    // Passing means mocha's own results say so, not only an exit status of 0.
+    const { ok, done, stats } = await readResults(resultsDir);
+    if (!done) console.error(`no mocha results in ${resultsDir}: is ${executable} a VS Code executable?`);
+    else console.log(`\ndesktop VS Code: ${stats.passes} passing, ${stats.failures} failing, ${stats.pending} pending`);
+    return code === 0 && ok;
   } finally {
     await fsp.rm(workspace, { recursive: true, force: true });
+    await fsp.rm(resultsDir, { recursive: true, force: true });
   }
 }
 

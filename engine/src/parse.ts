@@ -16,14 +16,14 @@ export function parseMarkdown(text: string): Root {
   // An opening `---` that is never closed makes micromark-extension-frontmatter treat the rest of the
   // draft as concrete, so no list or block quote is recognised in it (upstream issue #5): parse such a
   // draft without the extension, as CommonMark reads it.
-  const root = (frontMatterExtent(text) > 0 ? withFrontMatter : plain).parse(text);
+  const root = (frontMatterExtent(text) > 0 ? withFrontMatter : plain).parse(tame(text));
   if (text.charCodeAt(0) === BOM) countByteOrderMark(root);
-  return root;
+  return capDepth(root);
 }
 
 /** Parses text that does not start the draft (so a leading `---` is a thematic break, never front matter). */
 export function parseMarkdownFragment(text: string): Root {
-  return plain.parse(text);
+  return capDepth(plain.parse(tame(text)));
 }
 
 /**
@@ -53,4 +53,92 @@ function countByteOrderMark(root: Root): void {
     }
     if ('children' in node) for (const child of node.children) stack.push(child);
   }
+}
+
+// Pathological Markdown that micromark parses in quadratic time or more (10,000 nested list markers on
+// one line: minutes; a run of 8,000 asterisks: seconds) and that the model's recursive walk cannot
+// descend. No letter nests a list 32 deep or runs 256 asterisks: past that, a container marker reads as
+// its look-alike text (‐ ∗ › …) and a run's extra characters as spaces. Offsets never move, so every
+// range still points at the text.
+export const MAX_NESTING = 32;
+export const MAX_RUN = 256;
+export const MAX_DEPTH = 96;
+
+const DEEP_LINE = new RegExp(`(?:^|[\\r\\n])((?:[ \\t]*(?:>|[*+-](?=[ \\t])|\\d{1,9}[.)](?=[ \\t]))){${MAX_NESTING + 1},})`, 'g');
+const CONTAINER_MARKER = /[ \t]*(>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))/y;
+const LONG_RUN = new RegExp(`\\*{${MAX_RUN + 1},}|_{${MAX_RUN + 1},}|\\[{${MAX_RUN + 1},}|\\]{${MAX_RUN + 1},}`, 'g');
+// Spaces in place of the markers would leave a line of thousands of spaces, which is as slow.
+const LOOK_ALIKE: Record<string, string> = { '>': '\u203a', '-': '\u2010', '*': '\u2217', '+': '\u2795', '.': '\u2024', ')': '\u2769' };
+
+/** The text with container markers past MAX_NESTING on a line as look-alikes, and run characters past MAX_RUN as spaces. */
+export function tame(text: string): string {
+  DEEP_LINE.lastIndex = 0;
+  LONG_RUN.lastIndex = 0;
+  const deep = DEEP_LINE.test(text);
+  const long = LONG_RUN.test(text);
+  if (!deep && !long) return text;
+  // matchAll starts where test() left the shared regular expression.
+  DEEP_LINE.lastIndex = 0;
+  LONG_RUN.lastIndex = 0;
+  const replaced: [number, number, string][] = [];
+  if (deep) {
+    for (const match of text.matchAll(DEEP_LINE)) {
+      const prefixStart = match.index + match[0].length - match[1].length;
+      const prefixEnd = match.index + match[0].length;
+      let markers = 0;
+      CONTAINER_MARKER.lastIndex = prefixStart;
+      for (let found = CONTAINER_MARKER.exec(text); found && found.index < prefixEnd; found = CONTAINER_MARKER.exec(text)) {
+        if (++markers <= MAX_NESTING) continue;
+        // An ordered marker keeps its digits; only the delimiter after them changes.
+        const end = CONTAINER_MARKER.lastIndex;
+        replaced.push([end - 1, end, LOOK_ALIKE[text[end - 1]]]);
+      }
+    }
+  }
+  if (long) for (const match of text.matchAll(LONG_RUN)) replaced.push([match.index + MAX_RUN, match.index + match[0].length, ' '.repeat(match[0].length - MAX_RUN)]);
+  replaced.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let cursor = 0;
+  for (const [start, end, replacement] of replaced) {
+    if (start < cursor) continue;
+    out += text.slice(cursor, start) + replacement;
+    cursor = end;
+  }
+  return out + text.slice(cursor);
+}
+
+/**
+ * Flattens blocks nested deeper than MAX_DEPTH (indentation can nest lists a thousand deep over many
+ * lines): a block container at the limit holds the leaf blocks of its subtree, an inline one its leaf
+ * inlines, in order, so no text is lost and nothing downstream recurses without bound.
+ */
+function capDepth(root: Root): Root {
+  const stack: { node: Nodes; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!('children' in node)) continue;
+    // Below the limit a block container holds leaf blocks, whose inline content is then flattened in turn.
+    if (depth >= MAX_DEPTH) (node as { children: Nodes[] }).children = leavesOf(node.children as Nodes[], BLOCK_CONTAINERS.has(node.type));
+    for (const child of node.children as Nodes[]) stack.push({ node: child, depth: depth + 1 });
+  }
+  return root;
+}
+
+const BLOCK_CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition']);
+
+/** Descendants that stop the descent: leaf blocks for a block container, leaf inlines for an inline one. */
+function leavesOf(nodes: Nodes[], blocks: boolean): Nodes[] {
+  const out: Nodes[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const descend = 'children' in node && (blocks ? BLOCK_CONTAINERS.has(node.type) : true);
+    if (!descend) {
+      out.push(node);
+      continue;
+    }
+    const children = (node as { children: Nodes[] }).children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out;
 }

@@ -28,6 +28,8 @@ export const SNIPPETS = [
   'Left Hip Cortisone Injection:  Overturned\n', 'Decision rationale: Therefore, the request was medically necessary.\n',
   'Claims Administrator guideline: The Claims Administrator based their decision on the MTUS. Decision based on MTUS Chronic Pain Medical Treatment Guidelines\n',
   'MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS. Decision based on Non-MTUS Citation ODG Hip and Pelvis Chapter\n',
+  // Past the parser's nesting and run limits (parse.ts), so the taming is exercised too.
+  '- '.repeat(40), '> '.repeat(40), '1. '.repeat(35), '*'.repeat(300), '_'.repeat(300), '['.repeat(260), ']'.repeat(260),
   'IMR ISSUES, DECISIONS AND RATIONALES\n', 'CLINICAL CASE SUMMARY\n', 'State(s) of Licensure: Texas, Ohio\n', 'Dr. Smith 555-123-4567\n', 'December 8, 2014\n',
 ];
 

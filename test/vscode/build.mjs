@@ -53,13 +53,14 @@ export async function buildSuite(outDir = OUT_DIR) {
 }
 
 /**
- * The test host extension (test/vscode/host) bundled with the suite and packaged as a VSIX.
+ * The test host extension (test/vscode/host) and the suite bundle beside it, packaged as a VSIX.
  * @returns {Promise<string>} the .vsix path
  */
 export async function packageTestHost(outDir = OUT_DIR) {
   const staging = await fsp.mkdtemp(path.join(os.tmpdir(), 'imr-test-host-'));
   try {
     await build({ ...common, entryPoints: [path.join(here, 'host', 'extension.ts')], outfile: path.join(staging, 'extension.cjs') });
+    await buildSuite(staging);
     await fsp.copyFile(path.join(here, 'host', 'package.json'), path.join(staging, 'package.json'));
     await fsp.copyFile(path.join(repoRoot, 'LICENSE'), path.join(staging, 'LICENSE'));
     await fsp.writeFile(path.join(staging, 'README.md'), '# IMR editor test host\n\nRuns the IMR Determinations editor suite in code-server. For tests only.\n');

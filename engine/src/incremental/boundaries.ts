@@ -13,7 +13,10 @@ export interface Boundaries {
   lines: number[];
   /** End of the last non-blank line's content before each start; a block reaching past it is still open. */
   contentEnds: number[];
-  /** Whether the line at each start opens a list item, which could join a list that ends just before it. */
+  /**
+   * Whether the line at each start opens a list item (maybe inside block quotes), which could join a list
+   * that ends just before it or, after code, read as paragraph text.
+   */
   listItems: boolean[];
   /** End of the last non-blank line's content in the whole text. */
   lastContentEnd: number;
@@ -26,8 +29,8 @@ const SPACE = 32;
 const TAB = 9;
 const BOM = 0xfeff;
 
-// A bullet or ordered-list marker followed by a space, a tab or the end of the line.
-const LIST_MARKER = /(?:[*+-]|\d{1,9}[.)])(?:[ \t\r\n]|$)/y;
+// A bullet or ordered-list marker followed by a space, a tab or the end of the line, maybe inside block quotes.
+const LIST_MARKER = /(?:[ \t]*>)*[ \t]*(?:[*+-]|\d{1,9}[.)])(?:[ \t\r\n]|$)/y;
 
 export function findBoundaries(text: string): Boundaries {
   const out: Boundaries = { starts: [0], lines: [0], contentEnds: [0], listItems: [false], lastContentEnd: 0, endLine: 1, endColumn: 1 };

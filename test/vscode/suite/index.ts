@@ -1,6 +1,9 @@
 // Runs the editor suite with mocha inside a VS Code extension host (desktop VS Code through test-electron, or code-server).
 import Mocha from 'mocha';
 import { loadSuiteFiles } from 'imr:suite-files';
+import { runAndReport } from './report';
+
+export { runAndReport, RESULT_FILES } from './report';
 
 export interface SuiteOptions {
   reporter?: string | Mocha.ReporterConstructor;
@@ -27,8 +30,12 @@ export function runSuite({ reporter = 'spec', reporterOptions, color = false }: 
   return new Promise((resolve) => mocha.run(resolve));
 }
 
-/** The entry point @vscode/test-electron calls (extensionTestsPath). */
+/**
+ * The entry point @vscode/test-electron calls (extensionTestsPath). The spec goes to the console; with
+ * IMR_TEST_RESULTS set (scripts/test-vscode.mjs sets it), mocha's results also go to that folder.
+ */
 export async function run(): Promise<void> {
-  const failures = await runSuite({ color: true });
-  if (failures > 0) throw new Error(`${failures} editor test${failures === 1 ? '' : 's'} failed`);
+  const folder = process.env.IMR_TEST_RESULTS;
+  const failures = folder ? (await runAndReport(folder, { echo: true })).failures : await runSuite({ color: true });
+  if (failures !== 0) throw new Error(failures < 0 ? 'the editor suite could not run' : `${failures} editor test${failures === 1 ? '' : 's'} failed`);
 }

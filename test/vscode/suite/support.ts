@@ -140,15 +140,6 @@ export async function waitForDiagnostics(
   return imrDiagnostics(uri);
 }
 
-/** Waits for the next publication for `uri` (an event, not the current state), then applies `predicate`. */
-export async function nextDiagnostics(uri: vscode.Uri, what: string, timeout = EVENT_TIMEOUT): Promise<vscode.Diagnostic[]> {
-  await waitFor(vscode.languages.onDidChangeDiagnostics, (event) => event?.uris.some((changed) => changed.toString() === uri.toString()) ?? false, what, {
-    timeout,
-    current: false,
-  });
-  return imrDiagnostics(uri);
-}
-
 export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
   if (diagnostics.length === 0) return '(none)';
   return diagnostics.map((diagnostic) => `${ruleOf(diagnostic)}@${rangeText(diagnostic.range)}`).join(', ');
