@@ -5,12 +5,15 @@ import { glob } from 'tinyglobby';
 
 export interface FileList {
   files: string[];
+  /** Files found by searching a directory or a glob rather than named one by one. */
+  searched: Set<string>;
   /** Arguments that matched nothing, each with the reason. */
   problems: string[];
 }
 
 export async function expandPaths(args: string[], cwd = process.cwd()): Promise<FileList> {
   const files = new Set<string>();
+  const named = new Set<string>();
   const problems: string[] = [];
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg);
@@ -21,13 +24,14 @@ export async function expandPaths(args: string[], cwd = process.cwd()): Promise<
       found.sort().forEach((file) => files.add(path.normalize(file)));
     } else if (stat?.isFile()) {
       files.add(absolute);
+      named.add(absolute);
     } else {
       const found = await glob(arg, { cwd, ignore: ['**/node_modules/**'], dot: false, absolute: true });
       if (found.length === 0) problems.push(`${arg}: no such file, directory or matching glob`);
       found.sort().forEach((file) => files.add(path.normalize(file)));
     }
   }
-  return { files: [...files], problems };
+  return { files: [...files], searched: new Set([...files].filter((file) => !named.has(file))), problems };
 }
 
 export type ReadResult = { ok: true; text: string; bom: string } | { ok: false; reason: string };

@@ -1,6 +1,6 @@
 // imr-lint: checks IMR determination drafts from the command line, over the same engine as the editor.
 import { Command, Option } from 'commander';
-import { applyEdits, fixEdits, lint, type Finding, type ImrConfig } from '../../engine/src';
+import { applyEdits, fixEdits, isDetermination, lint, type Finding, type ImrConfig } from '../../engine/src';
 import { expandPaths, readDraft, writeAtomically } from './files';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     .name('imr-lint')
     .description('Check IMR final determination drafts (Markdown) for missing sections, wrong decision words, malformed citations and contradictions.')
     .version(version)
-    .argument('<paths...>', 'files, directories (searched for *.md) or globs')
+    .argument('<paths...>', 'files, directories (searched for *.md determinations) or globs')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
     .option('--fix', 'apply the obvious fixes and write the files back', false)
     .option('-c, --config <path>', 'configuration file to use instead of the .imrlintrc.json files found beside the drafts')
@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const options = program.opts<CliOptions>();
   if (wantsExport(program.opts())) return exportDrafts(program.args, program.opts());
-  const { files, problems } = await expandPaths(program.args);
+  const { files, searched, problems } = await expandPaths(program.args);
   let status: number = problems.length > 0 ? EXIT.usage : EXIT.clean;
   for (const problem of problems) process.stderr.write(`imr-lint: ${problem}\n`);
 
@@ -73,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
       continue;
     }
     if (config.ignored) continue;
+    // As in the editor, Markdown found by a search is checked only when it is a determination.
+    if (searched.has(file) && !isDetermination(read.text, file, config.config)) continue;
     let findings = lint(read.text, { config: config.config }).findings;
     // Fixes are never written with a configuration that could not be read.
     if (options.fix && loaded.ok) findings = await fixFile(file, read.text, read.bom, config.config, findings);

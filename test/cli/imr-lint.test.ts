@@ -23,6 +23,7 @@ describe('imr-lint', () => {
     writeFileSync(path.join(dir, '.hidden', 'draft.md'), defective);
     mkdirSync(path.join(dir, 'nested'));
     writeFileSync(path.join(dir, 'nested', 'copy.md'), defective);
+    writeFileSync(path.join(dir, 'nested', 'notes.md'), '# Meeting notes\n\nDecision: Approved\n');
   });
 
   it('exits 0 on the seed and prints nothing worse than info', async () => {
@@ -43,6 +44,14 @@ describe('imr-lint', () => {
     const run = await runCli(['--format', 'json', '.'], { cwd: dir });
     const files = (JSON.parse(run.stdout) as { file: string }[]).map((entry) => entry.file).sort();
     assert.deepEqual(files, ['defective.md', path.join('nested', 'copy.md'), 'seed.md']);
+  });
+
+  it('checks a Markdown file found by a search only when it is a determination, but any file named', async () => {
+    const searched = await runCli(['--format', 'json', 'nested'], { cwd: dir });
+    assert.deepEqual((JSON.parse(searched.stdout) as { file: string }[]).map((entry) => entry.file), [path.join('nested', 'copy.md')]);
+    const named = await runCli(['--format', 'json', path.join('nested', 'notes.md')], { cwd: dir });
+    assert.equal(named.status, 1);
+    assert.ok((JSON.parse(named.stdout) as { diagnostics: { ruleId: string }[] }[])[0].diagnostics.some((diagnostic) => diagnostic.ruleId === 'required-section'));
   });
 
   it('accepts globs', async () => {
