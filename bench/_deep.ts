@@ -17,3 +17,5 @@ for (const [name, text] of cases) {
     catch (e) { console.log(name, what, 'THREW', (e as Error).name, (e as Error).message.slice(0, 100), ((e as Error).stack ?? '').split('\n').slice(1, 3).join(' | ')); }
   }
 }
+const indentNest = Array.from({ length: 400 }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n');
+const t = performance.now(); const r = lint(indentNest); console.log('indent-nested 400', (performance.now() - t).toFixed(0), 'ms', r.failures.length, r.findings.length);

@@ -19,8 +19,11 @@ interface ProfilePick extends vscode.QuickPickItem {
   profile: Profile;
 }
 
-async function newDetermination(): Promise<void> {
+/** Asks for the profile, unless a caller (a keybinding's `args`, a test) names one. */
+async function newDetermination(profileId?: unknown): Promise<void> {
   const config = settingsConfig();
+  const named = typeof profileId === 'string' ? allProfiles(config).find((profile) => profile.id === profileId) : undefined;
+  if (named) return openSkeleton(named);
   const preferred = config.profile ?? DEFAULT_PROFILE_ID;
   const profiles = allProfiles(config).sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
   const picks: ProfilePick[] = profiles.map((profile) => ({
@@ -30,10 +33,13 @@ async function newDetermination(): Promise<void> {
     profile,
   }));
   const picked = await vscode.window.showQuickPick(picks, { title: 'New IMR determination', placeHolder: 'Choose the letter format (profile)' });
-  if (!picked) return;
+  if (picked) await openSkeleton(picked.profile);
+}
+
+async function openSkeleton(profile: Profile): Promise<void> {
   const document = await vscode.workspace.openTextDocument({ language: 'imr' });
   const editor = await vscode.window.showTextDocument(document);
-  await editor.insertSnippet(new vscode.SnippetString(determinationSkeleton(picked.profile)), new vscode.Position(0, 0));
+  await editor.insertSnippet(new vscode.SnippetString(determinationSkeleton(profile)), new vscode.Position(0, 0));
 }
 
 /** Inserts an item at the cursor, as its own paragraphs: blank lines are added where the cursor's line has text. */
