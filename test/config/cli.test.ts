@@ -1,34 +1,18 @@
 // imr-lint and configuration: discovery, --config, ignore globs, custom profiles, exit 2 on invalid configuration.
 // Needs `npm run build` first: it runs the bundled dist/cli.cjs.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { runCli, type CliRun } from '../support/cli';
 
-const CLI = path.resolve(import.meta.dirname, '../../dist/cli.cjs');
 const seed = readFileSync(new URL('../fixtures/seed.imr.md', import.meta.url), 'utf8');
 const approved = seed.replace('Left Hip Cortisone Injection:  Overturned', 'Left Hip Cortisone Injection:  Approved');
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const run = (args: string[], cwd: string): Promise<CliRun> => runCli(args, { cwd });
+type Run = CliRun;
 
 interface Reported {
   file: string;

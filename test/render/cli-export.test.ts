@@ -1,38 +1,21 @@
 // Runs the bundled CLI (npm run build first): imr-lint --export html <draft> [--out <file.html>].
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { CLI_BUNDLE, runCli, type CliRun } from '../support/cli';
 import { attr, byClass, byTag, classes, parseDocument, textOf } from './html';
 
-const cli = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 const seed = fileURLToPath(new URL('../fixtures/seed.imr.md', import.meta.url));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const run = (args: string[], cwd: string): Promise<CliRun> => runCli(args, { cwd });
 
 describe('imr-lint --export html', () => {
   let folder: string;
   before(() => {
-    assert.ok(existsSync(cli), 'dist/cli.cjs exists (run npm run build)');
+    assert.ok(existsSync(CLI_BUNDLE), 'dist/cli.cjs exists (run npm run build)');
     folder = mkdtempSync(join(tmpdir(), 'imr-export-'));
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
