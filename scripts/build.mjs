@@ -22,6 +22,8 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
+  // Loaded by the client on the first command that needs the engine, so activation stays light.
+  build({ ...common, entryPoints: ['client/src/features.ts'], outfile: 'dist/features.cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' }),
   build({ ...common, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli.cjs', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
 ]);

@@ -8,12 +8,11 @@ import { DEFAULT_PROFILE_ID } from '../../engine/src/profiles/builtin';
 import type { Profile } from '../../engine/src/profiles/types';
 import { determinationSkeleton, itemSnippet } from '../../engine/src/language/skeleton';
 
-export function registerCommands(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('imr.newDetermination', newDetermination),
-    vscode.commands.registerTextEditorCommand('imr.insertItem', (editor) => insertItem(editor)),
-  );
-}
+/** Handlers of the drafting commands, by command id (registered by the extension's entry point). */
+export const draftingCommands = {
+  'imr.newDetermination': newDetermination,
+  'imr.insertItem': (editor: vscode.TextEditor) => insertItem(editor),
+} as const;
 
 interface ProfilePick extends vscode.QuickPickItem {
   profile: Profile;

@@ -3,16 +3,20 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { isDetermination } from '../../engine/src/detect';
-import { registerCommands } from './commands';
-import { registerPreview } from './preview';
+import type { CommandHandler } from './features';
+import { trackDeterminationContext } from './preview/documents';
+
+/** Commands whose handlers live in dist/features.cjs; `imr.insertItem` acts on the active editor. */
+const LAZY_COMMANDS = ['imr.newDetermination', 'imr.showPreview', 'imr.showPreviewToSide', 'imr.exportHtml'];
+const LAZY_EDITOR_COMMANDS = ['imr.insertItem'];
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const api: ExtensionApi = { ready: () => starting ?? Promise.resolve(), client: () => client };
-  registerCommands(context);
-  registerPreview(context);
+  registerLazyCommands(context);
+  context.subscriptions.push(trackDeterminationContext());
   const startIfDetermination = (document: vscode.TextDocument): void => {
     if (starting || !isCandidate(document)) return;
     starting = startClient(context);
@@ -34,6 +38,25 @@ export interface ExtensionApi {
   /** Resolves once the language server is running (immediately when none is needed yet). */
   ready(): Promise<void>;
   client(): LanguageClient | undefined;
+}
+
+/**
+ * Activation stays light: the engine, renderer and schema load only when a command first needs them
+ * (the language server has its own copy in its own process).
+ */
+function registerLazyCommands(context: vscode.ExtensionContext): void {
+  let features: Record<string, CommandHandler> | undefined;
+  const load = (): Record<string, CommandHandler> => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    features ??= (require(context.asAbsolutePath(path.join('dist', 'features.cjs'))) as typeof import('./features')).createFeatures(context);
+    return features;
+  };
+  for (const id of LAZY_COMMANDS) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => load()[id](...args)));
+  }
+  for (const id of LAZY_EDITOR_COMMANDS) {
+    context.subscriptions.push(vscode.commands.registerTextEditorCommand(id, (editor) => load()[id](editor)));
+  }
 }
 
 function isCandidate(document: vscode.TextDocument): boolean {

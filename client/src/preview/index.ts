@@ -1,7 +1,7 @@
 // Wires the preview and the HTML export into the editor: commands, the title button's context key.
 import * as vscode from 'vscode';
 import { PreviewConfiguration } from './config';
-import { isDeterminationDocument, trackDeterminationContext } from './documents';
+import { isDeterminationDocument } from './documents';
 import { exportDetermination, type ExportRequest } from './export';
 import { DeterminationPreview } from './preview';
 
@@ -11,7 +11,8 @@ export const COMMANDS = {
   exportHtml: 'imr.exportHtml',
 } as const;
 
-export function registerPreview(context: vscode.ExtensionContext): void {
+/** Handlers of the preview and export commands, by command id; the preview's resources join the context's. */
+export function previewCommands(context: vscode.ExtensionContext): Record<string, (...args: unknown[]) => unknown> {
   const configuration = new PreviewConfiguration();
   const preview = new DeterminationPreview(context.extensionUri, configuration);
   const open = async (resource: unknown, toSide: boolean): Promise<void> => {
@@ -24,21 +25,19 @@ export function registerPreview(context: vscode.ExtensionContext): void {
     const column = toSide ? vscode.ViewColumn.Beside : (active?.viewColumn ?? vscode.ViewColumn.Active);
     preview.show(document, column, toSide);
   };
-  context.subscriptions.push(
-    configuration,
-    preview,
-    trackDeterminationContext(),
-    vscode.commands.registerCommand(COMMANDS.showPreview, (resource?: unknown) => open(resource, false)),
-    vscode.commands.registerCommand(COMMANDS.showPreviewToSide, (resource?: unknown) => open(resource, true)),
-    vscode.commands.registerCommand(COMMANDS.exportHtml, async (resource?: unknown, request?: ExportRequest) => {
+  context.subscriptions.push(configuration, preview);
+  return {
+    [COMMANDS.showPreview]: (resource?: unknown) => open(resource, false),
+    [COMMANDS.showPreviewToSide]: (resource?: unknown) => open(resource, true),
+    [COMMANDS.exportHtml]: async (resource?: unknown, request?: unknown) => {
       const document = await targetDocument(resource, preview);
       if (!document) {
         void vscode.window.showInformationMessage('Open an IMR determination draft to export it as HTML.');
         return undefined;
       }
-      return exportDetermination(document, configuration, request);
-    }),
-  );
+      return exportDetermination(document, configuration, request as ExportRequest | undefined);
+    },
+  };
 }
 
 /** The draft a command acts on: the one it was invoked on, else the active editor's, else the previewed one. */
