@@ -210,6 +210,18 @@ export function chapterWords(name: string): string[] {
     .map((word) => (word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word));
 }
 
+const chapterWordsCache = new Map<string, string[]>();
+
+/** The catalogue's chapter names are fixed, so their words are worked out once. */
+function catalogueChapterWords(chapter: string): string[] {
+  let words = chapterWordsCache.get(chapter);
+  if (!words) {
+    words = chapterWords(chapter);
+    chapterWordsCache.set(chapter, words);
+  }
+  return words;
+}
+
 /** The catalogue chapter a cited chapter means, matched by shared words or chapter number. */
 export function matchChapter(source: GuidelineSource, cited: string): string | undefined {
   const words = chapterWords(cited);
@@ -217,7 +229,7 @@ export function matchChapter(source: GuidelineSource, cited: string): string | u
   const citedNumber = words.find((word) => /^\d+$/.test(word));
   const names = words.filter((word) => !/^\d+$/.test(word));
   for (const chapter of source.chapters) {
-    const known = chapterWords(chapter);
+    const known = catalogueChapterWords(chapter);
     const knownNumber = known.find((word) => /^\d+$/.test(word));
     if (citedNumber && knownNumber === citedNumber) return chapter;
     const knownNames = known.filter((word) => !/^\d+$/.test(word));

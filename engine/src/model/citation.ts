@@ -55,13 +55,16 @@ interface SourceMatch {
 }
 
 /** The catalogue source named at the start of a reference, preferring the citation's kind. */
+// The catalogue is fixed: its patterns are compiled once.
+const SOURCE_PATTERNS = guidelineSources.flatMap((source) =>
+  source.aliases.map((alias) => ({ source, pattern: new RegExp(`^${phrasePattern(alias).replace(/,/g, ',?')}(?![A-Za-z])`, 'i') })),
+);
+
 export function matchSource(reference: string, kind: CitationKind): SourceMatch | undefined {
   const candidates: SourceMatch[] = [];
-  for (const source of guidelineSources) {
-    for (const alias of source.aliases) {
-      const match = new RegExp(`^${phrasePattern(alias).replace(/,/g, ',?')}(?![A-Za-z])`, 'i').exec(reference);
-      if (match) candidates.push({ source, length: match[0].length });
-    }
+  for (const { source, pattern } of SOURCE_PATTERNS) {
+    const match = pattern.exec(reference);
+    if (match) candidates.push({ source, length: match[0].length });
   }
   candidates.sort((a, b) => b.length - a.length || Number(b.source.kind === kind) - Number(a.source.kind === kind));
   const longest = candidates[0];

@@ -17,12 +17,38 @@ export function normalizeTitle(text: string): string {
     .toUpperCase();
 }
 
+/** What matching needs from a profile, worked out once per profile rather than once per line. */
+interface ProfilePhrases {
+  titles: Map<string, SectionSpec>;
+  labels: { spec: FieldSpec; pattern: RegExp; lower: string }[];
+}
+
+const phrasesByProfile = new WeakMap<Profile, ProfilePhrases>();
+
+function phrasesOf(profile: Profile): ProfilePhrases {
+  let phrases = phrasesByProfile.get(profile);
+  if (!phrases) {
+    const titles = new Map<string, SectionSpec>();
+    for (const section of profile.sections) {
+      for (const title of [section.title, ...section.aliases]) if (!titles.has(normalizeTitle(title))) titles.set(normalizeTitle(title), section);
+    }
+    const labels = profile.fields.flatMap((spec) =>
+      [spec.label, ...spec.aliases].map((label) => ({
+        spec,
+        pattern: new RegExp(`^${phrasePattern(label)}(\\s*:)`, 'i'),
+        lower: label.toLowerCase().replace(/\s+/g, ' '),
+      })),
+    );
+    phrases = { titles, labels };
+    phrasesByProfile.set(profile, phrases);
+  }
+  return phrases;
+}
+
 export function matchSection(text: string, profile: Profile): SectionSpec | undefined {
   const title = normalizeTitle(text);
   if (title.length === 0 || title.length > 120) return undefined;
-  return profile.sections.find(
-    (section) => normalizeTitle(section.title) === title || section.aliases.some((alias) => normalizeTitle(alias) === title),
-  );
+  return phrasesOf(profile).titles.get(title);
 }
 
 export interface LabelMatch {
@@ -34,12 +60,9 @@ export interface LabelMatch {
 }
 
 export function matchFieldLabel(text: string, profile: Profile): LabelMatch | undefined {
-  for (const spec of profile.fields) {
-    for (const label of [spec.label, ...spec.aliases]) {
-      const pattern = new RegExp(`^${phrasePattern(label)}(\\s*:)`, 'i');
-      const match = pattern.exec(text);
-      if (match) return { spec, end: match[0].length, labelEnd: match[0].length - match[1].length };
-    }
+  for (const { spec, pattern } of phrasesOf(profile).labels) {
+    const match = pattern.exec(text);
+    if (match) return { spec, end: match[0].length, labelEnd: match[0].length - match[1].length };
   }
   return undefined;
 }
@@ -52,10 +75,9 @@ export function matchMisspeltLabel(text: string, profile: Profile): { spec: Fiel
   const colon = text.indexOf(':');
   if (colon < 4 || colon > 50) return undefined;
   const written = text.slice(0, colon).trim().toLowerCase().replace(/\s+/g, ' ');
-  for (const spec of profile.fields) {
-    for (const label of [spec.label, ...spec.aliases].map((candidate) => candidate.toLowerCase().replace(/\s+/g, ' '))) {
-      if (label !== written && editDistance(written, label) <= Math.max(2, Math.floor(label.length / 8))) return { spec, length: text.slice(0, colon).trimEnd().length };
-    }
+  for (const { spec, lower: label } of phrasesOf(profile).labels) {
+    const limit = Math.max(2, Math.floor(label.length / 8));
+    if (label !== written && editDistance(written, label, limit) <= limit) return { spec, length: text.slice(0, colon).trimEnd().length };
   }
   return undefined;
 }
@@ -124,27 +146,38 @@ export function readDecision(word: string, profile: Profile): DecisionReading {
   if (lower in STEMS) return { class: 'misspelt', value: STEMS[lower] };
   if (lower in UR_WORDS) return { class: 'ur-word', value: UR_WORDS[lower] };
   for (const value of ['upheld', 'overturned'] as const) {
-    if (lower.length >= 4 && editDistance(lower, words[value].toLowerCase()) <= 2) return { class: 'misspelt', value };
+    if (lower.length >= 4 && editDistance(lower, words[value].toLowerCase(), 2) <= 2) return { class: 'misspelt', value };
   }
   // A UR word mistyped ("Aproved", "Deneid") is still a UR word.
-  const urWord = Object.keys(UR_WORDS).find((candidate) => lower.length >= 5 && editDistance(lower, candidate) <= 1);
+  const urWord = Object.keys(UR_WORDS).find((candidate) => lower.length >= 5 && editDistance(lower, candidate, 1) <= 1);
   if (urWord) return { class: 'ur-word', value: UR_WORDS[urWord] };
   return { class: 'unknown' };
 }
 
-/** Levenshtein distance with adjacent transpositions, for misspellings. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+/**
+ * Levenshtein distance with adjacent transpositions, for misspellings. With `limit`, any answer above
+ * it is only "more than limit", which lets unlike strings be rejected without comparing them.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
+  let older = new Array<number>(cols).fill(0);
+  let previous = Array.from({ length: cols }, (_, j) => j);
+  let current = new Array<number>(cols).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let best = current[0];
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, older[j - 2] + 1);
+      current[j] = value;
+      if (value < best) best = value;
     }
+    if (best > limit) return limit + 1;
+    [older, previous, current] = [previous, current, older];
   }
-  return d[a.length][b.length];
+  return previous[b.length];
 }
 
 /** The closest of the candidates within a distance that suits the word's length. */
@@ -156,7 +189,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
   for (const candidate of candidates) {
     // The difference in length is a lower bound on the distance, and spares long text the full comparison.
     if (Math.abs(candidate.length - lower.length) > limit) continue;
-    const distance = editDistance(lower, candidate.toLowerCase());
+    const distance = editDistance(lower, candidate.toLowerCase(), limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
