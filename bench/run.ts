@@ -1,7 +1,7 @@
 // npm run bench [-- --json] [-- --quick] [-- --write]: engine, LSP, memory, start-up and size measurements.
 // --json prints one JSON object on stdout (progress goes to stderr); --write also writes bench/RESULTS.md;
 // --quick takes few samples, to check the benchmark itself runs.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_DEBOUNCE_MS } from '../server/src/validation';
@@ -13,6 +13,7 @@ import { renderMarkdown, targetsOf, type BenchResults } from './report';
 import { measureSizes } from './sizes';
 
 const args = new Set(process.argv.slice(2));
+const NOTES_MARKER = '<!-- notes: kept by --write -->';
 const asJson = args.has('--json');
 const quick = args.has('--quick');
 const progress = (message: string): void => {
@@ -60,7 +61,13 @@ async function main(): Promise<void> {
   const partial = { date: new Date().toISOString().slice(0, 10), machine, engine, lsp: { debounceMs: DEFAULT_DEBOUNCE_MS, roundTrips, withDebounce }, memory, startup, sizes };
   const results: BenchResults = { ...partial, targets: targetsOf(partial) };
   const markdown = renderMarkdown(results);
-  if (args.has('--write')) writeFileSync(new URL('./RESULTS.md', import.meta.url), `# Benchmark results\n\nProduced by \`npm run bench -- --write\`.\n\n${markdown}`);
+  if (args.has('--write')) {
+    // The analysis under the marker is written by hand and kept across runs.
+    const file = new URL('./RESULTS.md', import.meta.url);
+    const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
+    writeFileSync(file, `# Benchmark results\n\nProduced by \`npm run bench -- --write\`.\n\n${markdown}\n${notes}`);
+  }
   process.stdout.write(asJson ? `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' && Number.isNaN(value) ? null : value), 2)}\n` : markdown);
 }
 

@@ -21,6 +21,7 @@ async function main() {
   console.log(`fuzz: ${total.toLocaleString('en-US')} cases, seed ${seed}, ${workers} worker(s)`);
   const started = Date.now();
   let failed = false;
+  let defectsFound = false;
   for (const [name, share] of Object.entries(SHARES)) {
     const cases = Math.round(total * share);
     const slices = Array.from({ length: workers }, (_, index) => Math.floor(cases / workers) + (index < cases % workers ? 1 : 0)).filter((count) => count > 0);
@@ -29,20 +30,25 @@ async function main() {
     const stats = results.reduce((sum, result) => merge(sum, result.stats), undefined);
     const failures = results.filter((result) => result.failed);
     const seconds = ((Date.now() - propertyStarted) / 1000).toFixed(1);
-    const swallowed = Object.entries(stats.swallowed).map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none';
+    const known = Object.entries(stats.knownDefects).map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none';
     console.log(`\n${name}: ${stats.cases.toLocaleString('en-US')} cases, ${failures.length === 0 ? 'all passed' : `FAILED in ${failures.length} worker(s)`} (${seconds} s)`);
     console.log(
       `  texts linted or parsed ${stats.texts.toLocaleString('en-US')}, findings ${stats.findings.toLocaleString('en-US')} (${stats.withFix.toLocaleString('en-US')} with a fix), ` +
         `fix-all passes ${stats.fixPasses.toLocaleString('en-US')}, colliding fixes deferred by fixEdits ${stats.collisions.toLocaleString('en-US')}, ` +
-        `incremental parses ${stats.parsedIncrementally.toLocaleString('en-US')}, fixes swallowed by an unclosed block (known defect) ${swallowed}`,
+        `incremental parses ${stats.parsedIncrementally.toLocaleString('en-US')}, known defects (fixed finding back) ${known}`,
     );
+    for (const [category, defect] of Object.entries(stats.defects ?? {})) {
+      defectsFound = true;
+      console.log(`  DEFECT ${category}: ${defect.count.toLocaleString('en-US')} case(s); first in ${JSON.stringify(defect.draft).slice(0, 400)}\n    ${defect.message.slice(0, 600)}`);
+    }
     for (const failure of failures) {
       failed = true;
       console.log(`  seed ${failure.seed}, counterexample ${failure.counterexample}\n  ${failure.error}`);
     }
   }
-  console.log(`\nfuzz: ${failed ? 'FAILED' : 'all properties held'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  process.exitCode = failed ? 1 : 0;
+  const outcome = failed ? 'FAILED' : defectsFound ? 'every case ran; fix-all defects found (DEFECT lines above)' : 'all properties held';
+  console.log(`\nfuzz: ${outcome} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  process.exitCode = failed || defectsFound ? 1 : 0;
 }
 
 function runWorker(task) {
@@ -62,7 +68,8 @@ async function work() {
   const { tsImport } = await import('tsx/esm/api');
   const { emptyStats, properties } = await tsImport('../test/fuzz/properties.ts', import.meta.url);
   const { name, numRuns, seed } = workerData;
-  const stats = emptyStats();
+  // Fix-all defects are counted by category so the run covers every case; anything else stops the property.
+  const stats = { ...emptyStats(), defects: {} };
   const details = fc.check(properties[name](stats), { numRuns, seed });
   parentPort.postMessage({
     stats,
@@ -78,6 +85,10 @@ function merge(sum, stats) {
   for (const [key, value] of Object.entries(stats)) {
     if (typeof value === 'number') sum[key] += value;
   }
-  for (const [rule, count] of Object.entries(stats.swallowed)) sum.swallowed[rule] = (sum.swallowed[rule] ?? 0) + count;
+  for (const [rule, count] of Object.entries(stats.knownDefects)) sum.knownDefects[rule] = (sum.knownDefects[rule] ?? 0) + count;
+  for (const [category, defect] of Object.entries(stats.defects ?? {})) {
+    if (sum.defects[category]) sum.defects[category].count += defect.count;
+    else sum.defects[category] = defect;
+  }
   return sum;
 }

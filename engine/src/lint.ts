@@ -51,7 +51,26 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       failures: [],
     };
   }
-  const model = buildDetermination(text, (requested) => resolveProfile(requested, config), (options.parse ?? parseMarkdown)(text));
+  let model: Determination;
+  try {
+    model = buildDetermination(text, (requested) => resolveProfile(requested, config), (options.parse ?? parseMarkdown)(text));
+  } catch (error) {
+    // A draft the parser or the model cannot read (found by fuzzing, see test/robustness) gets one clear
+    // finding instead of a crashed server or CLI.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return {
+      findings: [
+        {
+          ruleId: 'unreadable-draft',
+          severity: 'warning',
+          message: `This draft could not be checked (${reason}). Nothing was changed; please report the problem with the draft attached.`,
+          span: { start: 0, end: 0 },
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        },
+      ],
+      failures: [{ ruleId: 'unreadable-draft', error: reason }],
+    };
+  }
   return { model, ...runRules(model, config, options) };
 }
 

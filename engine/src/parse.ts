@@ -58,8 +58,8 @@ function countByteOrderMark(root: Root): void {
 // Pathological Markdown that micromark parses in quadratic time or more (10,000 nested list markers on
 // one line: minutes; a run of 8,000 asterisks: seconds) and that the model's recursive walk cannot
 // descend. No letter nests a list 32 deep or runs 256 asterisks: past that, a container marker reads as
-// its look-alike text (‐ ∗ › …) and a run's extra characters as spaces. Offsets never move, so every
-// range still points at the text.
+// its look-alike text (‐ ∗ › …) and the middle of a run as spaces. Offsets never move, so every range
+// still points at the text.
 export const MAX_NESTING = 32;
 export const MAX_RUN = 256;
 export const MAX_DEPTH = 96;
@@ -70,7 +70,7 @@ const LONG_RUN = new RegExp(`\\*{${MAX_RUN + 1},}|_{${MAX_RUN + 1},}|\\[{${MAX_R
 // Spaces in place of the markers would leave a line of thousands of spaces, which is as slow.
 const LOOK_ALIKE: Record<string, string> = { '>': '\u203a', '-': '\u2010', '*': '\u2217', '+': '\u2795', '.': '\u2024', ')': '\u2769' };
 
-/** The text with container markers past MAX_NESTING on a line as look-alikes, and run characters past MAX_RUN as spaces. */
+/** The text with container markers past MAX_NESTING on a line as look-alikes, and the middle of runs longer than MAX_RUN as spaces. */
 export function tame(text: string): string {
   DEEP_LINE.lastIndex = 0;
   LONG_RUN.lastIndex = 0;
@@ -95,7 +95,9 @@ export function tame(text: string): string {
       }
     }
   }
-  if (long) for (const match of text.matchAll(LONG_RUN)) replaced.push([match.index + MAX_RUN, match.index + match[0].length, ' '.repeat(match[0].length - MAX_RUN)]);
+  // A run keeps its ends, so the text next to it (a "[REDACTED]" after a row of brackets) reads as written.
+  const keep = MAX_RUN / 2;
+  if (long) for (const match of text.matchAll(LONG_RUN)) replaced.push([match.index + keep, match.index + match[0].length - keep, ' '.repeat(match[0].length - 2 * keep)]);
   replaced.sort((a, b) => a[0] - b[0]);
   let out = '';
   let cursor = 0;

@@ -10,7 +10,10 @@ export interface Analysis {
 }
 
 // Each keystroke re-parses only the blocks it touched; the parser keeps the rest of the document's tree.
+// Only the drafts edited most recently keep one (in order of use, oldest first): a reviewer types in one
+// or two at a time, and an idle draft's first keystroke costs one full parse, as opening it did.
 const parsers = new Map<string, IncrementalParser>();
+export const MAX_PARSERS = 8;
 
 /** Lints a document's current text; undefined when it is not a determination. */
 export function analyse(document: TextDocument, config: ImrConfig): Analysis | undefined {
@@ -28,10 +31,12 @@ export function forgetDocument(uri: string): void {
 }
 
 function parserFor(uri: string): IncrementalParser {
-  let parser = parsers.get(uri);
-  if (!parser) {
-    parser = new IncrementalParser();
-    parsers.set(uri, parser);
+  const parser = parsers.get(uri) ?? new IncrementalParser();
+  parsers.delete(uri);
+  parsers.set(uri, parser);
+  for (const oldest of parsers.keys()) {
+    if (parsers.size <= MAX_PARSERS) break;
+    parsers.delete(oldest);
   }
   return parser;
 }

@@ -4,6 +4,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 /** Milliseconds the server waits after an edit before checking, unless the client sets `debounceMs`. */
 export const DEFAULT_DEBOUNCE_MS = 150;
 
+/** The shortest wait after an edit, for a debounce of 0: long enough for the next queued edit to arrive. */
+export const SETTLE_MS = 2;
+
 export interface ValidationHost {
   /** Current text of a document, or undefined once it is closed. */
   get(uri: string): TextDocument | undefined;
@@ -35,10 +38,11 @@ export class ValidationQueue {
       if (state.running) state.again = true;
       else this.run(uri, state);
     };
-    state.timer =
-      immediately || this.debounceMs <= 0
-        ? { kind: 'immediate', handle: setImmediate(due) }
-        : { kind: 'timeout', handle: setTimeout(due, this.debounceMs) };
+    // Even without a debounce, wait for the stream of edits to pause: edits that arrived while the server was
+    // busy are handled one per turn of the event loop, and each would otherwise start its own validation.
+    state.timer = immediately
+      ? { kind: 'immediate', handle: setImmediate(due) }
+      : { kind: 'timeout', handle: setTimeout(due, Math.max(this.debounceMs, SETTLE_MS)) };
   }
 
   /** Forgets a document's pending validation (it closed); a running one finds the document gone and publishes nothing. */
