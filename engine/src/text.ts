@@ -131,7 +131,8 @@ export class MappedText {
         for (let i = 0; i < separator.length; i++) offsets.push(at);
       }
       text += piece.text;
-      offsets.push(...piece.offsets.slice(0, piece.text.length));
+      // A loop, not a spread: a spread of a very long paragraph overflows the call stack.
+      for (let i = 0; i < piece.text.length; i++) offsets.push(piece.offsets[i]);
     });
     const last = pieces[pieces.length - 1];
     offsets.push(last.offsets[last.text.length]);
