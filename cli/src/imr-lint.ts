@@ -1,6 +1,7 @@
 // imr-lint: checks IMR determination drafts from the command line, over the same engine as the editor.
 import { Command, Option } from 'commander';
-import { applyEdits, fixEdits, isDetermination, lint, type Finding, type ImrConfig } from '../../engine/src';
+import { isDetermination, lint, type Finding, type ImrConfig } from '../../engine/src';
+import { fixAll } from '../../engine/src/language/fix-all';
 import { expandPaths, readDraft, writeAtomically } from './files';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -22,7 +23,6 @@ interface CliOptions {
   quiet: boolean;
 }
 
-const MAX_FIX_PASSES = 10;
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command()
@@ -89,17 +89,10 @@ export async function main(argv: string[]): Promise<number> {
   return hasErrors ? EXIT.errors : EXIT.clean;
 }
 
-/** Applies fixes until none is left (a fix can reveal another), then writes the file once. */
+/** Applies every obvious fix (pass after pass, as the editor's fix-all does), then writes the file once. */
 async function fixFile(file: string, original: string, bom: string, config: ImrConfig, findings: Finding[]): Promise<Finding[]> {
-  let text = original;
-  let current = findings;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const edits = fixEdits(current);
-    if (edits.length === 0) break;
-    text = applyEdits(text, edits).text;
-    current = lint(text, { config }).findings;
-  }
-  if (text !== original) await writeAtomically(file, bom + text);
-  return current;
+  const fixed = fixAll(original, { config }, findings);
+  if (fixed.text !== original) await writeAtomically(file, bom + fixed.text);
+  return fixed.remaining;
 }
 

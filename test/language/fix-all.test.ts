@@ -65,3 +65,11 @@ describe('fix-all', () => {
     assert.equal(fixAll(draft).text, draft);
   });
 });
+
+describe('fixAll never applies a fix whose finding it did not remove', () => {
+  it('inserts a missing section once, even when the insertion lands in an unclosed comment', () => {
+    const result = fixAll('Some text\n\n<!--\n');
+    assert.equal(result.text.split('HOW THE IMR FINAL DETERMINATION WAS MADE').length - 1, 1);
+    assert.ok(result.remaining.some((finding) => finding.ruleId === 'required-section'), 'the finding is still reported, for the writer to see');
+  });
+});

@@ -23,9 +23,14 @@ export function fixAll(text: string, options: LintOptions = {}, findings?: Findi
   let current = text;
   let currentFindings = findings ?? lint(text, options).findings;
   let passes = 0;
+  // A fix whose finding comes back unchanged did not take (say, text inserted inside an unclosed comment): never apply it twice.
+  const tried = new Set<string>();
+  const key = (finding: Finding): string => `${finding.ruleId}\u0000${finding.message}\u0000${finding.fix?.edits.map((edit) => edit.newText).join('\u0000')}`;
   while (passes < maxPasses) {
-    const edits = fixEdits(currentFindings);
+    const fresh = currentFindings.filter((finding) => finding.fix && !tried.has(key(finding)));
+    const edits = fixEdits(fresh);
     if (edits.length === 0) break;
+    for (const finding of fresh) tried.add(key(finding));
     const { text: next, applied } = applyEdits(current, edits);
     if (next === current) break;
     tracked.apply(applied);
