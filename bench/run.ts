@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { DEFAULT_DEBOUNCE_MS } from '../server/src/validation';
 import { measureEngine } from './engine';
 import { BENCH_SIZES } from './generate';
-import { SERVER_BUNDLE } from './lsp';
+import { SERVER_BUNDLE } from '../test/support/lsp';
 import { measureMemory, measureRoundTrip, measureStartup } from './lsp-timings';
 import { renderMarkdown, targetsOf, type BenchResults } from './report';
 import { measureSizes } from './sizes';

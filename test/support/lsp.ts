@@ -28,6 +28,9 @@ export interface LspSession {
   connection: ProtocolConnection;
   process: ChildProcess;
   initializeResult: InitializeResult;
+  /** When the process was spawned (performance.now()), and how long the initialize request took from then. */
+  spawnedAt: number;
+  initializeMs: number;
   /** Settings the server reads through workspace/configuration, by section. */
   settings: Record<string, unknown>;
   open(uri: string, text: string, languageId?: string, version?: number): void;
@@ -42,7 +45,9 @@ export function fileUri(name: string): string {
   return pathToFileURL(path.resolve('/tmp/imr-lsp-test', name)).toString();
 }
 
-export async function startServer(options: { debounceMs?: number; settings?: Record<string, unknown>; workspaceFolders?: string[] } = {}): Promise<LspSession> {
+/** `debounceMs: 'default'` leaves the server's own debounce in place; tests default to 0. */
+export async function startServer(options: { debounceMs?: number | 'default'; settings?: Record<string, unknown>; workspaceFolders?: string[] } = {}): Promise<LspSession> {
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.resume();
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -60,14 +65,17 @@ export async function startServer(options: { debounceMs?: number; settings?: Rec
     processId: process.pid,
     rootUri: null,
     capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-    initializationOptions: { debounceMs: options.debounceMs ?? 0 },
+    initializationOptions: options.debounceMs === 'default' ? {} : { debounceMs: options.debounceMs ?? 0 },
     workspaceFolders: (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })),
   });
+  const initializeMs = performance.now() - spawnedAt;
   await connection.sendNotification(InitializedNotification.type, {});
   return {
     connection,
     process: child,
     initializeResult,
+    spawnedAt,
+    initializeMs,
     settings,
     open(uri, text, languageId = 'imr', version = 1) {
       void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
