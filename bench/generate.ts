@@ -37,7 +37,12 @@ const SOURCES_MTUS = [
   'ACOEM Practice Guidelines, Low Back Disorders',
 ];
 
-const SOURCES_NON_MTUS = ['ODG Hip and Pelvis Chapter', 'ODG Low Back Chapter', 'ACOEM Practice Guidelines, Third Edition, Hip Chapter, Trochanteric Glucocorticosteroid Injections', 'ODG Pain (Chronic) Chapter'];
+const SOURCES_NON_MTUS = [
+  'ODG Hip and Pelvis Chapter',
+  'ODG Low Back Chapter',
+  'ACOEM Practice Guidelines, Third Edition, Hip Chapter, Trochanteric Glucocorticosteroid Injections',
+  'ODG Pain (Chronic) Chapter',
+];
 
 const SENTENCES = [
   "Here, the applicant's hip pain has apparently proven recalcitrant to various treatments, including time, medications, physical therapy, and acupuncture.",

@@ -47,9 +47,13 @@ export function targetsOf(results: Omit<BenchResults, 'targets'>): Target[] {
       met: twenty.ratioFull <= 0.5,
     });
   }
-  for (const [size, limit] of [['20 KB', 30], ['1 MB', 250]] as const) {
+  for (const [size, limit] of [
+    ['20 KB', 30],
+    ['1 MB', 250],
+  ] as const) {
     const trip = results.lsp.roundTrips.find((entry) => entry.size === size);
-    if (trip) targets.push({ name: `LSP edit → diagnostics p95, ${size}, debounce 0`, target: `< ${limit} ms`, measured: `${trip.p95} ms`, met: trip.p95 < limit });
+    if (trip)
+      targets.push({ name: `LSP edit → diagnostics p95, ${size}, debounce 0`, target: `< ${limit} ms`, measured: `${trip.p95} ms`, met: trip.p95 < limit });
   }
   if (results.memory) {
     targets.push({
@@ -94,10 +98,16 @@ export function renderMarkdown(results: BenchResults): string {
     const debounce = Number.isNaN(trip.debounceMs) ? `default (${results.lsp.debounceMs} ms)` : `${trip.debounceMs} ms`;
     push(`| ${trip.size} | ${trip.samples} | ${debounce} | ${trip.p50} | ${trip.p95} |`);
   }
-  push('', `The server waits ${results.lsp.debounceMs} ms after the last edit before checking (configurable with the \`debounceMs\` initialization option); the debounce-0 rows measure the work itself.`, '');
+  push(
+    '',
+    `The server waits ${results.lsp.debounceMs} ms after the last edit before checking (configurable with the \`debounceMs\` initialization option); the debounce-0 rows measure the work itself.`,
+    '',
+  );
   push('**Server memory, start-up and sizes**', '', '| Measure | Value |', '|---|---:|');
   if (results.memory) {
-    push(`| Resident memory, ${results.memory.drafts} open ${results.memory.draftBytes / 1024} KB drafts (VmRSS / peak VmHWM) | ${results.memory.rssMB} MB / ${results.memory.peakMB} MB |`);
+    push(
+      `| Resident memory, ${results.memory.drafts} open ${results.memory.draftBytes / 1024} KB drafts (VmRSS / peak VmHWM) | ${results.memory.rssMB} MB / ${results.memory.peakMB} MB |`,
+    );
   } else {
     push('| Resident memory | n/a (no /proc on this system) |');
   }

@@ -58,7 +58,15 @@ async function main(): Promise<void> {
   progress('sizes');
   const sizes = await measureSizes();
 
-  const partial = { date: new Date().toISOString().slice(0, 10), machine, engine, lsp: { debounceMs: DEFAULT_DEBOUNCE_MS, roundTrips, withDebounce }, memory, startup, sizes };
+  const partial = {
+    date: new Date().toISOString().slice(0, 10),
+    machine,
+    engine,
+    lsp: { debounceMs: DEFAULT_DEBOUNCE_MS, roundTrips, withDebounce },
+    memory,
+    startup,
+    sizes,
+  };
   const results: BenchResults = { ...partial, targets: targetsOf(partial) };
   const markdown = renderMarkdown(results);
   if (args.has('--write')) {
@@ -68,7 +76,9 @@ async function main(): Promise<void> {
     const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
     writeFileSync(file, `# Benchmark results\n\nProduced by \`npm run bench -- --write\`.\n\n${markdown}\n${notes}`);
   }
-  process.stdout.write(asJson ? `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' && Number.isNaN(value) ? null : value), 2)}\n` : markdown);
+  process.stdout.write(
+    asJson ? `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' && Number.isNaN(value) ? null : value), 2)}\n` : markdown,
+  );
 }
 
 main().catch((error: unknown) => {

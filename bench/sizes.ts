@@ -15,7 +15,9 @@ export interface SizesResult {
 export async function measureSizes(): Promise<SizesResult> {
   const bundles: Record<string, number> = {};
   try {
-    for (const name of readdirSync(path.join(ROOT, 'dist')).filter((file) => file.endsWith('.cjs')).sort()) {
+    for (const name of readdirSync(path.join(ROOT, 'dist'))
+      .filter((file) => file.endsWith('.cjs'))
+      .sort()) {
       bundles[name] = statSync(path.join(ROOT, 'dist', name)).size;
     }
   } catch {

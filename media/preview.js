@@ -4,7 +4,7 @@
 // @ts-check
 (function () {
   'use strict';
-  // @ts-ignore acquireVsCodeApi is provided by the webview host.
+  // @ts-expect-error acquireVsCodeApi is provided by the webview host.
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('imr-preview'));
   /** @type {{ source?: string, line?: number }} */

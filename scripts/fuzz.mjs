@@ -30,8 +30,13 @@ async function main() {
     const stats = results.reduce((sum, result) => merge(sum, result.stats), undefined);
     const failures = results.filter((result) => result.failed);
     const seconds = ((Date.now() - propertyStarted) / 1000).toFixed(1);
-    const known = Object.entries(stats.knownDefects).map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none';
-    console.log(`\n${name}: ${stats.cases.toLocaleString('en-US')} cases, ${failures.length === 0 ? 'all passed' : `FAILED in ${failures.length} worker(s)`} (${seconds} s)`);
+    const known =
+      Object.entries(stats.knownDefects)
+        .map(([rule, count]) => `${rule} ${count}`)
+        .join(', ') || 'none';
+    console.log(
+      `\n${name}: ${stats.cases.toLocaleString('en-US')} cases, ${failures.length === 0 ? 'all passed' : `FAILED in ${failures.length} worker(s)`} (${seconds} s)`,
+    );
     console.log(
       `  texts linted or parsed ${stats.texts.toLocaleString('en-US')}, findings ${stats.findings.toLocaleString('en-US')} (${stats.withFix.toLocaleString('en-US')} with a fix), ` +
         `fix-all passes ${stats.fixPasses.toLocaleString('en-US')}, colliding fixes deferred by fixEdits ${stats.collisions.toLocaleString('en-US')}, ` +
@@ -39,7 +44,9 @@ async function main() {
     );
     for (const [category, defect] of Object.entries(stats.defects ?? {})) {
       defectsFound = true;
-      console.log(`  DEFECT ${category}: ${defect.count.toLocaleString('en-US')} case(s); first in ${JSON.stringify(defect.draft).slice(0, 400)}\n    ${defect.message.slice(0, 600)}`);
+      console.log(
+        `  DEFECT ${category}: ${defect.count.toLocaleString('en-US')} case(s); first in ${JSON.stringify(defect.draft).slice(0, 400)}\n    ${defect.message.slice(0, 600)}`,
+      );
     }
     for (const failure of failures) {
       failed = true;

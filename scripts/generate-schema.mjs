@@ -10,6 +10,8 @@ await writeFile(schemaFile, `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
 if (process.argv.includes('--package')) {
   const packageFile = new URL('../package.json', import.meta.url);
   const text = await readFile(packageFile, 'utf8');
-  const edits = modify(text, ['contributes', 'configuration', 'properties'], settingsContribution(), { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
+  const edits = modify(text, ['contributes', 'configuration', 'properties'], settingsContribution(), {
+    formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
+  });
   await writeFile(packageFile, applyEdits(text, edits));
 }

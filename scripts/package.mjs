@@ -67,7 +67,11 @@ export async function packageExtension({ out = defaultVsixPath(), quiet = false 
     const options = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
     await run(process.execPath, [VSCE, 'package', ...options, '--out', vsix], { cwd: staging, quiet });
     const listing = await run(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: staging, quiet: true });
-    const files = listing.split('\n').map((line) => line.trim()).filter(Boolean).sort();
+    const files = listing
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .sort();
     return { vsix, bytes: (await fsp.stat(vsix)).size, files };
   } finally {
     await fsp.rm(staging, { recursive: true, force: true });

@@ -73,7 +73,10 @@ async function runMode(mode, extensionsDir) {
       console.log(`\n[${mode}] mocha (spec reporter) in code-server's extension host:`);
       results = await waitForResults(resultsDir, {
         timeoutMs: RESULTS_TIMEOUT_MS,
-        stopped: () => (server.process.exitCode !== null || server.process.signalCode !== null ? `code-server exited (${server.process.exitCode ?? server.process.signalCode})` : undefined),
+        stopped: () =>
+          server.process.exitCode !== null || server.process.signalCode !== null
+            ? `code-server exited (${server.process.exitCode ?? server.process.signalCode})`
+            : undefined,
       });
     } catch (error) {
       const kept = await keepArtifacts(mode, server, page);
@@ -88,7 +91,9 @@ async function runMode(mode, extensionsDir) {
       console.error(`[${mode}] logs and a screenshot: ${path.relative(process.cwd(), kept)}`);
     }
     const ms = Date.now() - started;
-    console.log(`[${mode}] ${stats.passes} passing, ${stats.failures} failing, ${stats.pending} pending (mocha ${seconds(stats.duration ?? 0)}, run ${seconds(ms)})`);
+    console.log(
+      `[${mode}] ${stats.passes} passing, ${stats.failures} failing, ${stats.pending} pending (mocha ${seconds(stats.duration ?? 0)}, run ${seconds(ms)})`,
+    );
     return { mode, ok, passes: stats.passes, failures: stats.failures, ms };
   } finally {
     await browser?.close().catch(() => {});
@@ -104,7 +109,10 @@ async function main() {
   codeServerPath(); // fails early, saying how to install, when code-server is missing
   const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'imr-editor-'));
   try {
-    const [extension, host] = await Promise.all([packageExtension({ out: path.join(work, 'imr-determinations.vsix'), quiet: true }), packageTestHost(path.join(work, 'host'))]);
+    const [extension, host] = await Promise.all([
+      packageExtension({ out: path.join(work, 'imr-determinations.vsix'), quiet: true }),
+      packageTestHost(path.join(work, 'host')),
+    ]);
     console.log(`packaged the extension (${(extension.bytes / 1024).toFixed(0)} KiB) and the test host in ${seconds(Date.now() - started)}`);
     const extensionsDir = path.join(work, 'extensions');
     await installExtension(extension.vsix, extensionsDir);

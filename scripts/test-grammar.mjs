@@ -30,9 +30,14 @@ try {
   const yaml = { scopeName: 'source.yaml', path: path.join(tmp, 'yaml.tmLanguage.json') };
 
   const fixtures = process.argv.slice(2);
-  const files = runFixtures('grammar tests', [MARKDOWN, IMR, INJECTION, yaml], fixtures.length > 0 ? fixtures : ['test/grammar/*.test.imr.md', 'test/grammar/*.test.md']);
+  const files = runFixtures(
+    'grammar tests',
+    [MARKDOWN, IMR, INJECTION, yaml],
+    fixtures.length > 0 ? fixtures : ['test/grammar/*.test.imr.md', 'test/grammar/*.test.md'],
+  );
   // Even when injected into all of Markdown, the injection selector keeps ordinary Markdown clean.
-  if (fixtures.length === 0) runFixtures('selector guard', [MARKDOWN, IMR, { ...INJECTION, injectTo: ['text.html.markdown'] }, yaml], ['test/grammar/*.test.md']);
+  if (fixtures.length === 0)
+    runFixtures('selector guard', [MARKDOWN, IMR, { ...INJECTION, injectTo: ['text.html.markdown'] }, yaml], ['test/grammar/*.test.md']);
   if (files === 0) fail('no grammar fixtures ran');
   const grammar = await loadGrammar([MARKDOWN, IMR, INJECTION, yaml]);
   const engine = await loadEngine();
@@ -63,7 +68,12 @@ function runFixtures(title, grammars, globs) {
   const run = spawnSync(process.execPath, [bin, '--config', config, ...globs], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   process.stdout.write(run.stdout);
   // The embedded languages of Markdown's fenced code blocks are not loaded here: drop that noise.
-  process.stderr.write(run.stderr.split('\n').filter((line) => !/^grammar not found for "/.test(line)).join('\n'));
+  process.stderr.write(
+    run.stderr
+      .split('\n')
+      .filter((line) => !/^grammar not found for "/.test(line))
+      .join('\n'),
+  );
   const ok = (run.stdout.match(/run successfuly\./g) ?? []).length;
   const bad = (run.stdout.match(/^\S+ .+ failed$/gm) ?? []).length;
   passed += ok;
@@ -94,16 +104,28 @@ function checkProfiles({ grammar, textmate }, { builtinProfiles, UR_WORDS }) {
     for (const section of profile.sections) {
       for (const title of [section.title, ...section.aliases]) {
         const bare = title.replace(/:$/, '');
-        for (const line of [title, `## ${title}`, `**${bare}:**`]) cases.push({ line, text: bare, scope: 'entity.name.section.imr', what: `${profile.id} section title` });
+        for (const line of [title, `## ${title}`, `**${bare}:**`])
+          cases.push({ line, text: bare, scope: 'entity.name.section.imr', what: `${profile.id} section title` });
       }
     }
     for (const field of profile.fields) {
       for (const label of [field.label, ...field.aliases]) {
-        for (const line of [`${label}: text`, `**${label}:** text`]) cases.push({ line, text: label, scope: 'support.type.property-name.field.imr', what: `${profile.id} field label` });
+        for (const line of [`${label}: text`, `**${label}:** text`])
+          cases.push({ line, text: label, scope: 'support.type.property-name.field.imr', what: `${profile.id} field label` });
       }
     }
-    cases.push({ line: `Knee MRI:  ${profile.decisions.upheld}`, text: profile.decisions.upheld, scope: 'markup.deleted.decision.upheld.imr', what: `${profile.id} decision` });
-    cases.push({ line: `Knee MRI:  ${profile.decisions.overturned}`, text: profile.decisions.overturned, scope: 'markup.inserted.decision.overturned.imr', what: `${profile.id} decision` });
+    cases.push({
+      line: `Knee MRI:  ${profile.decisions.upheld}`,
+      text: profile.decisions.upheld,
+      scope: 'markup.deleted.decision.upheld.imr',
+      what: `${profile.id} decision`,
+    });
+    cases.push({
+      line: `Knee MRI:  ${profile.decisions.overturned}`,
+      text: profile.decisions.overturned,
+      scope: 'markup.inserted.decision.overturned.imr',
+      what: `${profile.id} decision`,
+    });
   }
   for (const word of Object.keys(UR_WORDS)) cases.push({ line: `Knee MRI: ${word}`, text: word, scope: 'invalid.illegal.decision.imr', what: 'UR word' });
 
@@ -114,7 +136,9 @@ function checkProfiles({ grammar, textmate }, { builtinProfiles, UR_WORDS }) {
     const uncovered = tokens.filter((token) => token.startIndex < start + text.length && token.endIndex > start && !token.scopes.includes(scope));
     if (uncovered.length > 0) {
       bad++;
-      fail(`${what}: "${text}" in ${JSON.stringify(line)} is not ${scope} (got ${uncovered.map((token) => token.scopes.slice(1).join(' ') || '(none)').join(' | ')})`);
+      fail(
+        `${what}: "${text}" in ${JSON.stringify(line)} is not ${scope} (got ${uncovered.map((token) => token.scopes.slice(1).join(' ') || '(none)').join(' | ')})`,
+      );
     }
   }
   if (bad === 0) console.log(`✓ ${cases.length} section titles, field labels and decision words of the built-in profiles are coloured`);
@@ -129,7 +153,10 @@ async function loadGrammar(grammars) {
   await oniguruma.loadWASM(fs.readFileSync(path.join(path.dirname(require.resolve('vscode-oniguruma')), 'onig.wasm')).buffer);
   const byScope = new Map(grammars.map((grammar) => [grammar.scopeName, grammar]));
   const registry = new textmate.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (sources) => new oniguruma.OnigScanner(sources), createOnigString: (text) => new oniguruma.OnigString(text) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (sources) => new oniguruma.OnigScanner(sources),
+      createOnigString: (text) => new oniguruma.OnigString(text),
+    }),
     loadGrammar: async (scopeName) => {
       const grammar = byScope.get(scopeName);
       return grammar ? textmate.parseRawGrammar(fs.readFileSync(path.resolve(root, grammar.path), 'utf8'), grammar.path) : null;
@@ -212,7 +239,8 @@ function checkSnippets(loaded, { builtinProfiles, lint }) {
           problems.push(`choice ${pick + 1}: ${scope} on ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
         }
       }
-      if (prefix === 'imr-statement' && !howMade.startsWith(text.trim())) problems.push("the statement differs from the engine's (engine/src/profiles/builtin.ts)");
+      if (prefix === 'imr-statement' && !howMade.startsWith(text.trim()))
+        problems.push("the statement differs from the engine's (engine/src/profiles/builtin.ts)");
       if (prefix === 'imr-determination') {
         const errors = lint(text).findings.filter((finding) => finding.severity === 'error');
         if (errors.length > 0) problems.push(`choice ${pick + 1}: ${errors.map((finding) => `${finding.ruleId}: ${finding.message}`).join('; ')}`);

@@ -20,7 +20,13 @@ export async function loadCliConfig(file: string, explicit: string | undefined):
   const effective = await loader.resolve(draft, { explicit: explicit === undefined ? undefined : toConfigPath(explicit) });
   const sources = describeSources(effective.problems, display);
   if (!effective.valid) {
-    return { ok: false, message: sources.filter((source) => source.severity === 'error').map((source) => source.message).join('\n') };
+    return {
+      ok: false,
+      message: sources
+        .filter((source) => source.severity === 'error')
+        .map((source) => source.message)
+        .join('\n'),
+    };
   }
   for (const { message } of sources) {
     if (warned.has(message)) continue;

@@ -17,8 +17,10 @@ const STATUS = { done: 0, usage: 2 } as const;
 
 export function addExportOptions(program: Command): void {
   program
-    .addOption(new Option('--export <format>', 'write each draft as a self-contained HTML letter (no scripts, print-ready) instead of linting').choices(['html']))
-    .option('-o, --out <file>', 'with --export: the file to write (default: the draft\'s name with .html, beside it; one draft only)')
+    .addOption(
+      new Option('--export <format>', 'write each draft as a self-contained HTML letter (no scripts, print-ready) instead of linting').choices(['html']),
+    )
+    .option('-o, --out <file>', "with --export: the file to write (default: the draft's name with .html, beside it; one draft only)")
     .option('--print-summary', 'with --export: print the summary (case, items, findings) with the letter; by default it shows on screen only');
 }
 

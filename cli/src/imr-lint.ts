@@ -23,7 +23,6 @@ interface CliOptions {
   quiet: boolean;
 }
 
-
 export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('imr-lint')
@@ -95,4 +94,3 @@ async function fixFile(file: string, original: string, bom: string, config: ImrC
   if (fixed.text !== original) await writeAtomically(file, bom + fixed.text);
   return fixed.remaining;
 }
-

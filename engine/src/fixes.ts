@@ -11,7 +11,8 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
   const skipped: TextEdit[] = [];
   let lastEnd = -1;
   for (const edit of sorted) {
-    const isInsertAtSameSpot = edit.span.start === edit.span.end && applied.some((other) => other.span.start === edit.span.start && other.span.end === edit.span.start);
+    const isInsertAtSameSpot =
+      edit.span.start === edit.span.end && applied.some((other) => other.span.start === edit.span.start && other.span.end === edit.span.start);
     if (edit.span.start < lastEnd || isInsertAtSameSpot || edit.span.start > text.length || edit.span.end > text.length) {
       skipped.push(edit);
       continue;
@@ -33,7 +34,7 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
 export function fixEdits(findings: Finding[]): TextEdit[] {
   const chosen: TextEdit[] = [];
   const overlaps = (a: TextEdit, b: TextEdit): boolean =>
-    a.span.start < b.span.end && b.span.start < a.span.end || (a.span.start === b.span.start && (a.span.start === a.span.end || b.span.start === b.span.end));
+    (a.span.start < b.span.end && b.span.start < a.span.end) || (a.span.start === b.span.start && (a.span.start === a.span.end || b.span.start === b.span.end));
   for (const finding of findings) {
     const edits = finding.fix?.edits;
     if (!edits || edits.length === 0) continue;

@@ -97,7 +97,9 @@ export function tame(text: string): string {
   }
   // A run keeps its ends, so the text next to it (a "[REDACTED]" after a row of brackets) reads as written.
   const keep = MAX_RUN / 2;
-  if (long) for (const match of text.matchAll(LONG_RUN)) replaced.push([match.index + keep, match.index + match[0].length - keep, ' '.repeat(match[0].length - 2 * keep)]);
+  if (long)
+    for (const match of text.matchAll(LONG_RUN))
+      replaced.push([match.index + keep, match.index + match[0].length - keep, ' '.repeat(match[0].length - 2 * keep)]);
   replaced.sort((a, b) => a[0] - b[0]);
   let out = '';
   let cursor = 0;

@@ -130,7 +130,11 @@ export class ConfigurationStore {
     } catch (error) {
       this.connection.console.error(`imr: could not load the configuration for ${uri}: ${describeError(error)}`);
       const message = `The configuration for this draft could not be loaded (${describeError(error)}); the defaults apply.`;
-      return { config: {}, ignored: false, diagnostics: [{ range: { start: ORIGIN, end: ORIGIN }, severity: DiagnosticSeverity.Warning, source: 'imr', code: 'configuration', message }] };
+      return {
+        config: {},
+        ignored: false,
+        diagnostics: [{ range: { start: ORIGIN, end: ORIGIN }, severity: DiagnosticSeverity.Warning, source: 'imr', code: 'configuration', message }],
+      };
     }
   }
 

@@ -1,13 +1,7 @@
 // The IMR determination language server: LSP in, engine, LSP out.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  createConnection,
-  ProposedFeatures,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type InitializeResult,
-} from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse, forgetDocument, type Analysis } from './documents';
 import { toDiagnostic } from './features/diagnostics';

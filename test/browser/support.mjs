@@ -56,7 +56,10 @@ export async function startEditor({ source = WORKSPACE_DIR, name = 'workspace', 
     await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: UI_TIMEOUT * 2 });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: UI_TIMEOUT * 2 });
     // The explorer lists the workspace once the workbench has restored.
-    const listed = fs.readdirSync(workspace).filter((entry) => !entry.startsWith('.')).sort()[0];
+    const listed = fs
+      .readdirSync(workspace)
+      .filter((entry) => !entry.startsWith('.'))
+      .sort()[0];
     await page.getByRole('treeitem', { name: listed }).waitFor({ timeout: UI_TIMEOUT });
     return { page, server, workspace, events, stop };
   } catch (error) {
@@ -115,7 +118,10 @@ export async function goTo(page, line, column) {
 
 /** The rendered line of `editor` that contains `text` (lines are rendered when in view). */
 export function editorLine(editor, text) {
-  return editor.locator('.view-line').filter({ hasText: new RegExp(escapeRegExp(text).replace(/ /g, '[ \\u00a0]')) }).first();
+  return editor
+    .locator('.view-line')
+    .filter({ hasText: new RegExp(escapeRegExp(text).replace(/ /g, '[ \\u00a0]')) })
+    .first();
 }
 
 /** The on-screen box of `needle` inside a rendered line, measured with a DOM Range over its text. */

@@ -37,7 +37,7 @@ describe('imr-lint', () => {
     assert.equal(run.status, 1);
     const line = defective.split('\n').findIndex((text) => text.includes('Approved')) + 1;
     assert.match(run.stdout, new RegExp(`^defective\\.md:${line}:32  error    "Approved" is a utilization review word.*  decision-value$`, 'm'));
-    assert.match(run.stdout, /defective\.md:\d+:\d+  warning  "Ohoi" is not a state; did you mean "Ohio"\?  credential-state/);
+    assert.match(run.stdout, /defective\.md:\d+:\d+ {2}warning {2}"Ohoi" is not a state; did you mean "Ohio"\? {2}credential-state/);
   });
 
   it('searches directories for *.md, skipping node_modules and dot-folders', async () => {
@@ -48,15 +48,23 @@ describe('imr-lint', () => {
 
   it('checks a Markdown file found by a search only when it is a determination, but any file named', async () => {
     const searched = await runCli(['--format', 'json', 'nested'], { cwd: dir });
-    assert.deepEqual((JSON.parse(searched.stdout) as { file: string }[]).map((entry) => entry.file), [path.join('nested', 'copy.md')]);
+    assert.deepEqual(
+      (JSON.parse(searched.stdout) as { file: string }[]).map((entry) => entry.file),
+      [path.join('nested', 'copy.md')],
+    );
     const named = await runCli(['--format', 'json', path.join('nested', 'notes.md')], { cwd: dir });
     assert.equal(named.status, 1);
-    assert.ok((JSON.parse(named.stdout) as { diagnostics: { ruleId: string }[] }[])[0].diagnostics.some((diagnostic) => diagnostic.ruleId === 'required-section'));
+    assert.ok(
+      (JSON.parse(named.stdout) as { diagnostics: { ruleId: string }[] }[])[0].diagnostics.some((diagnostic) => diagnostic.ruleId === 'required-section'),
+    );
   });
 
   it('accepts globs', async () => {
     const run = await runCli(['--format', 'json', '**/copy.md'], { cwd: dir });
-    assert.deepEqual((JSON.parse(run.stdout) as { file: string }[]).map((entry) => entry.file), [path.join('nested', 'copy.md')]);
+    assert.deepEqual(
+      (JSON.parse(run.stdout) as { file: string }[]).map((entry) => entry.file),
+      [path.join('nested', 'copy.md')],
+    );
   });
 
   it('prints the JSON contract with 0-based LSP positions', async () => {
@@ -84,7 +92,11 @@ describe('imr-lint', () => {
     const validate = ajv.compile(schema);
     assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     assert.equal(log.version, '2.1.0');
-    const results = log.runs[0].results as { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+    const results = log.runs[0].results as {
+      ruleId: string;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+    }[];
     const decision = results.find((result) => result.ruleId === 'decision-value')!;
     assert.equal(decision.level, 'error');
     assert.equal(decision.locations[0].physicalLocation.artifactLocation.uri, 'defective.md');

@@ -54,7 +54,12 @@ describe('imr-lint configuration', () => {
   it('applies the files found beside each draft, the nearer winning, and skips ignored drafts', async () => {
     const result = await run(['--format', 'json', 'drafts'], dir);
     assert.equal(result.stderr, '');
-    assert.deepEqual(reported(result).map((entry) => entry.file).sort(), [path.join('drafts', 'approved.md'), path.join('drafts', 'strict', 'approved.md')]);
+    assert.deepEqual(
+      reported(result)
+        .map((entry) => entry.file)
+        .sort(),
+      [path.join('drafts', 'approved.md'), path.join('drafts', 'strict', 'approved.md')],
+    );
     assert.equal(ruleSeverity(result, path.join('drafts', 'approved.md'), 'decision-value'), undefined, 'turned off by the root file');
     assert.equal(ruleSeverity(result, path.join('drafts', 'strict', 'approved.md'), 'decision-value'), 'warning', 'the nearer file wins');
     assert.equal(result.status, 0, 'no errors left');
@@ -65,32 +70,47 @@ describe('imr-lint configuration', () => {
     assert.equal(result.status, 1);
     assert.equal(ruleSeverity(result, path.join('drafts', 'approved.md'), 'decision-value'), 'error');
     assert.equal(ruleSeverity(result, path.join('drafts', 'approved.md'), 'date-chronology'), undefined);
-    assert.ok(reported(result).some((entry) => entry.file === path.join('drafts', 'archive', 'approved.md')), 'the root file’s ignore no longer applies');
+    assert.ok(
+      reported(result).some((entry) => entry.file === path.join('drafts', 'archive', 'approved.md')),
+      'the root file’s ignore no longer applies',
+    );
   });
 
   it('checks a custom profile selected by the folder’s configuration', async () => {
     const result = await run(['--format', 'json', 'acme/letter.md'], dir);
     assert.equal(result.status, 0, result.stderr);
     const [entry] = reported(result);
-    assert.deepEqual(entry.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' || diagnostic.severity === 'warning'), []);
+    assert.deepEqual(
+      entry.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' || diagnostic.severity === 'warning'),
+      [],
+    );
   });
 
   it('exits 2 and prints the file, the path and the reason when a discovered configuration is invalid', async () => {
     const result = await run(['--format', 'json', 'broken/approved.md'], dir);
     assert.equal(result.status, 2);
-    assert.deepEqual(reported(result).map((entry) => entry.file), [path.join('broken', 'approved.md')], 'linted with the defaults');
+    assert.deepEqual(
+      reported(result).map((entry) => entry.file),
+      [path.join('broken', 'approved.md')],
+      'linted with the defaults',
+    );
     assert.ok(reported(result)[0].diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
     assert.match(result.stderr, /the defaults apply/);
     assert.match(
       result.stderr,
-      new RegExp(`imr-lint: Configuration ${path.join('broken', '.imrlintrc.json').replace(/[.\\]/g, '\\$&')} is invalid: rules\\.phi: "warn" is not a severity; write "warning" \\(line 2\\)`),
+      new RegExp(
+        `imr-lint: Configuration ${path.join('broken', '.imrlintrc.json').replace(/[.\\]/g, '\\$&')} is invalid: rules\\.phi: "warn" is not a severity; write "warning" \\(line 2\\)`,
+      ),
     );
   });
 
   it('exits 2 on an invalid --config, with the reason', async () => {
     const result = await run(['--config', 'bad.json', 'drafts/approved.md'], dir);
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /Configuration bad\.json is invalid: profile: unknown profile "ca-dwc-imr-1999" \(profiles: ca-dwc-imr, ca-dwc-imr-2015, ca-dwc-imr-2013\)/);
+    assert.match(
+      result.stderr,
+      /Configuration bad\.json is invalid: profile: unknown profile "ca-dwc-imr-1999" \(profiles: ca-dwc-imr, ca-dwc-imr-2015, ca-dwc-imr-2013\)/,
+    );
   });
 
   it('exits 2 when --config names no file', async () => {

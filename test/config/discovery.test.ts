@@ -102,10 +102,13 @@ describe('configuration precedence', () => {
     });
     const effective = await new ConfigLoader(host).resolve(DRAFT, { root: '/work' });
     assert.ok(effective.valid, JSON.stringify(effective.problems));
-    assert.deepEqual(effective.config.profiles?.map((entry) => [entry.id, entry.sections?.[0].title]), [
-      ['other', 'OTHER'],
-      ['org', 'NEAR TITLE'],
-    ]);
+    assert.deepEqual(
+      effective.config.profiles?.map((entry) => [entry.id, entry.sections?.[0].title]),
+      [
+        ['other', 'OTHER'],
+        ['org', 'NEAR TITLE'],
+      ],
+    );
     const result = lint('NEAR TITLE\n\nSomething: Upheld\n', { config: effective.config });
     assert.equal(result.model?.profile.id, 'org');
     assert.equal(result.model?.sections[0].id, 'issues');
@@ -113,12 +116,19 @@ describe('configuration precedence', () => {
 
   it('concatenates ignore globs and privacy patterns; the nearest include decides', async () => {
     const host = memoryHost({
-      '/work/.imrlintrc.json': json({ ignore: ['**/templates/**'], include: ['**/*.md'], privacy: { patterns: [{ name: 'a claim number', pattern: 'CLM\\d+' }] } }),
+      '/work/.imrlintrc.json': json({
+        ignore: ['**/templates/**'],
+        include: ['**/*.md'],
+        privacy: { patterns: [{ name: 'a claim number', pattern: 'CLM\\d+' }] },
+      }),
       '/work/cases/.imrlintrc.json': json({ ignore: ['old/'], include: ['2016/**'], privacy: { patterns: [{ name: 'a policy number', pattern: 'POL\\d+' }] } }),
     });
     const loader = new ConfigLoader(host);
     const effective = await loader.resolve(DRAFT, { root: '/work' });
-    assert.deepEqual(effective.config.privacy?.patterns.map((pattern) => pattern.name), ['a claim number', 'a policy number']);
+    assert.deepEqual(
+      effective.config.privacy?.patterns.map((pattern) => pattern.name),
+      ['a claim number', 'a policy number'],
+    );
     assert.deepEqual(effective.ignore, [
       { base: '/work', patterns: ['**/templates/**'] },
       { base: '/work/cases', patterns: ['old/'] },

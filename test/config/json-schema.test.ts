@@ -34,7 +34,10 @@ describe('JSON Schema for configuration files', () => {
 
   it('offers every rule id, with its description, and accepts comments in .json files', () => {
     const definitions = checkedIn.definitions as Record<string, { properties: Record<string, { description: string }> }>;
-    assert.deepEqual(Object.keys(definitions.rules.properties), rules.map((rule) => rule.id));
+    assert.deepEqual(
+      Object.keys(definitions.rules.properties),
+      rules.map((rule) => rule.id),
+    );
     for (const rule of rules) assert.ok(definitions.rules.properties[rule.id].description.startsWith(rule.description));
     assert.equal(checkedIn.allowComments, true);
   });
@@ -65,7 +68,7 @@ describe('VS Code contributions', () => {
     assert.deepEqual(manifest.contributes.configuration?.properties, settingsContribution());
   });
 
-  it('contributes defaults the settings schema reads as the engine\'s own defaults', () => {
+  it("contributes defaults the settings schema reads as the engine's own defaults", () => {
     const defaults = Object.fromEntries(
       Object.entries(manifest.contributes.configuration!.properties).map(([key, property]) => [key.replace(/^imr\./, ''), property.default]),
     );

@@ -59,7 +59,10 @@ describe('configuration over LSP', () => {
     fileChanged('.imrlintrc.json');
     const published = await broken;
     const [notice] = notices(published);
-    assert.equal(notice.message, 'Configuration .imrlintrc.json is invalid: rules.phi: "warn" is not a severity; write "warning" (line 2); the defaults apply.');
+    assert.equal(
+      notice.message,
+      'Configuration .imrlintrc.json is invalid: rules.phi: "warn" is not a severity; write "warning" (line 2); the defaults apply.',
+    );
     assert.deepEqual(notice.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     assert.equal(notice.severity, 2);
     assert.equal(decision(published)?.severity, 1, 'the defaults apply, settings included');
@@ -94,7 +97,10 @@ describe('configuration over LSP', () => {
     const published = server.diagnostics(letter);
     server.open(letter, readFileSync(new URL('fixtures/acme-iro.md', import.meta.url), 'utf8').replace(/^---[\s\S]*?---\n/, 'DRAFT\n\n'), 'markdown');
     const { diagnostics } = await published;
-    assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.severity! <= 2), []);
+    assert.deepEqual(
+      diagnostics.filter((diagnostic) => diagnostic.severity! <= 2),
+      [],
+    );
     server.close(letter);
   });
 
@@ -107,7 +113,11 @@ describe('configuration over LSP', () => {
     assert.deepEqual(
       diagnostics.map((diagnostic) => [diagnostic.range, diagnostic.severity, diagnostic.message]),
       [
-        [{ start: { line: 2, character: 13 }, end: { line: 2, character: 28 } }, 1, 'rules.decisionvalue: unknown rule "decisionvalue"; did you mean "decision-value"?'],
+        [
+          { start: { line: 2, character: 13 }, end: { line: 2, character: 28 } },
+          1,
+          'rules.decisionvalue: unknown rule "decisionvalue"; did you mean "decision-value"?',
+        ],
       ],
       'the schema error first; the profile name is checked once the file is otherwise valid',
     );
@@ -117,7 +127,12 @@ describe('configuration over LSP', () => {
     const second = await edited;
     assert.deepEqual(
       second.diagnostics.map((diagnostic) => [diagnostic.range, diagnostic.message]),
-      [[{ start: { line: 1, character: 13 }, end: { line: 1, character: 30 } }, 'profile: unknown profile "ca-dwc-imr-2020" (profiles: ca-dwc-imr, ca-dwc-imr-2015, ca-dwc-imr-2013); name a built-in profile or define it under "profiles"']],
+      [
+        [
+          { start: { line: 1, character: 13 }, end: { line: 1, character: 30 } },
+          'profile: unknown profile "ca-dwc-imr-2020" (profiles: ca-dwc-imr, ca-dwc-imr-2015, ca-dwc-imr-2013); name a built-in profile or define it under "profiles"',
+        ],
+      ],
     );
 
     const clean = server.diagnostics(config, (params) => params.version === 3);

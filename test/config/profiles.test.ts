@@ -9,7 +9,8 @@ import { json, memoryHost } from './memory-host';
 
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 const TODAY = '2024-06-01';
-const serious = (findings: Finding[]): string[] => findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning').map((finding) => `${finding.ruleId}: ${finding.message}`);
+const serious = (findings: Finding[]): string[] =>
+  findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning').map((finding) => `${finding.ruleId}: ${finding.message}`);
 
 const acme = parseConfigFile('/fixtures/acme-iro.imrlintrc.json', fixture('acme-iro.imrlintrc.json'));
 
@@ -42,7 +43,10 @@ describe('built-in profiles', () => {
         const heading = text.split('\n').find((line) => line.trim().replace(/:$/, '').toUpperCase() === last.title)!;
         const broken = text.replace(heading, 'NOTES');
         const missing = lint(broken, { today: TODAY }).findings.filter((finding) => finding.ruleId === 'required-section');
-        assert.deepEqual(missing.map((finding) => finding.message), [`Add the required section "${last.title}".`]);
+        assert.deepEqual(
+          missing.map((finding) => finding.message),
+          [`Add the required section "${last.title}".`],
+        );
       });
     });
   }
@@ -74,7 +78,10 @@ describe('custom profiles', () => {
     assert.deepEqual(serious(result.findings), []);
     const [item] = result.model!.items;
     assert.equal(item.decision.value, 'overturned', '"Reversed" is this profile’s word for overturned');
-    assert.deepEqual(item.fields.map((field) => field.label.text), ['Carrier guideline', 'Reviewer guideline', 'Reasons']);
+    assert.deepEqual(
+      item.fields.map((field) => field.label.text),
+      ['Carrier guideline', 'Reviewer guideline', 'Reasons'],
+    );
   });
 
   it('words every finding in the profile’s own titles and words', () => {
@@ -85,9 +92,18 @@ describe('custom profiles', () => {
     const findings = lint(broken, { config: acme.config, today: TODAY }).findings;
     const messages = findings.map((finding) => `${finding.ruleId}: ${finding.message}`);
     assert.ok(messages.includes('required-section: Add the required section "REVIEWER CREDENTIALS".'), messages.join('\n'));
-    assert.ok(messages.some((message) => /^decision-value: .*"Affirmed" or "Reversed"/.test(message)), messages.join('\n'));
-    assert.ok(messages.some((message) => message.startsWith('item-fields: ') && message.includes('"Reasons:"')), messages.join('\n'));
-    const builtinWords = builtinProfiles.flatMap((profile) => [...profile.sections.map((section) => section.title), ...profile.fields.map((field) => field.label)]);
+    assert.ok(
+      messages.some((message) => /^decision-value: .*"Affirmed" or "Reversed"/.test(message)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((message) => message.startsWith('item-fields: ') && message.includes('"Reasons:"')),
+      messages.join('\n'),
+    );
+    const builtinWords = builtinProfiles.flatMap((profile) => [
+      ...profile.sections.map((section) => section.title),
+      ...profile.fields.map((field) => field.label),
+    ]);
     for (const message of messages) {
       for (const word of builtinWords) assert.ok(!message.includes(word), `"${message}" names "${word}" from a built-in profile`);
     }
@@ -127,7 +143,10 @@ describe('custom profiles', () => {
     ]);
     assert.deepEqual(problems, []);
     const [profile] = profiles;
-    assert.deepEqual(profile.sections.map((section) => section.title), ['HOW THE DETERMINATION WAS MADE', 'ISSUES AND DECISIONS']);
+    assert.deepEqual(
+      profile.sections.map((section) => section.title),
+      ['HOW THE DETERMINATION WAS MADE', 'ISSUES AND DECISIONS'],
+    );
     assert.equal(profile.issuesSection, 'issues', 'inherited');
     assert.equal(profile.credentialsSection, 'how-made', 'inherited, since the section is still there');
     assert.deepEqual(profile.decisions, { upheld: 'Upheld', overturned: 'Overturned' });
@@ -137,11 +156,20 @@ describe('custom profiles', () => {
 
   it('can refine a built-in profile under its own id', () => {
     const config: ImrConfig = {
-      profiles: [{ id: 'ca-dwc-imr', extends: 'ca-dwc-imr', sections: [...findProfile('ca-dwc-imr')!.sections, { id: 'appeal', title: 'APPEAL RIGHTS', aliases: [], required: false }] }],
+      profiles: [
+        {
+          id: 'ca-dwc-imr',
+          extends: 'ca-dwc-imr',
+          sections: [...findProfile('ca-dwc-imr')!.sections, { id: 'appeal', title: 'APPEAL RIGHTS', aliases: [], required: false }],
+        },
+      ],
     };
     const text = `${fixture('ca-dwc-imr.imr.md')}\nAPPEAL RIGHTS\n\nYou may appeal within 30 days.\n`;
     const result = lint(text, { config, today: TODAY });
-    assert.deepEqual(result.model?.sections.map((section) => section.id), ['how-made', 'case-summary', 'issues', 'appeal']);
+    assert.deepEqual(
+      result.model?.sections.map((section) => section.id),
+      ['how-made', 'case-summary', 'issues', 'appeal'],
+    );
     assert.deepEqual(serious(result.findings), []);
   });
 

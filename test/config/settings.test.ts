@@ -10,9 +10,19 @@ describe('imr.* settings', () => {
   });
 
   it('reads what is set, with the same schema as configuration files', () => {
-    const layer = readSettings({ profile: 'ca-dwc-imr-2013', rules: { phi: 'off' }, privacy: { patterns: [{ name: 'a claim number', pattern: 'CLM\\d+' }] }, ignore: ['scratch/**'] });
+    const layer = readSettings({
+      profile: 'ca-dwc-imr-2013',
+      rules: { phi: 'off' },
+      privacy: { patterns: [{ name: 'a claim number', pattern: 'CLM\\d+' }] },
+      ignore: ['scratch/**'],
+    });
     assert.deepEqual(layer.problems, []);
-    assert.deepEqual(layer.config, { profile: 'ca-dwc-imr-2013', rules: { phi: 'off' }, privacy: { patterns: [{ name: 'a claim number', pattern: 'CLM\\d+' }] }, ignore: ['scratch/**'] });
+    assert.deepEqual(layer.config, {
+      profile: 'ca-dwc-imr-2013',
+      rules: { phi: 'off' },
+      privacy: { patterns: [{ name: 'a claim number', pattern: 'CLM\\d+' }] },
+      ignore: ['scratch/**'],
+    });
   });
 
   it('reports every invalid setting under its imr.* name, and the defaults apply', () => {

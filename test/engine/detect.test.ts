@@ -11,7 +11,11 @@ describe('isDetermination', () => {
     assert.equal(isDetermination('# Notes', 'C:\\drafts\\Case.IMR.MD'), true);
   });
 
-  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+  for (const [name, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ] as const) {
     it(`recognises Markdown with two section titles (${name})`, () => {
       assert.equal(isDetermination(seed.replace(/\r?\n/g, eol), 'draft.md'), true);
     });

@@ -44,7 +44,10 @@ describe('rule documentation', () => {
     for (const { id, severity } of pages) {
       assert.match(index, new RegExp(`^\\| \\[\`${id}\`\\]\\(${id}\\.md\\) \\| ${severity} \\|`, 'm'), id);
     }
-    const documented = readdirSync(new URL('docs/rules/', root)).filter((name) => name.endsWith('.md') && name !== 'README.md').map((name) => name.slice(0, -3)).sort();
+    const documented = readdirSync(new URL('docs/rules/', root))
+      .filter((name) => name.endsWith('.md') && name !== 'README.md')
+      .map((name) => name.slice(0, -3))
+      .sort();
     assert.deepEqual(documented, pages.map((page) => page.id).sort());
   });
 });

@@ -8,7 +8,12 @@ const read = (name: string): string => readFileSync(new URL(name, examples), 'ut
 
 describe('example workspace', () => {
   it('holds the two drafts the CLI and the demo open, and nothing else it would lint', () => {
-    assert.deepEqual(readdirSync(examples).filter((name) => name.endsWith('.md')).sort(), ['clean.imr.md', 'defective.imr.md']);
+    assert.deepEqual(
+      readdirSync(examples)
+        .filter((name) => name.endsWith('.md'))
+        .sort(),
+      ['clean.imr.md', 'defective.imr.md'],
+    );
   });
 
   it('clean.imr.md has no finding at all, and decides one item Upheld and one Overturned', () => {

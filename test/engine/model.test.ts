@@ -32,13 +32,22 @@ describe('determination model', () => {
       assert.deepEqual(item.decision.range, rangeOf(text, 'Overturned'));
       assert.equal(item.decision.class, 'valid');
       assert.equal(item.decision.value, 'overturned');
-      assert.deepEqual(item.fields.map((field) => field.kind), ['claimsAdministrator', 'reviewer', 'rationale']);
+      assert.deepEqual(
+        item.fields.map((field) => field.kind),
+        ['claimsAdministrator', 'reviewer', 'rationale'],
+      );
     });
 
     it('runs a field over the paragraphs the letter broke it into, up to the next label', () => {
       const claims = model.items[0].claimsAdministrator!;
-      assert.equal(claims.value.text, 'The Claims Administrator did not base their decision on the MTUS.  Decision based on Non-MTUS Citation ODG Hip and Pelvis Chapter');
-      assert.deepEqual([claims.range.start.line, claims.range.end.line], [lineOf(text, 'Claims Administrator guideline:'), lineOf(text, 'MTUS.  Decision based on Non-MTUS Citation ODG')]);
+      assert.equal(
+        claims.value.text,
+        'The Claims Administrator did not base their decision on the MTUS.  Decision based on Non-MTUS Citation ODG Hip and Pelvis Chapter',
+      );
+      assert.deepEqual(
+        [claims.range.start.line, claims.range.end.line],
+        [lineOf(text, 'Claims Administrator guideline:'), lineOf(text, 'MTUS.  Decision based on Non-MTUS Citation ODG')],
+      );
       const rationale = model.items[0].rationale!;
       assert.equal(rationale.lines.length, 9);
       assert.equal(rationale.range.end.line, lineOf(text, 'medically necessary. '));
@@ -81,8 +90,14 @@ describe('determination model', () => {
     });
 
     it('reads the credentials block', () => {
-      assert.deepEqual(model.credentials.states?.entries.map((entry) => entry.text), ['Texas', 'Ohio', 'California']);
-      assert.deepEqual(model.credentials.specialties?.entries.map((entry) => entry.text), ['Preventive Medicine', 'Occupational Medicine']);
+      assert.deepEqual(
+        model.credentials.states?.entries.map((entry) => entry.text),
+        ['Texas', 'Ohio', 'California'],
+      );
+      assert.deepEqual(
+        model.credentials.specialties?.entries.map((entry) => entry.text),
+        ['Preventive Medicine', 'Occupational Medicine'],
+      );
       assert.deepEqual(model.credentials.states?.entries[2].range, rangeOf(text, 'California'));
     });
   });
@@ -92,27 +107,52 @@ describe('determination model', () => {
       const model = build(draft({ items: [item({ reviewer: `The Expert Reviewer based their decision on the MTUS. ${citation}` })] }));
       const field = model.items[0].reviewer as GuidelineField;
       const c = field.citation!;
-      return { kind: c.kind, source: c.source?.catalogueId ?? c.source?.text, chapter: c.chapter?.text, topic: c.topic?.text, pages: c.pages && [c.pages.from, c.pages.to] };
+      return {
+        kind: c.kind,
+        source: c.source?.catalogueId ?? c.source?.text,
+        chapter: c.chapter?.text,
+        topic: c.topic?.text,
+        pages: c.pages && [c.pages.from, c.pages.to],
+      };
     };
 
     it('reads kind, source, chapter and pages of an MTUS citation', () => {
       assert.deepEqual(cite('Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12 Low Back Complaints, page 308'), {
-        kind: 'MTUS', source: 'mtus-acoem-2004', chapter: 'Chapter 12 Low Back Complaints', topic: undefined, pages: [308, 308],
+        kind: 'MTUS',
+        source: 'mtus-acoem-2004',
+        chapter: 'Chapter 12 Low Back Complaints',
+        topic: undefined,
+        pages: [308, 308],
       });
       assert.deepEqual(cite('Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 78'), {
-        kind: 'MTUS', source: 'mtus-chronic-pain', chapter: undefined, topic: undefined, pages: [78, 78],
+        kind: 'MTUS',
+        source: 'mtus-chronic-pain',
+        chapter: undefined,
+        topic: undefined,
+        pages: [78, 78],
       });
     });
 
     it('keeps a chapter name that holds commas whole', () => {
-      assert.deepEqual(cite('Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 11 Forearm, Wrist, and Hand Complaints, pages 268-269'), {
-        kind: 'MTUS', source: 'mtus-acoem-2004', chapter: 'Chapter 11 Forearm, Wrist, and Hand Complaints', topic: undefined, pages: [268, 269],
-      });
+      assert.deepEqual(
+        cite('Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 11 Forearm, Wrist, and Hand Complaints, pages 268-269'),
+        {
+          kind: 'MTUS',
+          source: 'mtus-acoem-2004',
+          chapter: 'Chapter 11 Forearm, Wrist, and Hand Complaints',
+          topic: undefined,
+          pages: [268, 269],
+        },
+      );
     });
 
     it('reads the topics of a source cited without chapters', () => {
       assert.deepEqual(cite('Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, criteria for use, pp. 76-78.'), {
-        kind: 'MTUS', source: 'mtus-chronic-pain', chapter: undefined, topic: 'Opioids, criteria for use', pages: [76, 78],
+        kind: 'MTUS',
+        source: 'mtus-chronic-pain',
+        chapter: undefined,
+        topic: 'Opioids, criteria for use',
+        pages: [76, 78],
       });
     });
 
@@ -122,7 +162,11 @@ describe('determination model', () => {
 
     it('keeps an unknown source as written, for citation-source to report', () => {
       assert.deepEqual(cite('Decision based on Non-MTUS Citation Harrison Textbook of Internal Medicine, Chapter 4'), {
-        kind: 'Non-MTUS', source: 'Harrison Textbook of Internal Medicine', chapter: 'Chapter 4', topic: undefined, pages: undefined,
+        kind: 'Non-MTUS',
+        source: 'Harrison Textbook of Internal Medicine',
+        chapter: 'Chapter 4',
+        topic: undefined,
+        pages: undefined,
       });
     });
   });
@@ -131,7 +175,10 @@ describe('determination model', () => {
     const polarity = (decision: string, rationale: string) => build(draft({ items: [item({ decision, rationale })] })).items[0].rationale!.conclusion;
 
     it('takes the last sentence on medical necessity', () => {
-      const conclusion = polarity('Upheld', 'The first six sessions were medically necessary. Function did not improve. Therefore, further sessions were not medically necessary. The applicant may return to the gym.');
+      const conclusion = polarity(
+        'Upheld',
+        'The first six sessions were medically necessary. Function did not improve. Therefore, further sessions were not medically necessary. The applicant may return to the gym.',
+      );
       assert.equal(conclusion?.text, 'Therefore, further sessions were not medically necessary.');
       assert.equal(conclusion?.necessary, false);
     });
@@ -149,11 +196,19 @@ describe('determination model', () => {
 
   describe('draft forms', () => {
     it('reads item lines as headings, bold paragraphs and list items', () => {
-      for (const [name, depth] of [['heading-items.imr.md', 3], ['bold-labels.imr.md', 0], ['list-items.imr.md', 0]] as const) {
+      for (const [name, depth] of [
+        ['heading-items.imr.md', 3],
+        ['bold-labels.imr.md', 0],
+        ['list-items.imr.md', 0],
+      ] as const) {
         const model = build(fixture(`clean/${name}`));
         assert.equal(model.items.length, 2, name);
         assert.equal(model.items[0].header.depth, depth, name);
-        assert.deepEqual(model.items.map((entry) => entry.decision.value), ['overturned', 'upheld'], name);
+        assert.deepEqual(
+          model.items.map((entry) => entry.decision.value),
+          ['overturned', 'upheld'],
+          name,
+        );
         for (const entry of model.items) assert.equal(entry.fields.length, 3, `${name}: ${entry.name.text}`);
       }
     });
@@ -162,7 +217,10 @@ describe('determination model', () => {
       const model = build(fixture('clean/profile-2015.imr.md'));
       assert.equal(model.profile.id, 'ca-dwc-imr-2015');
       assert.equal(model.frontMatter?.data.case, 'CM15-0071234');
-      assert.deepEqual(model.sections.map((section) => section.id), ['how-made', 'documents', 'case-summary', 'issues']);
+      assert.deepEqual(
+        model.sections.map((section) => section.id),
+        ['how-made', 'documents', 'case-summary', 'issues'],
+      );
     });
 
     it('gives CRLF drafts the same model, line for line, as LF drafts', () => {
@@ -171,8 +229,14 @@ describe('determination model', () => {
       assert.ok(crlf.includes('\r\n'), 'the fixture keeps its CRLF line ends (see .gitattributes)');
       const [a, b] = [build(lf), build(crlf)];
       assert.equal(b.lines.eol, '\r\n');
-      assert.deepEqual(b.sections.map((section) => section.range), a.sections.map((section) => section.range));
-      assert.deepEqual(b.items.map((entry) => entry.fields.map((field) => [field.range, field.value.text])), a.items.map((entry) => entry.fields.map((field) => [field.range, field.value.text])));
+      assert.deepEqual(
+        b.sections.map((section) => section.range),
+        a.sections.map((section) => section.range),
+      );
+      assert.deepEqual(
+        b.items.map((entry) => entry.fields.map((field) => [field.range, field.value.text])),
+        a.items.map((entry) => entry.fields.map((field) => [field.range, field.value.text])),
+      );
     });
 
     it('counts characters in UTF-16 code units on lines with accents, emoji and CJK', () => {
@@ -184,7 +248,10 @@ describe('determination model', () => {
 
     it('reads credentials written as list items', () => {
       const model = build(fixture('clean/list-items.imr.md'));
-      assert.deepEqual(model.credentials.states?.entries.map((entry) => entry.text), ['Massachusetts', 'Rhode Island', 'California']);
+      assert.deepEqual(
+        model.credentials.states?.entries.map((entry) => entry.text),
+        ['Massachusetts', 'Rhode Island', 'California'],
+      );
     });
 
     it('keeps a section title mentioned in prose as prose', () => {

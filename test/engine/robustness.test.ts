@@ -8,14 +8,58 @@ const seed = readFileSync(new URL('../fixtures/seed.imr.md', import.meta.url), '
 
 // Pieces of determinations and of Markdown that tend to meet at odd places while a reviewer types.
 const pieces = [
-  '# ', '## ', '**', '_', ':', ' Upheld', ' Overturned', ' Approved', '\n', '\r\n', '\r', '\n\n', '- ', '1. ', '> ', '`', '```\n', '---\n', '    ',
-  'Decision rationale:', 'Claims Administrator guideline:', 'MAXIMUS guideline:', 'State(s) of Licensure:', 'Certification(s)/Specialty:',
-  'Decision based on MTUS', 'Decision based on Non-MTUS Citation', ', page 7', 'The Expert Reviewer did not base their decision on the MTUS.',
-  'IMR ISSUES, DECISIONS AND RATIONALES', 'CLINICAL CASE SUMMARY', 'HOW THE IMR FINAL DETERMINATION WAS MADE',
-  'Therefore, the request was not medically necessary.', '<!-- imr-disable -->', '<!-- imr-disable-next-line phi', '|a|b|\n|-|-|\n',
-  '[x](y)', '![alt](i.png)', '\t', 'Dr. Smith', '555-123-4567', 'February 30, 2014', '😀', 'é', '\u0301', '肩', '\\', '&amp;', '\uFEFF',
+  '# ',
+  '## ',
+  '**',
+  '_',
+  ':',
+  ' Upheld',
+  ' Overturned',
+  ' Approved',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  '- ',
+  '1. ',
+  '> ',
+  '`',
+  '```\n',
+  '---\n',
+  '    ',
+  'Decision rationale:',
+  'Claims Administrator guideline:',
+  'MAXIMUS guideline:',
+  'State(s) of Licensure:',
+  'Certification(s)/Specialty:',
+  'Decision based on MTUS',
+  'Decision based on Non-MTUS Citation',
+  ', page 7',
+  'The Expert Reviewer did not base their decision on the MTUS.',
+  'IMR ISSUES, DECISIONS AND RATIONALES',
+  'CLINICAL CASE SUMMARY',
+  'HOW THE IMR FINAL DETERMINATION WAS MADE',
+  'Therefore, the request was not medically necessary.',
+  '<!-- imr-disable -->',
+  '<!-- imr-disable-next-line phi',
+  '|a|b|\n|-|-|\n',
+  '[x](y)',
+  '![alt](i.png)',
+  '\t',
+  'Dr. Smith',
+  '555-123-4567',
+  'February 30, 2014',
+  '😀',
+  'é',
+  '\u0301',
+  '肩',
+  '\\',
+  '&amp;',
+  '\uFEFF',
 ];
-const snippet = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 40 }).map((parts) => parts.join(''));
+const snippet = fc
+  .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 40 })
+  .map((parts) => parts.join(''));
 const edited = fc.tuple(fc.nat(seed.length), fc.nat(60), snippet).map(([at, removed, inserted]) => seed.slice(0, at) + inserted + seed.slice(at + removed));
 
 function assertInside(text: string, range: Range, what: string): void {
@@ -59,9 +103,10 @@ describe('robustness', () => {
   it('reports the size limit instead of checking a draft that is too large', () => {
     const result = lint(seed, { config: { maxFileSize: 100 } });
     assert.equal(result.model, undefined);
-    assert.deepEqual(result.findings.map((finding) => [finding.ruleId, finding.severity, finding.range]), [
-      ['max-file-size', 'warning', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }],
-    ]);
+    assert.deepEqual(
+      result.findings.map((finding) => [finding.ruleId, finding.severity, finding.range]),
+      [['max-file-size', 'warning', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
+    );
     assert.match(result.findings[0].message, /raise "maxFileSize" in configuration/);
   });
 });

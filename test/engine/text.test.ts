@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import { LineIndex, MappedText } from '../../engine/src';
 
 describe('LineIndex', () => {
-  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+  for (const [name, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ] as const) {
     it(`splits ${name} lines and maps offsets both ways`, () => {
       const text = ['ab', '', 'cde'].join(eol);
       const index = new LineIndex(text);
@@ -57,7 +61,10 @@ describe('MappedText', () => {
   // "**Decision rationale:** Yes" read as "Decision rationale: Yes", each character keeping its source offset.
   const source = '**Decision rationale:** Yes';
   const read = (): MappedText => {
-    const label = new MappedText('Decision rationale:', Array.from({ length: 20 }, (_, i) => 2 + i));
+    const label = new MappedText(
+      'Decision rationale:',
+      Array.from({ length: 20 }, (_, i) => 2 + i),
+    );
     const value = new MappedText(' Yes', [23, 24, 25, 26, 27]);
     return MappedText.join([label, value], '');
   };

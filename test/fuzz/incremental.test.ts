@@ -35,7 +35,12 @@ describe('incremental parser', () => {
     'a byte-order mark before the text (micromark does not count it)': ['\ufeff# Title\n\nText\n\n- item\n', 'x\n\n\ufeffy\n'],
     'a front-matter fence that never closes (lists must still be lists)': ['---\n\n___\n  - nested\n', '---\nx\n\n- a\n\n> q\n'],
     'front matter with blank lines inside': ['---\ncase: CM15-0123456\n\nprofile: ca-dwc-imr\n---\n\n# CLINICAL CASE SUMMARY\n'],
-    'an empty list item after indented code (micromark reads it as text)': ['    indented code\n\n-\n', '    code\n\n2. two\n', '    indented code\n\n> 2) ', '    code\n\n> > -\n'],
+    'an empty list item after indented code (micromark reads it as text)': [
+      '    indented code\n\n-\n',
+      '    code\n\n2. two\n',
+      '    indented code\n\n> 2) ',
+      '    code\n\n> > -\n',
+    ],
     'a list item after a list (one loose list)': ['- a\n\n- b\n\nc\n', '1. a\n\n2. b\n'],
     'a link reference defined in another block': ['[ref]: /url\n\n[ref]\n', '![ref]: /url\n\n[ref]'],
     'a fence opened and closed across blank lines': ['a\n\n```\ncode\n\nmore\n```\n\nb\n', 'a\n\n```\ncode\n\nmore\n\nb\n'],

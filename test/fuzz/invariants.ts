@@ -20,7 +20,10 @@ export function assertRangeInside(range: Range, lines: LineIndex, what: string):
   for (const position of [range.start, range.end]) {
     assert.ok(position.line >= 0 && position.line < lines.lineCount, `${what}: line ${position.line} outside 0..${lines.lineCount - 1}`);
     const length = lines.lineEnd(position.line) - lines.lineStarts[position.line];
-    assert.ok(position.character >= 0 && position.character <= length, `${what}: character ${position.character} outside line ${position.line} (length ${length})`);
+    assert.ok(
+      position.character >= 0 && position.character <= length,
+      `${what}: character ${position.character} outside line ${position.line} (length ${length})`,
+    );
   }
   const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
   assert.ok(ordered, `${what}: range ends before it starts ${JSON.stringify(range)}`);
@@ -65,7 +68,9 @@ export function assertModelInside(result: LintResult, text: string): void {
 
 /** Two edits collide when they overlap, or insert at the same place (the order would be a guess). */
 export function collide(a: TextEdit, b: TextEdit): boolean {
-  return (a.span.start < b.span.end && b.span.start < a.span.end) || (a.span.start === b.span.start && (a.span.start === a.span.end || b.span.start === b.span.end));
+  return (
+    (a.span.start < b.span.end && b.span.start < a.span.end) || (a.span.start === b.span.start && (a.span.start === a.span.end || b.span.start === b.span.end))
+  );
 }
 
 function overlapping(edits: readonly TextEdit[]): [TextEdit, TextEdit] | undefined {
@@ -107,7 +112,11 @@ export function assertFixAll(original: string, options: LintOptions = {}, record
     const edits = fixEdits(findings);
     if (edits.length === 0) return { passes: pass - 1, collisions, knownDefects, text };
     assert.equal(overlapping(edits), undefined, 'fixEdits chose colliding edits');
-    const claimed = withFix.filter((finding) => finding.fix!.edits.every((edit) => edits.some((chosen) => chosen.span.start === edit.span.start && chosen.span.end === edit.span.end && chosen.newText === edit.newText)));
+    const claimed = withFix.filter((finding) =>
+      finding.fix!.edits.every((edit) =>
+        edits.some((chosen) => chosen.span.start === edit.span.start && chosen.span.end === edit.span.end && chosen.newText === edit.newText),
+      ),
+    );
     const applied = applyEdits(text, edits);
     assert.deepEqual(applied.skipped, [], 'applyEdits skipped edits that fixEdits chose');
     const next = applied.text;
@@ -131,7 +140,10 @@ export function assertFixAll(original: string, options: LintOptions = {}, record
     text = next;
     findings = nextFindings.filter((finding) => !givenUp.has(key(finding)));
   }
-  const unsettled = `fix-all did not settle after ${MAX_FIX_PASSES} passes: ${findings.filter((finding) => finding.fix).map((finding) => finding.ruleId).join(', ')}`;
+  const unsettled = `fix-all did not settle after ${MAX_FIX_PASSES} passes: ${findings
+    .filter((finding) => finding.fix)
+    .map((finding) => finding.ruleId)
+    .join(', ')}`;
   if (fixEdits(findings).length > 0) {
     if (!record) assert.fail(unsettled);
     record('fix-all did not settle', original, unsettled);
@@ -152,7 +164,14 @@ function insideMultiLineHeading(text: string, span: Span): boolean {
   while (stack.length > 0) {
     const node = stack.pop()!;
     const position = node.position;
-    if (node.type === 'heading' && position && position.start.line < position.end.line - 1 && position.start.offset! <= span.start && span.end <= position.end.offset!) return true;
+    if (
+      node.type === 'heading' &&
+      position &&
+      position.start.line < position.end.line - 1 &&
+      position.start.offset! <= span.start &&
+      span.end <= position.end.offset!
+    )
+      return true;
     if ('children' in node) for (const child of node.children) stack.push(child);
   }
   return false;

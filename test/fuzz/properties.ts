@@ -64,7 +64,8 @@ function checkFixAll(text: string, stats: FuzzStats): void {
 /** Parses each version with one incremental parser, comparing every tree with a fresh parse. */
 export function assertIncrementalMatches(versions: readonly string[]): IncrementalParser {
   const parser = new IncrementalParser();
-  for (const text of versions) assert.deepEqual(parser.parse(text), parseMarkdown(text), `incremental tree differs from a fresh parse of ${JSON.stringify(text.slice(0, 120))}`);
+  for (const text of versions)
+    assert.deepEqual(parser.parse(text), parseMarkdown(text), `incremental tree differs from a fresh parse of ${JSON.stringify(text.slice(0, 120))}`);
   return parser;
 }
 

@@ -28,7 +28,10 @@ describe('completion', () => {
 
     it('are spaced from the colon when the colon itself asked for them', () => {
       const { items, text } = complete(replaceOnce(seed, 'Injection:  Overturned', 'Injection:‸'), ':');
-      assert.deepEqual(items.map((item) => item.insertText), ['  Upheld', '  Overturned']);
+      assert.deepEqual(
+        items.map((item) => item.insertText),
+        ['  Upheld', '  Overturned'],
+      );
       assert.match(accept(text, items[0]), /\nLeft Hip Cortisone Injection: {2}Upheld \n/);
     });
 
@@ -39,7 +42,10 @@ describe('completion', () => {
 
     it('are not offered after a field label, a sentence or outside the issues section', () => {
       assert.deepEqual(complete(replaceOnce(seed, 'Decision rationale: The MTUS', 'Decision rationale:‸ The MTUS'), ':').items, []);
-      assert.deepEqual(complete(replaceOnce(seed, 'request. \n\n \n\nIMR ISSUES', 'request. The provider noted the following:‸ \n\n \n\nIMR ISSUES'), ':').items, []);
+      assert.deepEqual(
+        complete(replaceOnce(seed, 'request. \n\n \n\nIMR ISSUES', 'request. The provider noted the following:‸ \n\n \n\nIMR ISSUES'), ':').items,
+        [],
+      );
       assert.deepEqual(complete(replaceOnce(seed, 'CLINICAL CASE SUMMARY \n\n', 'CLINICAL CASE SUMMARY \n\nKnee Brace:‸\n\n'), ':').items, []);
     });
   });
@@ -52,7 +58,10 @@ describe('completion', () => {
       assert.deepEqual(labels(items), ['Decision rationale', 'Claims Administrator guideline', 'MAXIMUS guideline']);
       assert.match(items[0].detail!, /^Missing from "Left Hip Cortisone Injection"/);
       assert.equal(items[0].insertText, 'Decision rationale: ');
-      assert.deepEqual(items.map((item) => item.retrigger), [false, true, true]);
+      assert.deepEqual(
+        items.map((item) => item.retrigger),
+        [false, true, true],
+      );
     });
 
     it('replace what was typed of the label', () => {
@@ -67,13 +76,16 @@ describe('completion', () => {
   });
 
   describe('citation forms', () => {
-    it('come after a guideline label, spoken by that field\'s subject', () => {
+    it("come after a guideline label, spoken by that field's subject", () => {
       const draft = replaceOnce(seed, 'MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS.  ', 'MAXIMUS guideline: ‸');
       const { items, text } = complete(draft, ' ');
-      assert.deepEqual(items.map((item) => item.insertText), [
-        'The Expert Reviewer based their decision on the MTUS. Decision based on MTUS ',
-        'The Expert Reviewer did not base their decision on the MTUS. Decision based on Non-MTUS Citation ',
-      ]);
+      assert.deepEqual(
+        items.map((item) => item.insertText),
+        [
+          'The Expert Reviewer based their decision on the MTUS. Decision based on MTUS ',
+          'The Expert Reviewer did not base their decision on the MTUS. Decision based on Non-MTUS Citation ',
+        ],
+      );
       assert.ok(items.every((item) => item.retrigger && item.kind === 'citation'));
       const reviewer = lint(accept(text, items[1])).model!.items[0].reviewer!;
       assert.equal(reviewer.statement?.basedOnMtus, false);
@@ -88,9 +100,11 @@ describe('completion', () => {
   });
 
   describe('guideline sources and chapters', () => {
-    it('list the sources of the citation\'s kind first', () => {
+    it("list the sources of the citation's kind first", () => {
       const { items } = complete(replaceOnce(seed, 'Non-MTUS Citation ODG Hip and Pelvis Chapter', 'Non-MTUS Citation ‸'), ' ');
-      const kinds = items.map((item) => guidelineSources.find((source) => item.detail!.startsWith(source.kind) && sourceSpellings(source).includes(item.label))!.kind);
+      const kinds = items.map(
+        (item) => guidelineSources.find((source) => item.detail!.startsWith(source.kind) && sourceSpellings(source).includes(item.label))!.kind,
+      );
       const firstMtus = kinds.indexOf('MTUS');
       assert.ok(firstMtus > 0 && kinds.slice(firstMtus).every((kind) => kind === 'MTUS'), kinds.join(','));
       assert.ok(labels(items).includes('Official Disability Guidelines (ODG)'));
@@ -118,7 +132,14 @@ describe('completion', () => {
       assert.ok(labels(chapters).includes('Hip & Pelvis'));
       assert.equal(replaced(odg.text, chapters[0]), 'Hip');
       assert.equal(chapters[0].detail, 'Official Disability Guidelines (ODG)');
-      const acoem = complete(replaceOnce(seed, 'ACOEM Practice Guidelines, Third Edition, Hip \n\nChapter, Trochanteric Glucocorticosteroid Injections', 'ACOEM Practice Guidelines, Third Edition, ‸'), ' ');
+      const acoem = complete(
+        replaceOnce(
+          seed,
+          'ACOEM Practice Guidelines, Third Edition, Hip \n\nChapter, Trochanteric Glucocorticosteroid Injections',
+          'ACOEM Practice Guidelines, Third Edition, ‸',
+        ),
+        ' ',
+      );
       assert.deepEqual(labels(acoem.items.filter((item) => item.kind === 'chapter')).slice(0, 2), ['Hip', 'Hip and Groin']);
     });
 
@@ -161,7 +182,7 @@ describe('completion', () => {
       assert.ok(items.every((item) => item.kind === 'section'));
     });
 
-    it('follow the draft\'s profile, and keep heading markers typed', () => {
+    it("follow the draft's profile, and keep heading markers typed", () => {
       const { items, text } = complete('---\nprofile: ca-dwc-imr-2015\n---\n\nHOW THE IMR FINAL DETERMINATION WAS MADE\n\nStatement.\n\n## DOC‸');
       assert.deepEqual(labels(items), ['DOCUMENTS REVIEWED', 'CLINICAL CASE SUMMARY', 'IMR DECISION(S) AND RATIONALE(S)']);
       assert.equal(replaced(text, items[0]), 'DOC');

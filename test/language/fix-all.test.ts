@@ -13,13 +13,22 @@ describe('fix-all', () => {
   for (const defect of defects) {
     it(`fixes ${defect.name} (${defect.ruleId}) with one edit and nothing else changed`, () => {
       const draft = draftWith([defect]);
-      assert.ok(lint(draft).findings.some((finding) => finding.ruleId === defect.ruleId && defect.message.test(finding.message)), 'the defect is reported');
+      assert.ok(
+        lint(draft).findings.some((finding) => finding.ruleId === defect.ruleId && defect.message.test(finding.message)),
+        'the defect is reported',
+      );
       const result = fixAll(draft);
       assert.equal(result.text, repaired(draft, [defect]));
       assert.equal(result.edits.length, 1);
       assert.equal(applyEdits(draft, result.edits).text, result.text);
-      assert.deepEqual(result.remaining.filter((finding) => finding.ruleId === defect.ruleId && defect.message.test(finding.message)), []);
-      assert.deepEqual(result.remaining.filter((finding) => finding.fix).map((finding) => finding.ruleId), []);
+      assert.deepEqual(
+        result.remaining.filter((finding) => finding.ruleId === defect.ruleId && defect.message.test(finding.message)),
+        [],
+      );
+      assert.deepEqual(
+        result.remaining.filter((finding) => finding.fix).map((finding) => finding.ruleId),
+        [],
+      );
     });
   }
 
@@ -34,7 +43,8 @@ describe('fix-all', () => {
       assertDisjoint(result.edits);
       assert.equal(applyEdits(draft, result.edits).text, result.text);
       const reported = new Set(result.remaining.map((finding) => finding.ruleId));
-      for (const ruleId of ['decision-value', 'mtus-statement', 'conclusion-decision', 'required-section', 'credential-state', 'phi']) assert.ok(!reported.has(ruleId), `${ruleId} still reports`);
+      for (const ruleId of ['decision-value', 'mtus-statement', 'conclusion-decision', 'required-section', 'credential-state', 'phi'])
+        assert.ok(!reported.has(ruleId), `${ruleId} still reports`);
       if (eol === '\r\n') assert.doesNotMatch(result.text, /[^\r]\n/);
     });
   }
@@ -43,7 +53,10 @@ describe('fix-all', () => {
     const draft = draftWith(defects);
     const result = fixAll(draft, {}, undefined, 1);
     assert.equal(result.passes, 1);
-    assert.ok(result.remaining.some((finding) => finding.ruleId === 'conclusion-decision' && finding.fix), 'the conclusion is left for a second pass');
+    assert.ok(
+      result.remaining.some((finding) => finding.ruleId === 'conclusion-decision' && finding.fix),
+      'the conclusion is left for a second pass',
+    );
   });
 
   it('leaves a clean draft alone', () => {
@@ -70,6 +83,9 @@ describe('fixAll never applies a fix whose finding it did not remove', () => {
   it('inserts a missing section once, even when the insertion lands in an unclosed comment', () => {
     const result = fixAll('Some text\n\n<!--\n');
     assert.equal(result.text.split('HOW THE IMR FINAL DETERMINATION WAS MADE').length - 1, 1);
-    assert.ok(result.remaining.some((finding) => finding.ruleId === 'required-section'), 'the finding is still reported, for the writer to see');
+    assert.ok(
+      result.remaining.some((finding) => finding.ruleId === 'required-section'),
+      'the finding is still reported, for the writer to see',
+    );
   });
 });

@@ -5,7 +5,7 @@ import { foldingRanges } from '../../engine/src/language/folding';
 import { seed, seedWith } from './drafts';
 
 describe('folding', () => {
-  it('folds the seed\'s sections, its item and its fields', () => {
+  it("folds the seed's sections, its item and its fields", () => {
     assert.deepEqual(foldingRanges(lint(seed).model!), [
       { startLine: 0, endLine: 24 },
       { startLine: 28, endLine: 52 },
@@ -22,7 +22,8 @@ describe('folding', () => {
   });
 
   it('leaves one-line fields unfolded', () => {
-    const draft = 'IMR ISSUES, DECISIONS AND RATIONALES\n\nLumbar MRI:  Upheld\nClaims Administrator guideline: one line.\nDecision rationale: first line\ncontinues here.\n';
+    const draft =
+      'IMR ISSUES, DECISIONS AND RATIONALES\n\nLumbar MRI:  Upheld\nClaims Administrator guideline: one line.\nDecision rationale: first line\ncontinues here.\n';
     assert.deepEqual(foldingRanges(lint(draft).model!), [
       { startLine: 0, endLine: 5 },
       { startLine: 2, endLine: 5 },

@@ -42,7 +42,10 @@ describe('hover', () => {
     const info = hover(replaceOnce(seed, 'Citation ACOEM Practice', 'Citation AC‸OEM Practice'))!;
     assert.match(info.hovered, /^Decision based on Non-MTUS Citation ACOEM Practice Guidelines, Third Edition, Hip/);
     assert.match(info.markdown, /^\*\*Non-MTUS citation\*\*/);
-    assert.match(info.markdown, /- Source: "ACOEM Practice Guidelines, Third Edition", catalogue name \*ACOEM Practice Guidelines, Third Edition\* \(outside the MTUS\)/);
+    assert.match(
+      info.markdown,
+      /- Source: "ACOEM Practice Guidelines, Third Edition", catalogue name \*ACOEM Practice Guidelines, Third Edition\* \(outside the MTUS\)/,
+    );
     assert.match(info.markdown, /- Chapter: "Hip Chapter", catalogue chapter \*Hip\*/);
     assert.match(info.markdown, /- Topic: "Trochanteric Glucocorticosteroid Injections"/);
     const sequence = guidelineSources.find((source) => source.id === 'acoem-3rd')!.sequence;
@@ -63,10 +66,13 @@ describe('hover', () => {
     assert.match(info.markdown, /Evidence search sequence: MTUS: searched first/);
   });
 
-  it('gives a finding\'s rule description and page on its range', () => {
+  it("gives a finding's rule description and page on its range", () => {
     const info = hover(replaceOnce(seed, 'Texas, Ohio', 'Texas, Oh‸oi'))!;
     assert.equal(info.hovered, 'Ohoi');
-    assert.equal(info.markdown, `**credential-state**: ${findRule('credential-state')!.description}\n\n[Rule documentation](https://example.test/rules/credential-state)`);
+    assert.equal(
+      info.markdown,
+      `**credential-state**: ${findRule('credential-state')!.description}\n\n[Rule documentation](https://example.test/rules/credential-state)`,
+    );
   });
 
   it('has nothing to say on plain narrative', () => {

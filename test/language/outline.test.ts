@@ -17,7 +17,10 @@ const key = (position: { line: number; character: number }): number => position.
 /** What LSP requires of document symbols: the selection inside the range, children inside their parent. */
 function assertNested(nodes: OutlineNode[], parent?: OutlineNode): void {
   for (const node of nodes) {
-    assert.ok(key(node.range.start) <= key(node.selectionRange.start) && key(node.selectionRange.end) <= key(node.range.end), `${node.name} selection inside its range`);
+    assert.ok(
+      key(node.range.start) <= key(node.selectionRange.start) && key(node.selectionRange.end) <= key(node.range.end),
+      `${node.name} selection inside its range`,
+    );
     if (parent) assert.ok(parent.span.start <= node.span.start && node.span.end <= parent.span.end, `${node.name} lies inside ${parent.name}`);
     assertNested(node.children, node);
   }

@@ -15,7 +15,10 @@ describe('determination skeleton', () => {
       it('numbers its tab stops 1..n in reading order and ends with $0', () => {
         const { stops } = expandSnippet(skeleton);
         const numbered = stops.filter((stop) => stop > 0);
-        assert.deepEqual(numbered, numbered.map((_, index) => index + 1));
+        assert.deepEqual(
+          numbered,
+          numbered.map((_, index) => index + 1),
+        );
         assert.equal(stops[stops.length - 1], 0);
         assert.ok(skeleton.endsWith('$0'));
       });
@@ -28,15 +31,27 @@ describe('determination skeleton', () => {
         const { text } = expandSnippet(skeleton);
         const result = lint(text);
         assert.equal(result.model?.profile.id, profile.id);
-        assert.deepEqual(result.findings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
-        assert.deepEqual(result.model!.sections.map((section) => section.id), profile.sections.map((section) => section.id));
+        assert.deepEqual(
+          result.findings.map((finding) => `${finding.ruleId}: ${finding.message}`),
+          [],
+        );
+        assert.deepEqual(
+          result.model!.sections.map((section) => section.id),
+          profile.sections.map((section) => section.id),
+        );
         assert.equal(result.model!.items.length, 1);
-        assert.deepEqual(result.model!.items[0].fields.map((field) => field.kind), profile.fields.map((field) => field.kind));
+        assert.deepEqual(
+          result.model!.items[0].fields.map((field) => field.kind),
+          profile.fields.map((field) => field.kind),
+        );
       });
 
       it('lints without errors when the other decision and the Non-MTUS form are chosen', () => {
         const { text } = expandSnippet(skeleton, (options) => options[options.length - 1]);
-        assert.deepEqual(errors(text).map((finding) => finding.message), []);
+        assert.deepEqual(
+          errors(text).map((finding) => finding.message),
+          [],
+        );
         if (profile.fields.length > 0) {
           const item = lint(text).model!.items[0];
           assert.equal(item.decision.value, 'overturned');
@@ -51,7 +66,10 @@ describe('determination skeleton', () => {
     const { text } = expandSnippet(determinationSkeleton(builtinProfiles[0]));
     assert.match(text, /^---\nprofile: ca-dwc-imr\n---\n\nHOW THE IMR FINAL DETERMINATION WAS MADE\n\nMAXIMUS Federal Services sent/);
     assert.match(text, /\nState\(s\) of Licensure: California\n\nCertification\(s\)\/Specialty: Occupational Medicine\n/);
-    assert.match(text, /\nDisputed item: {2}Upheld\n\nClaims Administrator guideline: The Claims Administrator based their decision on the MTUS\. Decision based on MTUS Chronic Pain Medical Treatment Guidelines\n\nMAXIMUS guideline: The Expert Reviewer based their decision on the MTUS\./);
+    assert.match(
+      text,
+      /\nDisputed item: {2}Upheld\n\nClaims Administrator guideline: The Claims Administrator based their decision on the MTUS\. Decision based on MTUS Chronic Pain Medical Treatment Guidelines\n\nMAXIMUS guideline: The Expert Reviewer based their decision on the MTUS\./,
+    );
     assert.match(text, /\nDecision rationale: .+ Therefore, the request was not medically necessary\.\n$/);
   });
 
@@ -59,7 +77,9 @@ describe('determination skeleton', () => {
     const profile: Profile = {
       ...builtinProfiles[0],
       id: 'dollar-office',
-      sections: builtinProfiles[0].sections.map((section) => (section.id === 'case-summary' ? { ...section, title: 'COST ${1} SUMMARY', skeleton: 'Costs in $ {braces}:' } : section)),
+      sections: builtinProfiles[0].sections.map((section) =>
+        section.id === 'case-summary' ? { ...section, title: 'COST ${1} SUMMARY', skeleton: 'Costs in $ {braces}:' } : section,
+      ),
     };
     const { text } = expandSnippet(determinationSkeleton(profile));
     assert.match(text, /\nCOST \$\{1\} SUMMARY\n\nCosts in \$ \{braces\}:\n/);
@@ -73,9 +93,18 @@ describe('disputed item snippet', () => {
     assert.deepEqual(stops, [1, 2, 3, 4, 5, 6, 7, 8, 0]);
     const draft = `${seed.trimEnd()}\n\n${item.replace('Disputed item', 'Lumbar MRI')}`;
     const result = lint(draft);
-    assert.deepEqual(result.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.message), []);
-    assert.deepEqual(result.model!.items.map((candidate) => `${candidate.name.text}: ${candidate.decision.text}`), ['Left Hip Cortisone Injection: Overturned', 'Lumbar MRI: Upheld']);
-    assert.deepEqual(result.model!.items[1].fields.map((field) => field.label.text), ['Claims Administrator guideline', 'MAXIMUS guideline', 'Decision rationale']);
+    assert.deepEqual(
+      result.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.message),
+      [],
+    );
+    assert.deepEqual(
+      result.model!.items.map((candidate) => `${candidate.name.text}: ${candidate.decision.text}`),
+      ['Left Hip Cortisone Injection: Overturned', 'Lumbar MRI: Upheld'],
+    );
+    assert.deepEqual(
+      result.model!.items[1].fields.map((field) => field.label.text),
+      ['Claims Administrator guideline', 'MAXIMUS guideline', 'Decision rationale'],
+    );
   });
 
   it('is only the item line for a profile whose items carry no fields', () => {

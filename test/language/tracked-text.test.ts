@@ -6,22 +6,24 @@ import { TrackedText } from '../../engine/src/language/tracked-text';
 
 /** Rounds of random edits, each round sorted and non-overlapping in the text it applies to. */
 const roundsOf = (text: string) =>
-  fc.array(fc.array(fc.tuple(fc.nat(), fc.nat(4), fc.constantFrom('', 'X', 'Upheld', '\n\n', 'Ohio', ' not')), { maxLength: 4 }), { maxLength: 4 }).map((rounds) => {
-    let current = text;
-    return rounds.map((round) => {
-      const edits: TextEdit[] = [];
-      let floor = 0;
-      for (const [at, length, newText] of [...round].sort((a, b) => a[0] - b[0])) {
-        const start = Math.max(floor, current.length === 0 ? 0 : at % (current.length + 1));
-        if (start > current.length) break;
-        const end = Math.min(current.length, start + length);
-        edits.push({ span: { start, end }, newText });
-        floor = end + 1;
-      }
-      current = applyEdits(current, edits).text;
-      return edits;
+  fc
+    .array(fc.array(fc.tuple(fc.nat(), fc.nat(4), fc.constantFrom('', 'X', 'Upheld', '\n\n', 'Ohio', ' not')), { maxLength: 4 }), { maxLength: 4 })
+    .map((rounds) => {
+      let current = text;
+      return rounds.map((round) => {
+        const edits: TextEdit[] = [];
+        let floor = 0;
+        for (const [at, length, newText] of [...round].sort((a, b) => a[0] - b[0])) {
+          const start = Math.max(floor, current.length === 0 ? 0 : at % (current.length + 1));
+          if (start > current.length) break;
+          const end = Math.min(current.length, start + length);
+          edits.push({ span: { start, end }, newText });
+          floor = end + 1;
+        }
+        current = applyEdits(current, edits).text;
+        return edits;
+      });
     });
-  });
 
 describe('tracked text', () => {
   it('hands back edits of the original that give the edited text, never touching a character that survived', () => {
@@ -45,7 +47,8 @@ describe('tracked text', () => {
           for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1].span.end <= edits[i].span.start);
           assert.equal(applyEdits(original, edits).text, current);
           const survived = new Set(model.map((entry) => entry.offset).filter((offset) => offset !== undefined));
-          for (const edit of edits) for (let offset = edit.span.start; offset < edit.span.end; offset++) assert.ok(!survived.has(offset), `edit covers surviving offset ${offset}`);
+          for (const edit of edits)
+            for (let offset = edit.span.start; offset < edit.span.end; offset++) assert.ok(!survived.has(offset), `edit covers surviving offset ${offset}`);
         },
       ),
       { numRuns: 500 },

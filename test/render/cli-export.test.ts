@@ -30,11 +30,10 @@ describe('imr-lint --export html', () => {
     assert.equal(textOf(byTag(page, 'title')[0]), 'IMR Final Determination seed.imr.md');
     assert.ok(byTag(page, 'meta').some((meta) => attr(meta, 'charset') === 'utf-8'));
     assert.equal(byTag(page, 'script').length, 0);
-    assert.deepEqual(byClass(page, 'section-title').map((title) => textOf(title)), [
-      'HOW THE IMR FINAL DETERMINATION WAS MADE',
-      'CLINICAL CASE SUMMARY',
-      'IMR ISSUES, DECISIONS AND RATIONALES',
-    ]);
+    assert.deepEqual(
+      byClass(page, 'section-title').map((title) => textOf(title)),
+      ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'],
+    );
     assert.equal(textOf(byClass(page, 'decision')[1]), 'Overturned');
     assert.ok(!classes(byTag(page, 'body')[0]).includes('print-summary'));
   });

@@ -60,7 +60,10 @@ describe('the preview webview page', () => {
         assert.ok(!/^(https?:|\*|'unsafe-|'strict-dynamic'|blob:|filesystem:)/.test(source) || source === CSP_SOURCE, `${name} ${source}`);
       }
     }
-    assert.ok(!['connect-src', 'frame-src', 'child-src', 'worker-src', 'object-src', 'media-src'].some((name) => policy.has(name)), 'only default-src covers the rest');
+    assert.ok(
+      !['connect-src', 'frame-src', 'child-src', 'worker-src', 'object-src', 'media-src'].some((name) => policy.has(name)),
+      'only default-src covers the rest',
+    );
   });
 
   it('has exactly one script, ours, from the media folder, carrying the nonce, and no inline script', () => {
@@ -75,14 +78,17 @@ describe('the preview webview page', () => {
 
   it('styles the letter from the media folder and one nonce-bearing style element', () => {
     const links = byTag(document, 'link');
-    assert.deepEqual(links.map((link) => [attr(link, 'rel'), attr(link, 'href')]), [['stylesheet', `${MEDIA}/preview.css`]]);
+    assert.deepEqual(
+      links.map((link) => [attr(link, 'rel'), attr(link, 'href')]),
+      [['stylesheet', `${MEDIA}/preview.css`]],
+    );
     const styles = byTag(document, 'style');
     assert.equal(styles.length, 1);
     assert.equal(attr(styles[0], 'nonce'), 'bm9uY2Utb2YtdGhlLXRlc3Q=');
     assert.ok(textOf(styles[0]).includes('.decision'));
   });
 
-  it('puts the rendered body in the page and the draft\'s URI in its state', () => {
+  it("puts the rendered body in the page and the draft's URI in its state", () => {
     const main = byTag(document, 'main')[0];
     assert.equal(attr(main, 'id'), 'imr-preview');
     assert.equal(textOf(main), 'Body');
@@ -124,11 +130,11 @@ describe('nonces', () => {
   });
 });
 
-describe('the export\'s policy', () => {
+describe("the export's policy", () => {
   it('lets nothing load or run: inline styles and embedded images only', () => {
     const policy = directives(EXPORT_CSP);
     assert.deepEqual(policy.get('default-src'), ["'none'"]);
-    assert.equal(policy.has('script-src'), false, 'scripts fall under default-src \'none\'');
+    assert.equal(policy.has('script-src'), false, "scripts fall under default-src 'none'");
     assert.deepEqual(policy.get('style-src'), ["'unsafe-inline'"]);
     assert.deepEqual(policy.get('img-src'), ['data:']);
   });

@@ -56,7 +56,7 @@ describe('rendering every fixture', () => {
       const letter = byClass(body, 'letter')[0];
       const summary = byClass(body, 'summary')[0];
 
-      it('shows the sections in draft order, under the profile\'s titles, each on its title\'s line', () => {
+      it("shows the sections in draft order, under the profile's titles, each on its title's line", () => {
         const sections = byClass(letter, 'letter-section');
         assert.deepEqual(
           sections.map((section) => textOf(byClass(section, 'section-title')[0])),
@@ -64,13 +64,20 @@ describe('rendering every fixture', () => {
         );
         for (const section of sections) {
           const line = dataLine(section);
-          assert.equal(titleKey(lineAt(text, line).replace(/^#+|[*_]/g, '')), titleKey(textOf(byClass(section, 'section-title')[0])).replace(/:$/, ''), `title line ${line + 1}`);
+          assert.equal(
+            titleKey(lineAt(text, line).replace(/^#+|[*_]/g, '')),
+            titleKey(textOf(byClass(section, 'section-title')[0])).replace(/:$/, ''),
+            `title line ${line + 1}`,
+          );
         }
         const lines = sections.map(dataLine);
-        assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+        assert.deepEqual(
+          lines,
+          [...lines].sort((a, b) => a - b),
+        );
       });
 
-      it('sets off each item\'s decision, as the draft words it, on the item\'s line', () => {
+      it("sets off each item's decision, as the draft words it, on the item's line", () => {
         const items = byClass(letter, 'item');
         assert.equal(items.length, model.items.length);
         items.forEach((item, index) => {
@@ -160,7 +167,10 @@ describe('rendering every fixture', () => {
         assert.equal(byTag(page, 'link').length, 0, 'nothing loads from elsewhere');
         const exportedSummary = byClass(page, 'summary')[0];
         assert.equal(elements(exportedSummary).filter((element) => attr(element, 'data-source-line') !== undefined).length, 0, 'no links into the draft');
-        assert.deepEqual(unsafeParts(byClass(page, 'imr-page')[0], { allow: (element) => element.tagName === 'input' && attr(element, 'type') === 'checkbox' }), []);
+        assert.deepEqual(
+          unsafeParts(byClass(page, 'imr-page')[0], { allow: (element) => element.tagName === 'input' && attr(element, 'type') === 'checkbox' }),
+          [],
+        );
       });
     });
   }
@@ -182,7 +192,10 @@ describe('the seed, rendered', () => {
       byClass(item, 'field').map((field) => classes(field)[1]),
       ['field-claims-administrator', 'field-reviewer', 'field-rationale'],
     );
-    assert.match(textOf(byClass(item, 'field-rationale')[0]), /^Decision rationale: The MTUS does not address the topic\. .* Therefore, the request was medically necessary\.$/);
+    assert.match(
+      textOf(byClass(item, 'field-rationale')[0]),
+      /^Decision rationale: The MTUS does not address the topic\. .* Therefore, the request was medically necessary\.$/,
+    );
     assert.deepEqual(
       byClass(body, 'credential').map((credential) => textOf(credential)),
       ['State(s) of Licensure: Texas, Ohio, California', 'Certification(s)/Specialty: Preventive Medicine, Occupational Medicine'],
@@ -193,7 +206,10 @@ describe('the seed, rendered', () => {
     const summary = byClass(body, 'summary')[0];
     assert.match(textOf(byClass(summary, 'summary-case')[0]), /^None in the front matter/);
     assert.equal(textOf(byClass(summary, 'summary-profile')[0]), 'ca-dwc-imr');
-    assert.deepEqual(byClass(summary, 'summary-item').map((entry) => textOf(entry)), ['Left Hip Cortisone Injection Overturned']);
+    assert.deepEqual(
+      byClass(summary, 'summary-item').map((entry) => textOf(entry)),
+      ['Left Hip Cortisone Injection Overturned'],
+    );
     assert.match(textOf(byClass(summary, 'summary-counts')[0]), /^0 errors, 0 warnings, \d+ infos?$/);
   });
 });

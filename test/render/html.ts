@@ -41,7 +41,29 @@ export function byTag(root: HtmlNode, tag: string): HtmlElement[] {
   return elements(root).filter((element) => element.tagName === tag);
 }
 
-const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'header', 'nav', 'li', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'ul', 'ol', 'dl', 'br']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'nav',
+  'li',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'dl',
+  'br',
+]);
 
 /** The text a reader sees, white space collapsed; blocks are apart, as in a browser's innerText. */
 export function textOf(node: HtmlNode): string {
@@ -57,8 +79,56 @@ export function textOf(node: HtmlNode): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'srcset', 'cite', 'ping', 'lowsrc', 'dynsrc', 'codebase', 'manifest', 'longdesc', 'usemap', 'content']);
-const ACTIVE_TAGS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'form', 'svg', 'math', 'link', 'meta', 'style', 'input', 'button', 'textarea', 'select', 'template', 'noscript', 'video', 'audio', 'source', 'details', 'body', 'html', 'head', 'title']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'poster',
+  'background',
+  'srcset',
+  'cite',
+  'ping',
+  'lowsrc',
+  'dynsrc',
+  'codebase',
+  'manifest',
+  'longdesc',
+  'usemap',
+  'content',
+]);
+const ACTIVE_TAGS = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'form',
+  'svg',
+  'math',
+  'link',
+  'meta',
+  'style',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'template',
+  'noscript',
+  'video',
+  'audio',
+  'source',
+  'details',
+  'body',
+  'html',
+  'head',
+  'title',
+]);
 const SAFE_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,/;
 
 export interface SafetyOptions {
@@ -82,7 +152,8 @@ export function unsafeParts(root: HtmlNode, options: SafetyOptions = {}): string
         // Browsers drop white space and control characters inside a scheme: "java\tscript:" runs.
         const normalized = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
         if (/^(?:javascript|vbscript|livescript):/.test(normalized) || normalized.includes('javascript:')) problems.push(`${lower}="${value}" on <${tag}>`);
-        if (normalized.startsWith('data:') && !(tag === 'img' && lower === 'src' && SAFE_IMAGE.test(normalized))) problems.push(`data: URL in ${lower} on <${tag}>`);
+        if (normalized.startsWith('data:') && !(tag === 'img' && lower === 'src' && SAFE_IMAGE.test(normalized)))
+          problems.push(`data: URL in ${lower} on <${tag}>`);
         if (tag === 'img' && lower === 'src' && !normalized.startsWith('data:')) problems.push(`remote image ${value}`);
       }
     }

@@ -10,8 +10,10 @@ const HOW_MADE = 'HOW THE IMR FINAL DETERMINATION WAS MADE';
 const CASE_SUMMARY = 'CLINICAL CASE SUMMARY';
 const ISSUES = 'IMR ISSUES, DECISIONS AND RATIONALES';
 const INTRO = 'The Final Determination was based on decisions for the disputed items/services set forth below:';
-const CA = 'Claims Administrator guideline: The Claims Administrator based its decision on the MTUS. Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 78';
-const REVIEWER = 'MAXIMUS guideline: The Expert Reviewer based its decision on the MTUS. Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 80';
+const CA =
+  'Claims Administrator guideline: The Claims Administrator based its decision on the MTUS. Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 78';
+const REVIEWER =
+  'MAXIMUS guideline: The Expert Reviewer based its decision on the MTUS. Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 80';
 const RATIONALE = 'Decision rationale: Here, function did not improve. Therefore, the request was not medically necessary.';
 
 function render(text: string) {
@@ -41,21 +43,30 @@ describe('laying out the letter', () => {
     ].join('\n');
     const { letter } = render(draft);
     const sections = byClass(letter, 'letter-section');
-    assert.deepEqual(sections.map((section) => textOf(byClass(section, 'section-title')[0])), [HOW_MADE, CASE_SUMMARY, ISSUES]);
+    assert.deepEqual(
+      sections.map((section) => textOf(byClass(section, 'section-title')[0])),
+      [HOW_MADE, CASE_SUMMARY, ISSUES],
+    );
     assert.deepEqual(sections.map(dataLine), [0, 4, 6]);
     assert.equal(textOf(byTag(sections[0], 'p')[0]), 'The reviewer is independent.');
-    assert.deepEqual(byClass(letter, 'credential').map((credential) => [textOf(credential), dataLine(credential)]), [
-      ['State(s) of Licensure: Texas, Ohio', 2],
-      ['Certification(s)/Specialty: Preventive Medicine', 3],
-    ]);
+    assert.deepEqual(
+      byClass(letter, 'credential').map((credential) => [textOf(credential), dataLine(credential)]),
+      [
+        ['State(s) of Licensure: Texas, Ohio', 2],
+        ['Certification(s)/Specialty: Preventive Medicine', 3],
+      ],
+    );
     const [item] = byClass(letter, 'item');
     assert.equal(dataLine(item), 8);
     assert.equal(textOf(byClass(item, 'item-header')[0]), 'Norco 10/325 mg #90 Upheld');
-    assert.deepEqual(byClass(item, 'field').map((field) => [textOf(field), dataLine(field)]), [
-      [CA, 9],
-      [REVIEWER, 10],
-      [RATIONALE, 11],
-    ]);
+    assert.deepEqual(
+      byClass(item, 'field').map((field) => [textOf(field), dataLine(field)]),
+      [
+        [CA, 9],
+        [REVIEWER, 10],
+        [RATIONALE, 11],
+      ],
+    );
     assert.equal(textOf(byTag(sections[2], 'p')[0]), INTRO);
   });
 
@@ -77,9 +88,15 @@ describe('laying out the letter', () => {
     ].join('\n');
     const { letter } = render(draft);
     const [item] = byClass(letter, 'item');
-    assert.deepEqual(byClass(item, 'field').map((field) => classes(field)[1]), ['field-claims-administrator', 'field-reviewer', 'field-rationale']);
+    assert.deepEqual(
+      byClass(item, 'field').map((field) => classes(field)[1]),
+      ['field-claims-administrator', 'field-reviewer', 'field-rationale'],
+    );
     const rationale = byClass(item, 'field-rationale')[0];
-    assert.deepEqual(byTag(rationale, 'li').map((entry) => textOf(entry)), ['first note', 'second note']);
+    assert.deepEqual(
+      byTag(rationale, 'li').map((entry) => textOf(entry)),
+      ['first note', 'second note'],
+    );
     assert.equal(byTag(item, 'ol').length, 0, 'the list that held the item is gone');
   });
 
@@ -87,14 +104,17 @@ describe('laying out the letter', () => {
     const draft = [`# ${CASE_SUMMARY}`, '', '3. third', '4. State(s) of Licensure: Texas', '5. fifth', '6. sixth'].join('\n');
     const { letter } = render(draft);
     const lists = byTag(letter, 'ol');
-    assert.deepEqual(lists.map((list) => [attr(list, 'start'), textOf(list)]), [
-      ['3', 'third'],
-      ['5', 'fifth sixth'],
-    ]);
+    assert.deepEqual(
+      lists.map((list) => [attr(list, 'start'), textOf(list)]),
+      [
+        ['3', 'third'],
+        ['5', 'fifth sixth'],
+      ],
+    );
     assert.equal(textOf(byClass(letter, 'credentials')[0]), 'State(s) of Licensure: Texas');
   });
 
-  it('flags a decision that is not an IMR word, showing the draft\'s own word', () => {
+  it("flags a decision that is not an IMR word, showing the draft's own word", () => {
     const { letter, summary } = render(seed.replace('Injection:  Overturned', 'Injection:  overturn'));
     const badge = byClass(letter, 'decision')[0];
     assert.equal(textOf(badge), 'overturn');
@@ -124,7 +144,7 @@ describe('laying out the letter', () => {
     assert.equal(attr(byTag(byClass(summary, 'summary-profile')[0], 'a')[0], 'data-source-line'), '2');
   });
 
-  it('ranks the writer\'s own headings below the item lines, and keeps fenced code as code', () => {
+  it("ranks the writer's own headings below the item lines, and keeps fenced code as code", () => {
     const draft = [`## ${CASE_SUMMARY}`, '', '# Background', '', 'Text.', '', '```', 'State(s) of Licensure: nowhere', '```'].join('\n');
     const { letter } = render(draft);
     assert.equal(textOf(byTag(letter, 'h4')[0]), 'Background');
@@ -140,11 +160,14 @@ describe('laying out the letter', () => {
     assert.equal(dataLine(byTag(letter, 'p')[0]), 2);
   });
 
-  it('counts lines the editor\'s way with CRLF line endings', () => {
+  it("counts lines the editor's way with CRLF line endings", () => {
     const { letter } = render(seed.replace(/\r?\n/g, '\r\n'));
     const lf = render(seed).letter;
     assert.deepEqual(byTag(letter, 'p').map(dataLine), byTag(lf, 'p').map(dataLine));
-    assert.equal(dataLine(byClass(letter, 'item')[0]), seed.split('\n').findIndex((line) => line.startsWith('Left Hip Cortisone Injection')));
+    assert.equal(
+      dataLine(byClass(letter, 'item')[0]),
+      seed.split('\n').findIndex((line) => line.startsWith('Left Hip Cortisone Injection')),
+    );
   });
 
   it('renders ordinary Markdown that is no determination as a plain letter body', () => {
@@ -165,7 +188,10 @@ describe('laying out the letter', () => {
     const body = parseBody(renderDetermination(seed, { mode: 'export' }).html);
     const summary = byClass(body, 'summary')[0];
     const links = byTag(summary, 'a');
-    assert.deepEqual(links.map((link) => attr(link, 'href')), ['#imr-item-1']);
+    assert.deepEqual(
+      links.map((link) => attr(link, 'href')),
+      ['#imr-item-1'],
+    );
     assert.equal(attr(byClass(body, 'item')[0], 'id'), 'imr-item-1');
     assert.match(textOf(byClass(summary, 'finding-line')[0]), /^Line \d+$/);
   });

@@ -32,8 +32,16 @@ const payloads: Payload[] = [
   { name: 'iframe', markdown: '<iframe src="https://evil.example/"></iframe>', shownAsText: '<iframe src="https://evil.example/"></iframe>' },
   { name: 'object', markdown: '<object data="https://evil.example/x.swf"></object>', shownAsText: '<object data=' },
   { name: 'embed', markdown: '<embed src="https://evil.example/x.swf">', shownAsText: '<embed src=' },
-  { name: 'style with CSS expressions', markdown: '<style>body { background: url(javascript:alert(1)) } p { width: expression(alert(1)) }</style>', shownAsText: 'expression(alert(1))' },
-  { name: 'style attribute with url(javascript:)', markdown: '<div style="background:url(javascript:alert(1))">styled</div>', shownAsText: 'url(javascript:alert(1))' },
+  {
+    name: 'style with CSS expressions',
+    markdown: '<style>body { background: url(javascript:alert(1)) } p { width: expression(alert(1)) }</style>',
+    shownAsText: 'expression(alert(1))',
+  },
+  {
+    name: 'style attribute with url(javascript:)',
+    markdown: '<div style="background:url(javascript:alert(1))">styled</div>',
+    shownAsText: 'url(javascript:alert(1))',
+  },
   { name: 'math with xlink:href', markdown: '<math><mi xlink:href="javascript:alert(1)">x</mi></math>', shownAsText: '<math>' },
   { name: 'form action', markdown: '<form action="javascript:alert(1)"><button>Send</button></form>', shownAsText: '<form action=' },
   { name: 'meta refresh', markdown: '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', shownAsText: 'http-equiv="refresh"' },
@@ -72,7 +80,12 @@ function pageOwn(element: HtmlElement): boolean {
     case 'title':
       return true;
     case 'meta':
-      return attr(element, 'charset') === 'utf-8' || attr(element, 'name') === 'viewport' || attr(element, 'name') === 'generator' || attr(element, 'http-equiv') === 'Content-Security-Policy';
+      return (
+        attr(element, 'charset') === 'utf-8' ||
+        attr(element, 'name') === 'viewport' ||
+        attr(element, 'name') === 'generator' ||
+        attr(element, 'http-equiv') === 'Content-Security-Policy'
+      );
     case 'style':
       return !textOf(element).includes('alert');
     case 'input':
@@ -92,7 +105,10 @@ describe('sanitising what a draft carries', () => {
       '<p><a href=" JaVa&#09;ScRiPt:alert(1)">a</a><img src="https://x/y.png" onerror="x"><span style="color:red">s</span><iframe></iframe><a href="data:text/html,x">d</a></p>',
     );
     const problems = unsafeParts(unsafe);
-    assert.ok(problems.some((problem) => problem.startsWith('href=')), problems.join('; '));
+    assert.ok(
+      problems.some((problem) => problem.startsWith('href=')),
+      problems.join('; '),
+    );
     assert.ok(problems.includes('onerror attribute on <img>'));
     assert.ok(problems.includes('remote image https://x/y.png'));
     assert.ok(problems.includes('style attribute on <span>'));
@@ -110,13 +126,15 @@ describe('sanitising what a draft carries', () => {
       const exported = parseDocument(renderExportDocument(draft, { fileName: 'payload.imr.md' }));
       assert.deepEqual(unsafeParts(exported, { allow: pageOwn }), [], 'export');
       assert.equal(byTag(exported, 'script').length, 0);
-      assert.equal(byTag(exported, 'style').length, 1, 'only the export\'s own style sheet');
+      assert.equal(byTag(exported, 'style').length, 1, "only the export's own style sheet");
 
       // The letter is still there around the payload.
       assert.equal(byClass(body, 'item').length, 1);
       assert.match(textOf(byClass(body, 'field-rationale')[0]), /The MTUS does not address the topic\./);
       if (payload.shownAsText) {
-        const raw = byClass(body, 'raw-html').map((element) => textOf(element)).join(' ');
+        const raw = byClass(body, 'raw-html')
+          .map((element) => textOf(element))
+          .join(' ');
         assert.ok(raw.includes(payload.shownAsText), `shown as text: ${raw}`);
       }
     });

@@ -37,7 +37,10 @@ describe('imr-lint robustness', () => {
     const run = await runCli([path.join(folder, 'scan.md'), path.join(folder, 'ok.imr.md'), '--format', 'json']);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /scan\.md is a binary file, not a text draft/);
-    assert.deepEqual(JSON.parse(run.stdout).map((report: { file: string }) => path.basename(report.file)), ['ok.imr.md']);
+    assert.deepEqual(
+      JSON.parse(run.stdout).map((report: { file: string }) => path.basename(report.file)),
+      ['ok.imr.md'],
+    );
   });
 
   it('invalid UTF-8: exit 2 and the offset of the first bad byte, with what to do', async () => {
@@ -54,7 +57,10 @@ describe('imr-lint robustness', () => {
     writeFileSync(file, '');
     const run = await runCli([file, '--format', 'json']);
     assert.equal(run.status, 1);
-    assert.deepEqual(findingsOf(run.stdout).map((finding) => finding.ruleId), ['required-section', 'required-section', 'required-section']);
+    assert.deepEqual(
+      findingsOf(run.stdout).map((finding) => finding.ruleId),
+      ['required-section', 'required-section', 'required-section'],
+    );
   });
 
   it('a 20 MB file: the size-limit finding, and the limit is configurable', async () => {
@@ -63,13 +69,19 @@ describe('imr-lint robustness', () => {
     const run = await runCli([file, '--format', 'json']);
     assert.equal(run.status, 0, run.stderr);
     const findings = findingsOf(run.stdout);
-    assert.deepEqual(findings.map((finding) => finding.ruleId), ['max-file-size']);
+    assert.deepEqual(
+      findings.map((finding) => finding.ruleId),
+      ['max-file-size'],
+    );
     assert.match(findings[0].message, /raise "maxFileSize" in configuration/);
 
     const config = path.join(folder, 'small-limit.json');
     writeFileSync(config, JSON.stringify({ maxFileSize: 1000 }));
     const limited = await runCli([path.join(folder, 'ok.imr.md'), '--config', config, '--format', 'json']);
-    assert.deepEqual(findingsOf(limited.stdout).map((finding) => finding.ruleId), ['max-file-size']);
+    assert.deepEqual(
+      findingsOf(limited.stdout).map((finding) => finding.ruleId),
+      ['max-file-size'],
+    );
     rmSync(file);
   });
 

@@ -14,7 +14,10 @@ describe('engine robustness', () => {
   it('an empty draft: the three missing sections, nothing else', () => {
     const result = lint('');
     assert.deepEqual(result.failures, []);
-    assert.deepEqual(result.findings.map((finding) => finding.ruleId), ['required-section', 'required-section', 'required-section']);
+    assert.deepEqual(
+      result.findings.map((finding) => finding.ruleId),
+      ['required-section', 'required-section', 'required-section'],
+    );
     assertFindingsInside('', result.findings);
   });
 
@@ -45,12 +48,15 @@ describe('engine robustness', () => {
     'bullet lists': `${'- '.repeat(depth)}deep\n`,
     'ordered lists': `${'1. '.repeat(depth)}deep\n`,
     'quotes and lists': `${'> - '.repeat(depth / 2)}deep\n`,
-    'emphasis': `${'*'.repeat(depth)}deep${'*'.repeat(depth)}\n`,
-    'brackets': `${'['.repeat(depth)}deep${']'.repeat(depth)}\n`,
+    emphasis: `${'*'.repeat(depth)}deep${'*'.repeat(depth)}\n`,
+    brackets: `${'['.repeat(depth)}deep${']'.repeat(depth)}\n`,
   };
   // 200 lines, each 200 block quotes deep.
   const quoteLines = Array.from({ length: 200 }, () => `${'> '.repeat(200)}line`).join('\n');
-  for (const [name, text] of [...Object.entries(nested).map(([kind, draft]) => [`${depth.toLocaleString('en-US')} levels of ${kind}`, draft]), ['200 lines of 200 block quotes', quoteLines]]) {
+  for (const [name, text] of [
+    ...Object.entries(nested).map(([kind, draft]) => [`${depth.toLocaleString('en-US')} levels of ${kind}`, draft]),
+    ['200 lines of 200 block quotes', quoteLines],
+  ]) {
     it(`${name}: no stack overflow, the text still read`, () => {
       const result = lint(`${seed}\n\n${text}`);
       assert.deepEqual(result.failures, []);
@@ -89,7 +95,9 @@ describe('engine robustness', () => {
   it('a draft full of HTML: comments, blocks, inline tags and scripts', () => {
     const html = seed
       .split('\n \n')
-      .map((paragraph, index) => (index % 3 === 0 ? `<div class="p${index}">\n${paragraph}\n</div>` : index % 3 === 1 ? `<p>${paragraph}</p>` : `<!-- note ${index} -->\n\n${paragraph}`))
+      .map((paragraph, index) =>
+        index % 3 === 0 ? `<div class="p${index}">\n${paragraph}\n</div>` : index % 3 === 1 ? `<p>${paragraph}</p>` : `<!-- note ${index} -->\n\n${paragraph}`,
+      )
       .join('\n\n');
     const text = `${html}\n\n<script>\nconst decision = "Approved";\n</script>\n\n<table><tr><td>Approved</td></tr></table>\n<!-- unclosed`;
     const result = lint(text);
@@ -114,6 +122,9 @@ describe('engine robustness', () => {
     assert.deepEqual(result.failures, [{ ruleId: 'throws', error: 'cannot read properties of undefined' }]);
     assert.equal(result.findings.filter((finding) => finding.ruleId === 'throws').length, 1);
     assert.match(result.findings.find((finding) => finding.ruleId === 'throws')!.message, /failed on this draft and was skipped.*other rules ran/);
-    assert.ok(result.findings.some((finding) => finding.ruleId === 'decision-value'), 'the other rules still ran');
+    assert.ok(
+      result.findings.some((finding) => finding.ruleId === 'decision-value'),
+      'the other rules still ran',
+    );
   });
 });

@@ -5,13 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  CodeActionRequest,
-  CompletionRequest,
-  DocumentSymbolRequest,
-  FoldingRangeRequest,
-  HoverRequest,
-} from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CompletionRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { runCli } from '../support/cli';
 import { fileUri, startServer } from '../support/lsp';
 
@@ -35,7 +29,10 @@ describe('no network access', () => {
   const armedPids = (): string[] => (existsSync(armed) ? readFileSync(armed, 'utf8').split('\n').filter(Boolean) : []);
 
   it('the preload catches an attempt (so the checks below can fail)', () => {
-    const run = spawnSync(process.execPath, ['-e', "require('node:net').connect(443, 'example.com')"], { env: { ...process.env, ...environment }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['-e', "require('node:net').connect(443, 'example.com')"], {
+      env: { ...process.env, ...environment },
+      encoding: 'utf8',
+    });
     assert.notEqual(run.status, 0);
     assert.match(run.stderr, /network access is disabled/);
     assert.match(attempts(), /net\.connect/);

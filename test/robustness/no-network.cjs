@@ -8,7 +8,11 @@ const log = process.env.IMR_NETWORK_LOG;
 if (process.env.IMR_NETWORK_ARMED) fs.appendFileSync(process.env.IMR_NETWORK_ARMED, `${process.pid}\n`);
 
 function attempt(what) {
-  const line = `${process.pid} ${what} ${new Error().stack.split('\n').slice(2, 5).map((frame) => frame.trim()).join(' < ')}\n`;
+  const line = `${process.pid} ${what} ${new Error().stack
+    .split('\n')
+    .slice(2, 5)
+    .map((frame) => frame.trim())
+    .join(' < ')}\n`;
   if (log) fs.appendFileSync(log, line);
   const error = new Error(`network access is disabled in this test (${what})`);
   error.code = 'EACCES';
@@ -35,7 +39,20 @@ refuse(net, 'connect', 'net.connect');
 refuse(net, 'createConnection', 'net.createConnection');
 refuse(net.Server.prototype, 'listen', 'net.Server#listen');
 refuse(tls, 'connect', 'tls.connect');
-for (const name of ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveTxt', 'resolveSrv', 'reverse']) {
+for (const name of [
+  'lookup',
+  'lookupService',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCname',
+  'resolveMx',
+  'resolveNs',
+  'resolveTxt',
+  'resolveSrv',
+  'reverse',
+]) {
   refuse(dns, name, `dns.${name}`);
   refuse(dns.promises, name, `dns.promises.${name}`);
 }

@@ -66,10 +66,15 @@ describe('language server robustness', () => {
       published.push(params.version!);
       return params.version === last;
     });
-    for (let version = 2; version <= last; version++) server.change(uri, version, [{ range: { start: { line: 30, character: 0 }, end: { line: 30, character: 0 } }, text: 'x' }]);
+    for (let version = 2; version <= last; version++)
+      server.change(uri, version, [{ range: { start: { line: 30, character: 0 }, end: { line: 30, character: 0 } }, text: 'x' }]);
     await done;
     assert.equal(published[published.length - 1], last);
-    assert.deepEqual([...published].sort((a, b) => a - b), published, 'versions only go up');
+    assert.deepEqual(
+      [...published].sort((a, b) => a - b),
+      published,
+      'versions only go up',
+    );
     assert.ok(published.length <= 5, `${published.length} validations for ${last - 1} edits`);
     server.close(uri);
   });
@@ -83,7 +88,10 @@ describe('language server robustness', () => {
     const edited = server.diagnostics(uri, (params) => params.version === 2);
     server.change(uri, 2, [{ range: { start: { line: 9999, character: 50 }, end: { line: 10_000, character: 0 } }, text: '\nDr. Smith' }]);
     const { diagnostics } = await edited;
-    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'phi'), 'the text appended past the end was checked');
+    assert.ok(
+      diagnostics.some((diagnostic) => diagnostic.code === 'phi'),
+      'the text appended past the end was checked',
+    );
     server.close(uri);
   });
 });

@@ -34,7 +34,10 @@ describe('validation queue', () => {
     editor.edit('a', 1);
     queue.schedule('a');
     await settle();
-    assert.deepEqual(editor.runs.map((run) => run.version), [1]);
+    assert.deepEqual(
+      editor.runs.map((run) => run.version),
+      [1],
+    );
     for (let version = 2; version <= 20; version++) {
       editor.edit('a', version);
       queue.schedule('a');
@@ -43,7 +46,10 @@ describe('validation queue', () => {
     assert.equal(editor.runs.length, 1, 'no second validation starts while the first runs');
     editor.runs[0].finish();
     await settle();
-    assert.deepEqual(editor.runs.map((run) => run.version), [1, 20]);
+    assert.deepEqual(
+      editor.runs.map((run) => run.version),
+      [1, 20],
+    );
     editor.runs[1].finish();
     await settle();
     assert.equal(editor.runs.length, 2, 'nothing more was queued');
@@ -63,7 +69,10 @@ describe('validation queue', () => {
       }
       assert.equal(editor.runs.length, 0, 'no validation while edits keep arriving');
       mock.timers.tick(1);
-      assert.deepEqual(editor.runs.map((run) => run.version), [50]);
+      assert.deepEqual(
+        editor.runs.map((run) => run.version),
+        [50],
+      );
     } finally {
       mock.timers.reset();
     }
@@ -81,7 +90,10 @@ describe('validation queue', () => {
       }
       assert.equal(editor.runs.length, 0, 'no validation while typing faster than the debounce');
       mock.timers.tick(50);
-      assert.deepEqual(editor.runs.map((run) => run.version), [10]);
+      assert.deepEqual(
+        editor.runs.map((run) => run.version),
+        [10],
+      );
     } finally {
       mock.timers.reset();
     }

@@ -21,7 +21,16 @@ describe('citation-format', () => {
 
   it('reads citations across paragraphs, as the seed breaks them', () => {
     const claims = 'The Claims Administrator did not base their decision on the\n\nMTUS.  Decision based on Non-MTUS Citation ODG Hip and Pelvis Chapter';
-    const text = draft({ items: [item({ decision: 'Overturned', claims, reviewer: NON_MTUS_REVIEWER, rationale: 'The MTUS does not address the topic. Therefore, the request was medically necessary.' })] });
+    const text = draft({
+      items: [
+        item({
+          decision: 'Overturned',
+          claims,
+          reviewer: NON_MTUS_REVIEWER,
+          rationale: 'The MTUS does not address the topic. Therefore, the request was medically necessary.',
+        }),
+      ],
+    });
     assert.deepEqual(findingsOf(text, 'citation-format'), []);
   });
 

@@ -11,11 +11,14 @@ describe('conclusion-decision', () => {
     assert.equal(rest.length, 0);
     assert.equal(finding.severity, 'error');
     assert.deepEqual(finding.range, rangeOf(text, NECESSARY));
-    assert.match(finding.message, /The decision is "Upheld" but the rationale concludes the request is medically necessary; "Upheld" needs "not medically necessary"/);
-    assert.equal(finding.fix, undefined, 'which side is wrong is the writer\'s call');
+    assert.match(
+      finding.message,
+      /The decision is "Upheld" but the rationale concludes the request is medically necessary; "Upheld" needs "not medically necessary"/,
+    );
+    assert.equal(finding.fix, undefined, "which side is wrong is the writer's call");
     assert.deepEqual(problems(applyFix(text, finding, 0)), []);
     assert.deepEqual(problems(applyFix(text, finding, 1)), []);
-    assert.match(applyFix(text, finding, 1), /Tramadol 50 mg #120:  Overturned/);
+    assert.match(applyFix(text, finding, 1), /Tramadol 50 mg #120: {2}Overturned/);
   });
 
   it('reports an Overturned item whose rationale finds the request not medically necessary', () => {

@@ -27,7 +27,15 @@ describe('credential-state', () => {
   });
 
   it('accepts states, DC, territories, postal abbreviations and "and" lists', () => {
-    for (const states of ['Texas, Ohio, and California', 'New York and New Jersey', 'District of Columbia; Puerto Rico', 'Washington, D.C.', 'TX, OH, CA.', 'Guam, U.S. Virgin Islands', 'rhode island']) {
+    for (const states of [
+      'Texas, Ohio, and California',
+      'New York and New Jersey',
+      'District of Columbia; Puerto Rico',
+      'Washington, D.C.',
+      'TX, OH, CA.',
+      'Guam, U.S. Virgin Islands',
+      'rhode island',
+    ]) {
       assert.deepEqual(findingsOf(draft({ states }), 'credential-state'), [], states);
     }
   });

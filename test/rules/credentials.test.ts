@@ -12,7 +12,10 @@ describe('credentials', () => {
     assert.match(finding.message, /no "State\(s\) of Licensure:" line; add it before "Certification\(s\)\/Specialty:"/);
     const fixed = applyFix(text, finding);
     assert.match(fixed, /\nState\(s\) of Licensure: \n\nCertification\(s\)\/Specialty: Preventive Medicine/);
-    assert.deepEqual(findingsOf(fixed, 'credentials').map((again) => again.message), ['"State(s) of Licensure:" lists nothing; name at least one.']);
+    assert.deepEqual(
+      findingsOf(fixed, 'credentials').map((again) => again.message),
+      ['"State(s) of Licensure:" lists nothing; name at least one.'],
+    );
   });
 
   it('reports a missing specialties line and inserts the label after the states line', () => {
@@ -37,7 +40,9 @@ describe('credentials', () => {
 
   it('accepts the block as paragraphs, list items, bold labels and label variants', () => {
     assert.deepEqual(findingsOf(draft(), 'credentials'), []);
-    const list = draft().replace('State(s) of Licensure:', '- **State(s) of Licensure:**').replace('Certification(s)/Specialty:', '- Certifications/Specialties:');
+    const list = draft()
+      .replace('State(s) of Licensure:', '- **State(s) of Licensure:**')
+      .replace('Certification(s)/Specialty:', '- Certifications/Specialties:');
     assert.deepEqual(findingsOf(list, 'credentials'), []);
   });
 });

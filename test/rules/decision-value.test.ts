@@ -19,7 +19,14 @@ describe('decision-value', () => {
     ['Deneid', 'Upheld'],
   ] as const) {
     it(`reports the UR word "${written}" as an error and changes it to "${meant}"`, () => {
-      const text = draft({ items: [item({ decision: written, rationale: meant === 'Upheld' ? 'Therefore, the request was not medically necessary.' : 'Therefore, the request was medically necessary.' })] });
+      const text = draft({
+        items: [
+          item({
+            decision: written,
+            rationale: meant === 'Upheld' ? 'Therefore, the request was not medically necessary.' : 'Therefore, the request was medically necessary.',
+          }),
+        ],
+      });
       const [finding, ...rest] = findingsOf(text, 'decision-value');
       assert.equal(rest.length, 0);
       assert.equal(finding.severity, 'error');
@@ -36,7 +43,10 @@ describe('decision-value', () => {
     const [finding] = findingsOf(text, 'decision-value');
     assert.equal(finding.severity, 'error');
     assert.equal(finding.fix, undefined);
-    assert.deepEqual(finding.suggestions?.map((suggestion) => suggestion.title), ['Change to "Upheld"', 'Change to "Overturned"']);
+    assert.deepEqual(
+      finding.suggestions?.map((suggestion) => suggestion.title),
+      ['Change to "Upheld"', 'Change to "Overturned"'],
+    );
     assert.deepEqual(findingsOf(applyFix(text, finding, 0), 'decision-value'), []);
   });
 
@@ -77,7 +87,7 @@ describe('decision-value', () => {
     assert.deepEqual(finding.range, rangeOf(text, 'Tramadol 50 mg #120'));
     assert.match(finding.message, /has no decision; end its line with "Upheld" or "Overturned"/);
     const fixed = applyFix(text, finding, 0);
-    assert.match(fixed, /\nTramadol 50 mg #120:  Upheld\n/);
+    assert.match(fixed, /\nTramadol 50 mg #120: {2}Upheld\n/);
     assert.deepEqual(problems(fixed), []);
   });
 
@@ -92,20 +102,25 @@ describe('decision-value', () => {
       const text = draft({ items: [item().replace('Tramadol 50 mg #120:  Upheld', line)] });
       const [finding] = findingsOf(text, 'decision-value');
       assert.deepEqual(finding?.range, rangeOf(text, 'Approved'), line);
-      assert.deepEqual(problems(applyFix(text, finding)).map((problem) => problem.ruleId), ['conclusion-decision'], line);
+      assert.deepEqual(
+        problems(applyFix(text, finding)).map((problem) => problem.ruleId),
+        ['conclusion-decision'],
+        line,
+      );
     }
   });
 
   it('does not fire on Upheld and Overturned, nor on decision words in prose', () => {
-    const prose = 'The UR denial was Upheld in an earlier review. The prior request was approved: the applicant attended six sessions. Prior UR outcome: Denied. Therefore, the request was not medically necessary.';
+    const prose =
+      'The UR denial was Upheld in an earlier review. The prior request was approved: the applicant attended six sessions. Prior UR outcome: Denied. Therefore, the request was not medically necessary.';
     const text = draft({ items: [item({ decision: 'Upheld', rationale: prose }), item({ name: 'Lumbar MRI', decision: 'Overturned' })] });
     assert.deepEqual(findingsOf(text, 'decision-value'), []);
   });
 
   it('does not read a colon line inside a rationale as a new item', () => {
-    const rationale = 'The attending provider listed the following:\n\nPrior UR outcome: Denied\n\nFunctional gains: none reported\n\nTherefore, the request was not medically necessary.';
+    const rationale =
+      'The attending provider listed the following:\n\nPrior UR outcome: Denied\n\nFunctional gains: none reported\n\nTherefore, the request was not medically necessary.';
     const text = draft({ items: [item({ rationale })] });
     assert.deepEqual(problems(text), []);
   });
 });
-

@@ -9,7 +9,7 @@ describe('disputed-items', () => {
     assert.equal(rest.length, 0);
     assert.equal(finding.severity, 'error');
     assert.deepEqual(finding.range, rangeOf(text, 'IMR ISSUES, DECISIONS AND RATIONALES'));
-    assert.match(finding.message, /add one as "<Item name>:  Upheld" or "<Item name>:  Overturned"/);
+    assert.match(finding.message, /add one as "<Item name>: {2}Upheld" or "<Item name>: {2}Overturned"/);
   });
 
   it('reports prose that names no item', () => {

@@ -11,7 +11,10 @@ describe('empty-section', () => {
     assert.deepEqual(finding.range, rangeOf(text, 'CLINICAL CASE SUMMARY'));
     assert.match(finding.message, /is empty; write its content under the title/);
     const fixed = applyFix(text, finding);
-    assert.match(fixed, /CLINICAL CASE SUMMARY\n\nThe expert reviewer developed the following clinical case summary based on a review of the case file, including all medical records:\n\nIMR ISSUES/);
+    assert.match(
+      fixed,
+      /CLINICAL CASE SUMMARY\n\nThe expert reviewer developed the following clinical case summary based on a review of the case file, including all medical records:\n\nIMR ISSUES/,
+    );
     assert.deepEqual(findingsOf(fixed, 'empty-section'), []);
   });
 
@@ -21,7 +24,9 @@ describe('empty-section', () => {
   });
 
   it('uses the line ends of a CRLF draft in the inserted text', () => {
-    const text = draft().replace(/CLINICAL CASE SUMMARY\n\n.*\n\n/, 'CLINICAL CASE SUMMARY\n\n').replace(/\n/g, '\r\n');
+    const text = draft()
+      .replace(/CLINICAL CASE SUMMARY\n\n.*\n\n/, 'CLINICAL CASE SUMMARY\n\n')
+      .replace(/\n/g, '\r\n');
     const fixed = applyFix(text, findingsOf(text, 'empty-section')[0]);
     assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false);
     assert.deepEqual(findingsOf(fixed, 'empty-section'), []);

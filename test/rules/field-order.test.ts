@@ -4,13 +4,21 @@ import { draft, findingsOf, item, MTUS_CA, MTUS_REVIEWER, NOT_NECESSARY, rangeOf
 
 describe('field-order', () => {
   it('reports a field placed before one the profile puts ahead of it, as a warning', () => {
-    const swapped = ['Tramadol 50 mg #120:  Upheld', `MAXIMUS guideline: ${MTUS_REVIEWER}`, `Claims Administrator guideline: ${MTUS_CA}`, `Decision rationale: ${NOT_NECESSARY}`].join('\n\n');
+    const swapped = [
+      'Tramadol 50 mg #120:  Upheld',
+      `MAXIMUS guideline: ${MTUS_REVIEWER}`,
+      `Claims Administrator guideline: ${MTUS_CA}`,
+      `Decision rationale: ${NOT_NECESSARY}`,
+    ].join('\n\n');
     const text = draft({ items: [swapped] });
     const [finding, ...rest] = findingsOf(text, 'field-order');
     assert.equal(rest.length, 0);
     assert.equal(finding.severity, 'warning');
     assert.deepEqual(finding.range, rangeOf(text, 'Claims Administrator guideline'));
-    assert.match(finding.message, /Move "Claims Administrator guideline" up: the fields go Claims Administrator guideline, MAXIMUS guideline, Decision rationale/);
+    assert.match(
+      finding.message,
+      /Move "Claims Administrator guideline" up: the fields go Claims Administrator guideline, MAXIMUS guideline, Decision rationale/,
+    );
   });
 
   it('reports a field written twice in one item', () => {

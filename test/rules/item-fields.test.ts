@@ -18,7 +18,10 @@ describe('item-fields', () => {
       const fixed = applyFix(text, finding);
       const labels = [...fixed.matchAll(/^(Claims Administrator guideline|MAXIMUS guideline|Decision rationale):/gm)].map((match) => match[1]);
       assert.deepEqual(labels, ['Claims Administrator guideline', 'MAXIMUS guideline', 'Decision rationale']);
-      assert.deepEqual(findingsOf(fixed, 'item-fields').map((again) => again.message), [`"${label}" of "Tramadol 50 mg #120" is empty; write it after the label.`]);
+      assert.deepEqual(
+        findingsOf(fixed, 'item-fields').map((again) => again.message),
+        [`"${label}" of "Tramadol 50 mg #120" is empty; write it after the label.`],
+      );
     });
   }
 
@@ -76,7 +79,8 @@ describe('item-fields: misspelt labels', () => {
   }
 
   it('does not take a prose line with a colon for a misspelt label', () => {
-    const rationale = 'Decision in brief: the applicant has not improved.\n\nThe reviewer notes: no return to work. Therefore, the request was not medically necessary.';
+    const rationale =
+      'Decision in brief: the applicant has not improved.\n\nThe reviewer notes: no return to work. Therefore, the request was not medically necessary.';
     assert.deepEqual(findingsOf(draft({ items: [item({ rationale })] }), 'item-fields'), []);
   });
 });
@@ -95,11 +99,16 @@ describe('item-fields: inserted labels look like their neighbours', () => {
   });
 
   it('adds a list item where the fields are list items', () => {
-    const listed = ['1. Tramadol 50 mg #120:  Upheld', `   - Claims Administrator guideline: ${MTUS_CA}`, `   - Decision rationale: ${NOT_NECESSARY}`].join('\n');
+    const listed = ['1. Tramadol 50 mg #120:  Upheld', `   - Claims Administrator guideline: ${MTUS_CA}`, `   - Decision rationale: ${NOT_NECESSARY}`].join(
+      '\n',
+    );
     const text = draft({ items: [listed] });
     const [finding] = findingsOf(text, 'item-fields');
     const fixed = applyFix(text, finding);
     assert.match(fixed, /\n {3}- MAXIMUS guideline: \n {3}- Decision rationale:/);
-    assert.deepEqual(findingsOf(fixed, 'item-fields').map((again) => again.message), ['"MAXIMUS guideline" of "Tramadol 50 mg #120" is empty; write it after the label.']);
+    assert.deepEqual(
+      findingsOf(fixed, 'item-fields').map((again) => again.message),
+      ['"MAXIMUS guideline" of "Tramadol 50 mg #120" is empty; write it after the label.'],
+    );
   });
 });

@@ -5,7 +5,7 @@ import { applyFix, draft, findingsOf, item, NECESSARY, NON_MTUS_CA, NON_MTUS_REV
 const nonMtusItem = (rationale: string) => item({ decision: 'Overturned', claims: NON_MTUS_CA, reviewer: NON_MTUS_REVIEWER, rationale });
 
 describe('non-mtus-explained', () => {
-  it('warns at the rationale label when a Non-MTUS reviewer citation goes unexplained, and suggests the seed\'s sentence', () => {
+  it("warns at the rationale label when a Non-MTUS reviewer citation goes unexplained, and suggests the seed's sentence", () => {
     const text = draft({ items: [nonMtusItem(`The Third Edition ACOEM Guidelines recommend trochanteric bursa injections. ${NECESSARY}`)] });
     const [finding, ...rest] = findingsOf(text, 'non-mtus-explained');
     assert.equal(rest.length, 0);

@@ -41,8 +41,13 @@ describe('phi', () => {
   });
 
   it('finds identifying text anywhere in the draft, including item names and rationales', () => {
-    const text = draft({ items: [item({ rationale: 'Dr. Smith wrote that the request was not medically necessary. Therefore, the request was not medically necessary.' })] });
-    assert.deepEqual(findingsOf(text, 'phi').map((finding) => finding.range), [rangeOf(text, 'Dr. Smith')]);
+    const text = draft({
+      items: [item({ rationale: 'Dr. Smith wrote that the request was not medically necessary. Therefore, the request was not medically necessary.' })],
+    });
+    assert.deepEqual(
+      findingsOf(text, 'phi').map((finding) => finding.range),
+      [rangeOf(text, 'Dr. Smith')],
+    );
   });
 
   it('does not mistake clinical numbers, dates, citations or drug names for identifying text', () => {
@@ -53,8 +58,13 @@ describe('phi', () => {
 
   it('runs patterns added in configuration', () => {
     const text = draft({ summary: 'Claim number WC-2014-008812 was assigned.' });
-    const findings = lintText(text, { config: { privacy: { patterns: [{ name: 'a claim number', pattern: 'WC-\\d{4}-\\d{6}' }] } } }).filter((finding) => finding.ruleId === 'phi');
-    assert.deepEqual(findings.map((finding) => [finding.range, finding.message]), [[rangeOf(text, 'WC-2014-008812'), 'This looks like a claim number; published determinations are redacted. Remove it or write a neutral term.']]);
+    const findings = lintText(text, { config: { privacy: { patterns: [{ name: 'a claim number', pattern: 'WC-\\d{4}-\\d{6}' }] } } }).filter(
+      (finding) => finding.ruleId === 'phi',
+    );
+    assert.deepEqual(
+      findings.map((finding) => [finding.range, finding.message]),
+      [[rangeOf(text, 'WC-2014-008812'), 'This looks like a claim number; published determinations are redacted. Remove it or write a neutral term.']],
+    );
   });
 
   it('can be switched off for one line', () => {

@@ -38,13 +38,7 @@ describe('section-order', () => {
   });
 
   it('follows the order of the 2013 profile, where the issue comes first', () => {
-    const text = [
-      '---\nprofile: ca-dwc-imr-2013\n---',
-      'CASE SUMMARY:',
-      SUMMARY,
-      'ISSUE AT DISPUTE:',
-      'Lidoderm 5% Patch #30:  Upheld',
-    ].join('\n\n');
+    const text = ['---\nprofile: ca-dwc-imr-2013\n---', 'CASE SUMMARY:', SUMMARY, 'ISSUE AT DISPUTE:', 'Lidoderm 5% Patch #30:  Upheld'].join('\n\n');
     const [finding] = findingsOf(text, 'section-order');
     assert.deepEqual(finding.range, rangeOf(text, 'ISSUE AT DISPUTE:'));
   });

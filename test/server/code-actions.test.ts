@@ -9,7 +9,9 @@ import { applyTextEdits, fileUri, startServer, type LspSession } from '../suppor
 const messageOf = (diagnostic: Diagnostic): string => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
 
 const DEFECTIVE = new URL('../fixtures/defective/', import.meta.url);
-const defectiveFixtures = readdirSync(DEFECTIVE).filter((name) => name.endsWith('.imr.md')).sort();
+const defectiveFixtures = readdirSync(DEFECTIVE)
+  .filter((name) => name.endsWith('.imr.md'))
+  .sort();
 
 /** What fix-all must give, worked out with the engine's own fix primitives (as the CLI's --fix applies them). */
 function fixedByPasses(text: string): { text: string; passes: number; firstPass: EngineEdit[]; fixed: Finding[] } {
@@ -80,7 +82,10 @@ describe('code actions over stdio', () => {
       const fixed = edited(draft, uri, fix);
       assert.equal(fixed, repaired(draft, [defect]));
       const after = await relint(uri, 2, fixed);
-      assert.deepEqual(after.filter((candidate) => candidate.code === defect.ruleId && defect.message.test(messageOf(candidate))), []);
+      assert.deepEqual(
+        after.filter((candidate) => candidate.code === defect.ruleId && defect.message.test(messageOf(candidate))),
+        [],
+      );
       server.close(uri);
     });
   }
@@ -91,10 +96,13 @@ describe('code actions over stdio', () => {
     const { uri, diagnostics } = await open(draft);
     const diagnostic = diagnostics.find((candidate) => candidate.code === 'phi')!;
     const offered = (await actions(uri, diagnostic.range, [diagnostic])).filter((action) => !action.title.startsWith('Disable '));
-    assert.deepEqual(offered.map((action) => [action.title, action.isPreferred]), [
-      ['Redact as [REDACTED]', false],
-      ['Replace with "the applicant"', false],
-    ]);
+    assert.deepEqual(
+      offered.map((action) => [action.title, action.isPreferred]),
+      [
+        ['Redact as [REDACTED]', false],
+        ['Replace with "the applicant"', false],
+      ],
+    );
     assert.match(edited(draft, uri, offered[1]), /\nthe applicant filed a claim/);
     server.close(uri);
   });
@@ -104,7 +112,10 @@ describe('code actions over stdio', () => {
     const { uri, diagnostics } = await open(draft);
     const diagnostic = diagnostics.find((candidate) => candidate.code === 'decision-value')!;
     const offered = (await actions(uri, diagnostic.range, [diagnostic])).filter((action) => action.title.startsWith('Change'));
-    assert.deepEqual(offered.map((action) => action.title), ['Change to "Upheld"', 'Change to "Overturned"']);
+    assert.deepEqual(
+      offered.map((action) => action.title),
+      ['Change to "Upheld"', 'Change to "Overturned"'],
+    );
     assert.equal(edited(draft, uri, offered[1]), seed);
     server.close(uri);
   });
@@ -120,7 +131,10 @@ describe('code actions over stdio', () => {
       const fixed = edited(draft, uri, disable);
       assert.equal(fixed, replaceOnce(draft, '  State(s)', '  <!-- imr-disable-next-line credential-state -->\n  State(s)'));
       const after = await relint(uri, 2, fixed);
-      assert.deepEqual(after.filter((candidate) => candidate.code === 'credential-state'), []);
+      assert.deepEqual(
+        after.filter((candidate) => candidate.code === 'credential-state'),
+        [],
+      );
       server.close(uri);
     });
 
@@ -128,14 +142,28 @@ describe('code actions over stdio', () => {
       const draft = replaceOnce(seed, 'Texas, Ohio, California', 'Texas, Ohio, California, reviewer@example.com');
       const { uri, diagnostics } = await open(draft);
       const phi = diagnostics.find((candidate) => candidate.code === 'phi')!;
-      const first = edited(draft, uri, (await actions(uri, phi.range, [phi])).find((action) => action.title === 'Disable phi for this line')!);
+      const first = edited(
+        draft,
+        uri,
+        (await actions(uri, phi.range, [phi])).find((action) => action.title === 'Disable phi for this line')!,
+      );
       const afterFirst = await relint(uri, 2, first);
-      assert.deepEqual(afterFirst.filter((candidate) => candidate.code === 'phi'), []);
+      assert.deepEqual(
+        afterFirst.filter((candidate) => candidate.code === 'phi'),
+        [],
+      );
       const state = afterFirst.find((candidate) => candidate.code === 'credential-state')!;
-      const second = edited(first, uri, (await actions(uri, state.range, [state])).find((action) => action.title === 'Disable credential-state for this line')!);
+      const second = edited(
+        first,
+        uri,
+        (await actions(uri, state.range, [state])).find((action) => action.title === 'Disable credential-state for this line')!,
+      );
       assert.match(second, /\n<!-- imr-disable-next-line phi credential-state -->\nState\(s\) of Licensure: /);
       const afterSecond = await relint(uri, 3, second);
-      assert.deepEqual(afterSecond.filter((candidate) => candidate.code === 'phi' || candidate.code === 'credential-state'), []);
+      assert.deepEqual(
+        afterSecond.filter((candidate) => candidate.code === 'phi' || candidate.code === 'credential-state'),
+        [],
+      );
       server.close(uri);
     });
 
@@ -143,7 +171,10 @@ describe('code actions over stdio', () => {
       const { uri, diagnostics } = await open(`---\ncase: 12345\n---\n${seed}`);
       const diagnostic = diagnostics.find((candidate) => candidate.code === 'front-matter')!;
       const offered = await actions(uri, diagnostic.range, [diagnostic]);
-      assert.deepEqual(offered.filter((action) => action.title.startsWith('Disable ')), []);
+      assert.deepEqual(
+        offered.filter((action) => action.title.startsWith('Disable ')),
+        [],
+      );
       server.close(uri);
     });
   });
@@ -154,13 +185,19 @@ describe('code actions over stdio', () => {
         const draft = draftWith([defect]);
         const { uri } = await open(draft);
         const offered = await actions(uri, WHOLE, [], ['source.fixAll.imr']);
-        assert.deepEqual(offered.map((action) => [action.kind, action.title]), [['source.fixAll.imr', 'Fix all fixable IMR findings']]);
+        assert.deepEqual(
+          offered.map((action) => [action.kind, action.title]),
+          [['source.fixAll.imr', 'Fix all fixable IMR findings']],
+        );
         const edits = offered[0].edit!.changes![uri];
         assert.equal(edits.length, 1);
         const fixed = applyTextEdits(draft, edits);
         assert.equal(fixed, repaired(draft, [defect]));
         const after = await relint(uri, 2, fixed);
-        assert.deepEqual(after.filter((candidate) => candidate.code === defect.ruleId && defect.message.test(messageOf(candidate))), []);
+        assert.deepEqual(
+          after.filter((candidate) => candidate.code === defect.ruleId && defect.message.test(messageOf(candidate))),
+          [],
+        );
         server.close(uri);
       });
     }
@@ -170,7 +207,10 @@ describe('code actions over stdio', () => {
         const draft = draftWith(defects, eol);
         const { uri, diagnostics } = await open(draft);
         const offered = await actions(uri, WHOLE, diagnostics, ['source.fixAll']);
-        assert.deepEqual(offered.map((action) => action.kind), ['source.fixAll.imr']);
+        assert.deepEqual(
+          offered.map((action) => action.kind),
+          ['source.fixAll.imr'],
+        );
         const edits = offered[0].edit!.changes![uri];
         assert.equal(edits.length, defects.length);
         const fixed = applyTextEdits(draft, edits);
@@ -178,7 +218,10 @@ describe('code actions over stdio', () => {
         const after = await relint(uri, 2, fixed);
         const fixedRules = ['decision-value', 'mtus-statement', 'conclusion-decision', 'required-section', 'credential-state', 'phi'];
         assert.deepEqual(after.filter((candidate) => fixedRules.includes(String(candidate.code))).map(messageOf), []);
-        assert.deepEqual(after.filter((candidate) => candidate.code === 'item-fields' && /has no/.test(messageOf(candidate))), []);
+        assert.deepEqual(
+          after.filter((candidate) => candidate.code === 'item-fields' && /has no/.test(messageOf(candidate))),
+          [],
+        );
         server.close(uri);
       });
     }
@@ -192,9 +235,15 @@ describe('code actions over stdio', () => {
       assert.equal(all?.kind, CodeActionKind.QuickFix);
       assert.equal(applyTextEdits(draft, all!.edit!.changes![uri]), repaired(draft, defects));
       const quickOnly = await actions(uri, decision.range, [decision], [CodeActionKind.QuickFix]);
-      assert.equal(quickOnly.some((action) => action.kind === 'source.fixAll.imr'), false);
+      assert.equal(
+        quickOnly.some((action) => action.kind === 'source.fixAll.imr'),
+        false,
+      );
       const sourceMenu = await actions(uri, WHOLE, [], [CodeActionKind.Source]);
-      assert.deepEqual(sourceMenu.map((action) => action.kind), ['source.fixAll.imr']);
+      assert.deepEqual(
+        sourceMenu.map((action) => action.kind),
+        ['source.fixAll.imr'],
+      );
       server.close(uri);
     });
 
@@ -219,13 +268,21 @@ describe('code actions over stdio', () => {
             const lines = new LineIndex(text);
             const offsets = edits.map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end) }));
             for (const edit of offsets) {
-              assert.ok(expected.firstPass.some((fix) => fix.span.start <= edit.start && edit.end <= fix.span.end), `edit ${edit.start}-${edit.end} inside a fix`);
+              assert.ok(
+                expected.firstPass.some((fix) => fix.span.start <= edit.start && edit.end <= fix.span.end),
+                `edit ${edit.start}-${edit.end} inside a fix`,
+              );
             }
           }
           const after = await relint(uri, 2, fixed);
           const before = new Set(expected.fixed.map((finding) => `${finding.ruleId}: ${finding.message}`));
           assert.deepEqual(after.filter((diagnostic) => before.has(`${diagnostic.code}: ${messageOf(diagnostic)}`)).map(messageOf), []);
-          assert.deepEqual(lint(fixed).findings.filter((finding) => finding.fix).map((finding) => finding.message), []);
+          assert.deepEqual(
+            lint(fixed)
+              .findings.filter((finding) => finding.fix)
+              .map((finding) => finding.message),
+            [],
+          );
           server.close(uri);
         });
       }
@@ -249,7 +306,11 @@ describe('code actions over stdio', () => {
       const draft = draftWith([defect]);
       // Validation of this change waits for the long debounce; the code action cannot rely on it.
       slow.change(uri, 2, [{ text: draft }]);
-      const result = ((await slow.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: WHOLE, context: { diagnostics: [], only: ['source.fixAll.imr'] } })) ?? []) as CodeAction[];
+      const result = ((await slow.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: WHOLE,
+        context: { diagnostics: [], only: ['source.fixAll.imr'] },
+      })) ?? []) as CodeAction[];
       assert.equal(result.length, 1);
       assert.equal(applyTextEdits(draft, result[0].edit!.changes![uri]), seed);
     } finally {

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CompletionItemKind, CompletionRequest, CompletionTriggerKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol/node';
+import {
+  CompletionItemKind,
+  CompletionRequest,
+  CompletionTriggerKind,
+  type CompletionItem,
+  type CompletionList,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
 import { cursorAt, replaceOnce, seed } from '../language/drafts';
 import { applyTextEdits, fileUri, positionAt, startServer, type LspSession } from '../support/lsp';
 
@@ -47,7 +54,13 @@ describe('completion over stdio', () => {
 
   it('completes the decision word after an item line colon', async () => {
     const { items, text, uri } = await completeAt(replaceOnce(seed, 'Injection:  Overturned', 'Injection:‸'), ':');
-    assert.deepEqual(items.map((item) => [item.label, item.kind]), [['Upheld', CompletionItemKind.EnumMember], ['Overturned', CompletionItemKind.EnumMember]]);
+    assert.deepEqual(
+      items.map((item) => [item.label, item.kind]),
+      [
+        ['Upheld', CompletionItemKind.EnumMember],
+        ['Overturned', CompletionItemKind.EnumMember],
+      ],
+    );
     assert.deepEqual((items[1].documentation as { kind: string }).kind, 'markdown');
     assert.equal(accept(text, items[1]), seed);
     server.close(uri);
@@ -55,17 +68,23 @@ describe('completion over stdio', () => {
 
   it('completes field labels at the start of a paragraph in an item, the missing one first, then opens the citation forms', async () => {
     const { items, text, uri } = await completeAt(replaceOnce(seed, 'MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS.  ', '‸'));
-    assert.deepEqual(items.map((item) => item.label), ['MAXIMUS guideline', 'Claims Administrator guideline', 'Decision rationale']);
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['MAXIMUS guideline', 'Claims Administrator guideline', 'Decision rationale'],
+    );
     assert.equal(items[0].kind, CompletionItemKind.Field);
     assert.deepEqual(items[0].command, { title: 'Suggest', command: 'editor.action.triggerSuggest' });
     const labelled = accept(text, items[0]);
     const at = labelled.indexOf('MAXIMUS guideline: ') + 'MAXIMUS guideline: '.length;
     server.change(uri, 2, [{ text: labelled }]);
     const forms = await complete(uri, labelled, at);
-    assert.deepEqual(forms.map((item) => item.label), [
-      'The Expert Reviewer based their decision on the MTUS. Decision based on MTUS',
-      'The Expert Reviewer did not base their decision on the MTUS. Decision based on Non-MTUS Citation',
-    ]);
+    assert.deepEqual(
+      forms.map((item) => item.label),
+      [
+        'The Expert Reviewer based their decision on the MTUS. Decision based on MTUS',
+        'The Expert Reviewer did not base their decision on the MTUS. Decision based on Non-MTUS Citation',
+      ],
+    );
     server.close(uri);
   });
 
@@ -102,10 +121,13 @@ describe('completion over stdio', () => {
     const typed = `${start}\nCL`;
     server.change(uri, 2, [{ range: { start: positionAt(start, start.length), end: positionAt(start, start.length) }, text: '\nCL' }]);
     const items = await complete(uri, typed, typed.length);
-    assert.deepEqual(items.map((item) => [item.label, item.kind]), [
-      ['CLINICAL CASE SUMMARY', CompletionItemKind.Module],
-      ['IMR ISSUES, DECISIONS AND RATIONALES', CompletionItemKind.Module],
-    ]);
+    assert.deepEqual(
+      items.map((item) => [item.label, item.kind]),
+      [
+        ['CLINICAL CASE SUMMARY', CompletionItemKind.Module],
+        ['IMR ISSUES, DECISIONS AND RATIONALES', CompletionItemKind.Module],
+      ],
+    );
     assert.equal(accept(typed, items[0]), `${start}\nCLINICAL CASE SUMMARY`);
     server.close(uri);
   });

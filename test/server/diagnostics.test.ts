@@ -48,7 +48,10 @@ describe('language server diagnostics over stdio', () => {
     const second = server.diagnostics(uri, (params) => params.version === 2);
     server.change(uri, 2, [{ range: decision.range, text: 'Overturned' }]);
     const changed = await second;
-    assert.equal(changed.diagnostics.find((diagnostic) => diagnostic.code === 'decision-value'), undefined);
+    assert.equal(
+      changed.diagnostics.find((diagnostic) => diagnostic.code === 'decision-value'),
+      undefined,
+    );
 
     const cleared = server.diagnostics(uri, (params) => params.diagnostics.length === 0);
     server.close(uri);

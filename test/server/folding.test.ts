@@ -13,7 +13,7 @@ describe('folding over stdio', () => {
     await server.stop();
   });
 
-  it('folds the seed\'s sections, its item and its multi-line fields', async () => {
+  it("folds the seed's sections, its item and its multi-line fields", async () => {
     const uri = fileUri('folding-seed.imr.md');
     const published = server.diagnostics(uri);
     server.open(uri, seed);
@@ -36,7 +36,9 @@ describe('folding over stdio', () => {
     const published = server.diagnostics(uri);
     server.open(uri, text);
     await published;
-    server.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'Decision rationale: first line\ncontinues here.\n' }]);
+    server.change(uri, 2, [
+      { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'Decision rationale: first line\ncontinues here.\n' },
+    ]);
     assert.deepEqual(await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } }), [
       { startLine: 0, endLine: 5 },
       { startLine: 2, endLine: 5 },

@@ -32,7 +32,7 @@ describe('hover over stdio', () => {
     return contents.value;
   };
 
-  it('explains the decision word and the conclusion it requires, over the word\'s range', async () => {
+  it("explains the decision word and the conclusion it requires, over the word's range", async () => {
     const hover = await hoverOn(seed, 'hover-decision.imr.md', 'Overturned \n');
     assert.match(markdown(hover), /\*\*Overturned\*\*: the utilization review \(UR\) decision is reversed: the requested treatment is medically necessary\./);
     assert.match(markdown(hover), /"Therefore, the request was medically necessary\."/);

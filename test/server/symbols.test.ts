@@ -29,7 +29,14 @@ describe('symbols over stdio', () => {
   it('outlines the seed: sections, credentials, the item with its decision, its fields', async () => {
     const uri = await open('symbols-seed.imr.md', seed);
     const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
-    const field = (name: string, detail: string, at: ReturnType<typeof range>, label: ReturnType<typeof range>): DocumentSymbol => ({ name, detail, kind: SymbolKind.Field, range: at, selectionRange: label, children: [] });
+    const field = (name: string, detail: string, at: ReturnType<typeof range>, label: ReturnType<typeof range>): DocumentSymbol => ({
+      name,
+      detail,
+      kind: SymbolKind.Field,
+      range: at,
+      selectionRange: label,
+      children: [],
+    });
     assert.deepEqual(symbols, [
       {
         name: 'HOW THE IMR FINAL DETERMINATION WAS MADE',
@@ -43,8 +50,22 @@ describe('symbols over stdio', () => {
             range: range(22, 0, 24, 70),
             selectionRange: range(22, 0, 22, 22),
             children: [
-              { name: 'State(s) of Licensure', detail: 'Texas, Ohio, California', kind: SymbolKind.Property, range: range(22, 0, 22, 46), selectionRange: range(22, 0, 22, 22), children: [] },
-              { name: 'Certification(s)/Specialty', detail: 'Preventive Medicine, Occupational Medicine', kind: SymbolKind.Property, range: range(24, 0, 24, 70), selectionRange: range(24, 0, 24, 27), children: [] },
+              {
+                name: 'State(s) of Licensure',
+                detail: 'Texas, Ohio, California',
+                kind: SymbolKind.Property,
+                range: range(22, 0, 22, 46),
+                selectionRange: range(22, 0, 22, 22),
+                children: [],
+              },
+              {
+                name: 'Certification(s)/Specialty',
+                detail: 'Preventive Medicine, Occupational Medicine',
+                kind: SymbolKind.Property,
+                range: range(24, 0, 24, 70),
+                selectionRange: range(24, 0, 24, 27),
+                children: [],
+              },
             ],
           },
         ],
@@ -76,19 +97,37 @@ describe('symbols over stdio', () => {
 
   it('finds sections and items of every open determination, and only of open ones', async () => {
     const seedUri = await open('symbols-a.imr.md', seed);
-    const other = seed.replace('Left Hip Cortisone Injection:  Overturned', 'Right Knee MRI:  Upheld').replace('Therefore, the request was \n\nmedically necessary.', 'Therefore, the request was not medically necessary.');
+    const other = seed
+      .replace('Left Hip Cortisone Injection:  Overturned', 'Right Knee MRI:  Upheld')
+      .replace('Therefore, the request was \n\nmedically necessary.', 'Therefore, the request was not medically necessary.');
     const otherUri = await open('symbols-b.imr.md', other);
     const notes = fileUri('symbols-notes.md');
     server.open(notes, '# Notes\n\nLeft Hip: nothing to see\n', 'markdown');
-    const query = async (text: string) => ((await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: text })) as SymbolInformation[]).map((symbol) => [symbol.name, symbol.kind, symbol.location.uri, symbol.containerName]);
-    assert.deepEqual(await query('hip'), [['Left Hip Cortisone Injection: Overturned', SymbolKind.Object, seedUri, 'IMR ISSUES, DECISIONS AND RATIONALES (symbols-a.imr.md)']]);
-    assert.deepEqual(await query('knee mri'), [['Right Knee MRI: Upheld', SymbolKind.Object, otherUri, 'IMR ISSUES, DECISIONS AND RATIONALES (symbols-b.imr.md)']]);
-    assert.deepEqual((await query('CLINICAL')).map((symbol) => [symbol[0], symbol[2]]), [
-      ['CLINICAL CASE SUMMARY', seedUri],
-      ['CLINICAL CASE SUMMARY', otherUri],
+    const query = async (text: string) =>
+      ((await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: text })) as SymbolInformation[]).map((symbol) => [
+        symbol.name,
+        symbol.kind,
+        symbol.location.uri,
+        symbol.containerName,
+      ]);
+    assert.deepEqual(await query('hip'), [
+      ['Left Hip Cortisone Injection: Overturned', SymbolKind.Object, seedUri, 'IMR ISSUES, DECISIONS AND RATIONALES (symbols-a.imr.md)'],
     ]);
+    assert.deepEqual(await query('knee mri'), [
+      ['Right Knee MRI: Upheld', SymbolKind.Object, otherUri, 'IMR ISSUES, DECISIONS AND RATIONALES (symbols-b.imr.md)'],
+    ]);
+    assert.deepEqual(
+      (await query('CLINICAL')).map((symbol) => [symbol[0], symbol[2]]),
+      [
+        ['CLINICAL CASE SUMMARY', seedUri],
+        ['CLINICAL CASE SUMMARY', otherUri],
+      ],
+    );
     server.close(otherUri);
-    assert.deepEqual((await query('CLINICAL')).map((symbol) => symbol[2]), [seedUri]);
+    assert.deepEqual(
+      (await query('CLINICAL')).map((symbol) => symbol[2]),
+      [seedUri],
+    );
     server.close(seedUri);
     server.close(notes);
   });

@@ -167,25 +167,14 @@ async function isUp(port) {
  * @returns {Promise<{url: string, port: number, process: import('node:child_process').ChildProcess,
  *   userDataDir: string, extensionsDir: string, logs: () => string, stop: () => Promise<void>}>}
  */
-export async function startCodeServer({
-  workspace,
-  extensionsDir,
-  userDataDir,
-  env = {},
-  settings = {},
-  args = [],
-  timeoutMs = 60_000,
-} = {}) {
+export async function startCodeServer({ workspace, extensionsDir, userDataDir, env = {}, settings = {}, args = [], timeoutMs = 60_000 } = {}) {
   const bin = codeServerPath();
   const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'imr-code-server-'));
   const udd = userDataDir ?? path.join(tmp, 'user-data');
   const ext = extensionsDir ?? path.join(tmp, 'extensions');
   await fsp.mkdir(path.join(udd, 'User'), { recursive: true });
   await fsp.mkdir(ext, { recursive: true });
-  await fsp.writeFile(
-    path.join(udd, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2) + '\n',
-  );
+  await fsp.writeFile(path.join(udd, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2) + '\n');
   const configFile = path.join(tmp, 'config.yaml');
   await fsp.writeFile(configFile, 'auth: none\n');
 
@@ -197,13 +186,18 @@ export async function startCodeServer({
     const port = await freePort();
     const argv = [
       bin,
-      '--config', configFile,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--config',
+      configFile,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--user-data-dir', udd,
-      '--extensions-dir', ext,
+      '--user-data-dir',
+      udd,
+      '--extensions-dir',
+      ext,
       ...args,
       ...(workspace ? [path.resolve(workspace)] : []),
     ];
@@ -287,10 +281,14 @@ export async function installExtension(vsixPath, extensionsDir, { timeoutMs = 12
   try {
     const argv = [
       bin,
-      '--config', path.join(tmp, 'config.yaml'),
-      '--user-data-dir', path.join(tmp, 'user-data'),
-      '--extensions-dir', path.resolve(extensionsDir),
-      '--install-extension', vsix,
+      '--config',
+      path.join(tmp, 'config.yaml'),
+      '--user-data-dir',
+      path.join(tmp, 'user-data'),
+      '--extensions-dir',
+      path.resolve(extensionsDir),
+      '--install-extension',
+      vsix,
       '--force',
     ];
     const child = spawn(process.execPath, argv, {

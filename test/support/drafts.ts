@@ -35,7 +35,9 @@ export function item(parts: ItemParts = {}): string {
   if (parts.claims !== null) lines.push(`Claims Administrator guideline: ${parts.claims ?? MTUS_CA}`);
   if (parts.reviewer !== null) lines.push(`MAXIMUS guideline: ${parts.reviewer ?? MTUS_REVIEWER}`);
   if (parts.rationale !== null) {
-    lines.push(`Decision rationale: ${parts.rationale ?? `As noted on page 80 of the MTUS Chronic Pain Medical Treatment Guidelines, the cardinal criteria for continuation of opioid therapy include a return to work and improved function. ${concluding}`}`);
+    lines.push(
+      `Decision rationale: ${parts.rationale ?? `As noted on page 80 of the MTUS Chronic Pain Medical Treatment Guidelines, the cardinal criteria for continuation of opioid therapy include a return to work and improved function. ${concluding}`}`,
+    );
   }
   return lines.join('\n\n');
 }
@@ -54,7 +56,11 @@ export interface DraftParts {
 
 /** A whole draft in the seed's format (titles as plain paragraphs, LF line ends). */
 export function draft(parts: DraftParts = {}): string {
-  const [howMade, summary, issues] = parts.titles ?? ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'];
+  const [howMade, summary, issues] = parts.titles ?? [
+    'HOW THE IMR FINAL DETERMINATION WAS MADE',
+    'CLINICAL CASE SUMMARY',
+    'IMR ISSUES, DECISIONS AND RATIONALES',
+  ];
   const blocks: string[] = [];
   if (parts.frontMatter !== undefined) blocks.push(`---\n${parts.frontMatter}\n---`);
   if (howMade !== null) {

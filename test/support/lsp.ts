@@ -46,7 +46,9 @@ export function fileUri(name: string): string {
 }
 
 /** `debounceMs: 'default'` leaves the server's own debounce in place; tests default to 0. */
-export async function startServer(options: { debounceMs?: number | 'default'; settings?: Record<string, unknown>; workspaceFolders?: string[] } = {}): Promise<LspSession> {
+export async function startServer(
+  options: { debounceMs?: number | 'default'; settings?: Record<string, unknown>; workspaceFolders?: string[] } = {},
+): Promise<LspSession> {
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.resume();
@@ -57,14 +59,17 @@ export async function startServer(options: { debounceMs?: number | 'default'; se
     const index = waiting.findIndex((entry) => entry.uri === params.uri && entry.accept(params));
     if (index >= 0) waiting.splice(index, 1)[0].resolve(params);
   });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section ? settings[item.section] ?? null : null)));
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section ? (settings[item.section] ?? null) : null)));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true } },
+    },
     initializationOptions: options.debounceMs === 'default' ? {} : { debounceMs: options.debounceMs ?? 0 },
     workspaceFolders: (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })),
   });
@@ -102,7 +107,10 @@ export async function startServer(options: { debounceMs?: number | 'default'; se
 }
 
 /** Applies LSP text edits as an editor does: every position refers to the text before any edit, and edits do not overlap. */
-export function applyTextEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+export function applyTextEdits(
+  text: string,
+  edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+): string {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '\r' && text[i + 1] === '\n') i++;
@@ -110,7 +118,9 @@ export function applyTextEdits(text: string, edits: readonly { range: { start: {
   }
   const offsetAt = (position: { line: number; character: number }): number =>
     position.line >= lineStarts.length ? text.length : Math.min(lineStarts[position.line] + position.character, text.length);
-  const located = edits.map((edit) => ({ start: offsetAt(edit.range.start), end: offsetAt(edit.range.end), newText: edit.newText })).sort((a, b) => a.start - b.start);
+  const located = edits
+    .map((edit) => ({ start: offsetAt(edit.range.start), end: offsetAt(edit.range.end), newText: edit.newText }))
+    .sort((a, b) => a.start - b.start);
   let out = '';
   let cursor = 0;
   for (const edit of located) {

@@ -63,7 +63,10 @@ export async function packageTestHost(outDir = OUT_DIR) {
     await buildSuite(staging);
     await fsp.copyFile(path.join(here, 'host', 'package.json'), path.join(staging, 'package.json'));
     await fsp.copyFile(path.join(repoRoot, 'LICENSE'), path.join(staging, 'LICENSE'));
-    await fsp.writeFile(path.join(staging, 'README.md'), '# IMR editor test host\n\nRuns the IMR Determinations editor suite in code-server. For tests only.\n');
+    await fsp.writeFile(
+      path.join(staging, 'README.md'),
+      '# IMR editor test host\n\nRuns the IMR Determinations editor suite in code-server. For tests only.\n',
+    );
     await fsp.mkdir(outDir, { recursive: true });
     const vsix = path.join(outDir, 'imr-editor-test-host.vsix');
     await run(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: staging, quiet: true });

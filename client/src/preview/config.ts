@@ -43,7 +43,12 @@ export class PreviewConfiguration implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri;
     const root = folder?.scheme === 'file' ? toConfigPath(folder.fsPath) : undefined;
     try {
-      const effective = await this.loader.resolve(file ?? '/untitled', { root, settings: readSettings(values), settingsBase: root, discover: file !== undefined });
+      const effective = await this.loader.resolve(file ?? '/untitled', {
+        root,
+        settings: readSettings(values),
+        settingsBase: root,
+        discover: file !== undefined,
+      });
       return effective.config;
     } catch {
       return {};

@@ -11,7 +11,11 @@ export interface ExportRequest {
 }
 
 /** Exports `document`; returns where the file was written, or undefined when the reviewer cancelled. */
-export async function exportDetermination(document: vscode.TextDocument, configuration: PreviewConfiguration, request: ExportRequest = {}): Promise<vscode.Uri | undefined> {
+export async function exportDetermination(
+  document: vscode.TextDocument,
+  configuration: PreviewConfiguration,
+  request: ExportRequest = {},
+): Promise<vscode.Uri | undefined> {
   const target = request.out ? toUri(request.out) : await askTarget(document);
   if (!target) return undefined;
   const fileName = document.uri.path.split('/').pop();
@@ -20,7 +24,9 @@ export async function exportDetermination(document: vscode.TextDocument, configu
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   } catch (error) {
-    void vscode.window.showErrorMessage(`The determination could not be exported to ${target.fsPath || target.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(
+      `The determination could not be exported to ${target.fsPath || target.toString()}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return undefined;
   }
   if (!request.out) {

@@ -18,7 +18,9 @@ export function previewCommands(context: vscode.ExtensionContext): Record<string
   const open = async (resource: unknown, toSide: boolean): Promise<void> => {
     const document = await targetDocument(resource, preview);
     if (!document) {
-      void vscode.window.showInformationMessage('Open an IMR determination draft (an .imr.md file, or Markdown with the letter\'s section titles) to preview it.');
+      void vscode.window.showInformationMessage(
+        "Open an IMR determination draft (an .imr.md file, or Markdown with the letter's section titles) to preview it.",
+      );
       return;
     }
     const active = vscode.window.activeTextEditor;

@@ -12,11 +12,7 @@ export const PREVIEW_VIEW_TYPE = 'imr.preview';
 const THROTTLE_MS = 200;
 
 /** Messages from media/preview.js. Lines are 0-based, as the editor counts them. */
-type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'scroll'; line: number }
-  | { type: 'openLine'; line: number }
-  | { type: 'openLink'; href: string };
+type WebviewMessage = { type: 'ready' } | { type: 'scroll'; line: number } | { type: 'openLine'; line: number } | { type: 'openLink'; href: string };
 
 export class DeterminationPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -64,12 +60,17 @@ export class DeterminationPreview implements vscode.Disposable {
     }
     this.document = document;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, titleOf(document), { viewColumn, preserveFocus }, {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableFindWidget: true,
-      localResourceRoots: [media],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      titleOf(document),
+      { viewColumn, preserveFocus },
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        enableFindWidget: true,
+        localResourceRoots: [media],
+      },
+    );
     this.panel = panel;
     panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;

@@ -75,7 +75,8 @@ const ODG_CHAPTERS = [
 ];
 
 const MTUS_FIRST = 'MTUS: searched first (8 CCR 9792.21.1(a)); presumed correct on the extent and scope of treatment.';
-const SECOND = 'Outside the MTUS: relied on only when the MTUS does not address the condition or its presumption is rebutted; ACOEM and ODG come next in the search sequence.';
+const SECOND =
+  'Outside the MTUS: relied on only when the MTUS does not address the condition or its presumption is rebutted; ACOEM and ODG come next in the search sequence.';
 const LATER = 'Outside the MTUS: other nationally recognized evidence-based guidelines, then peer-reviewed studies, only after the MTUS, ACOEM and ODG.';
 
 export const guidelineSources: readonly GuidelineSource[] = [
@@ -161,7 +162,24 @@ export const guidelineSources: readonly GuidelineSource[] = [
       'ACOEM Guidelines',
       'ACOEM',
     ],
-    chapters: ['Hip', 'Hip and Groin', 'Low Back', 'Knee', 'Shoulder', 'Elbow', 'Hand, Wrist, and Forearm', 'Ankle and Foot', 'Cervical and Thoracic Spine', 'Neck', 'Chronic Pain', 'Opioids', 'Eye', 'Occupational Interstitial Lung Disease', 'Traumatic Brain Injury', 'Workplace Mental Health'],
+    chapters: [
+      'Hip',
+      'Hip and Groin',
+      'Low Back',
+      'Knee',
+      'Shoulder',
+      'Elbow',
+      'Hand, Wrist, and Forearm',
+      'Ankle and Foot',
+      'Cervical and Thoracic Spine',
+      'Neck',
+      'Chronic Pain',
+      'Opioids',
+      'Eye',
+      'Occupational Interstitial Lung Disease',
+      'Traumatic Brain Injury',
+      'Workplace Mental Health',
+    ],
     sequence: SECOND,
   },
   {
@@ -184,7 +202,18 @@ export const guidelineSources: readonly GuidelineSource[] = [
     id: 'national-guideline',
     name: 'Other nationally recognized evidence-based guideline',
     kind: 'Non-MTUS',
-    aliases: ['National Guideline Clearinghouse', 'Agency for Healthcare Research and Quality', 'AHRQ', 'American Academy of Orthopaedic Surgeons', 'AAOS', 'American College of Physicians', 'National Institute for Health and Care Excellence', 'NICE', 'Medscape', 'UpToDate'],
+    aliases: [
+      'National Guideline Clearinghouse',
+      'Agency for Healthcare Research and Quality',
+      'AHRQ',
+      'American Academy of Orthopaedic Surgeons',
+      'AAOS',
+      'American College of Physicians',
+      'National Institute for Health and Care Excellence',
+      'NICE',
+      'Medscape',
+      'UpToDate',
+    ],
     chapters: [],
     sequence: LATER,
   },

@@ -24,7 +24,10 @@ export function configJsonSchema(): JsonSchema {
 /** Settings only the client reads; listed here so the contribution is generated from one place. */
 const editorSettingsSchema = z.object({
   debounceMs: z.number().int().min(0).max(10_000).default(150).describe('Milliseconds to wait after typing stops before a draft is checked again.'),
-  'trace.server': z.enum(['off', 'messages', 'verbose']).default('off').describe('Traces the messages between VS Code and the IMR language server (for bug reports).'),
+  'trace.server': z
+    .enum(['off', 'messages', 'verbose'])
+    .default('off')
+    .describe('Traces the messages between VS Code and the IMR language server (for bug reports).'),
 });
 
 const DEFAULTS: Record<string, unknown> = { profile: '', rules: {}, privacy: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, include: [], ignore: [] };

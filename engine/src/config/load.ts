@@ -69,7 +69,11 @@ export class ConfigLoader {
     const problems: ConfigProblem[] = [...(options.settings?.problems ?? [])];
     const layers: ConfigLayer[] = [];
     if (options.settings?.config) layers.push({ config: options.settings.config, globBase: options.settingsBase });
-    const discovered = options.explicit ? [options.explicit] : options.discover === false ? [] : await this.discover(dirname(draftPath), options.root, problems);
+    const discovered = options.explicit
+      ? [options.explicit]
+      : options.discover === false
+        ? []
+        : await this.discover(dirname(draftPath), options.root, problems);
     if (options.explicit && !(await this.read(options.explicit))) {
       problems.push({ file: options.explicit, path: [], message: 'no such configuration file', severity: 'error' });
     }
@@ -112,7 +116,12 @@ export class ConfigLoader {
         (error: unknown) => {
           const file = parseConfigFile(path, '{}');
           file.config = undefined;
-          file.problems.push({ file: path, path: [], message: `cannot be read (${error instanceof Error ? error.message : String(error)})`, severity: 'error' });
+          file.problems.push({
+            file: path,
+            path: [],
+            message: `cannot be read (${error instanceof Error ? error.message : String(error)})`,
+            severity: 'error',
+          });
           return file;
         },
       );
@@ -167,13 +176,18 @@ export class ConfigLoader {
         continue;
       }
       if (!(await this.read(targetPath))) {
-        problems.push(problemAt(file, at, `cannot find "${target}" (looked for ${targetPath}); extends takes the path of a JSON configuration file, relative to this file`));
+        problems.push(
+          problemAt(file, at, `cannot find "${target}" (looked for ${targetPath}); extends takes the path of a JSON configuration file, relative to this file`),
+        );
         continue;
       }
       const before = problems.length;
       layers.push(...(await this.expand(targetPath, [...chain, path], problems)));
       const errors = problems.slice(before).filter((problem) => problem.severity === 'error' && problem.file === targetPath);
-      if (errors.length > 0) problems.push(problemAt(file, at, `"${target}" is invalid: ${describeProblem(errors[0], false)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`));
+      if (errors.length > 0)
+        problems.push(
+          problemAt(file, at, `"${target}" is invalid: ${describeProblem(errors[0], false)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`),
+        );
     }
     layers.push({ source: file, config: file.config });
     return layers;

@@ -62,7 +62,13 @@ export function parseConfigFile(file: string, source: string): ConfigFile {
 }
 
 /** A problem at `path` in the file, placed at the nearest JSON node that exists. */
-export function problemAt(file: ConfigFile, path: JsonPath, message: string, severity: ConfigProblem['severity'] = 'error', at: 'key' | 'value' = 'value'): ConfigProblem {
+export function problemAt(
+  file: ConfigFile,
+  path: JsonPath,
+  message: string,
+  severity: ConfigProblem['severity'] = 'error',
+  at: 'key' | 'value' = 'value',
+): ConfigProblem {
   const span = spanOf(file, path, at);
   return { file: file.file, path, message, severity, span, range: span && file.index.rangeOf(span) };
 }
@@ -103,7 +109,14 @@ function duplicateKeys(file: ConfigFile, tree: Node): ConfigProblem[] {
         const key = String(keyNode.value);
         if (seen.has(key)) {
           const span = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
-          problems.push({ file: file.file, path: [...path, key], message: `duplicate key "${key}"; only the last one counts, so remove the others`, severity: 'warning', span, range: file.index.rangeOf(span) });
+          problems.push({
+            file: file.file,
+            path: [...path, key],
+            message: `duplicate key "${key}"; only the last one counts, so remove the others`,
+            severity: 'warning',
+            span,
+            range: file.index.rangeOf(span),
+          });
         }
         seen.add(key);
         if (value) visit(value, [...path, key]);

@@ -46,7 +46,10 @@ const MAX_LISTED = 3;
 
 /** The reasons of one source's problems, the first few in full. */
 export function describeProblems(problems: readonly ConfigProblem[]): string {
-  const listed = problems.slice(0, MAX_LISTED).map((problem) => describeProblem(problem)).join('; ');
+  const listed = problems
+    .slice(0, MAX_LISTED)
+    .map((problem) => describeProblem(problem))
+    .join('; ');
   const more = problems.length - MAX_LISTED;
   return more > 0 ? `${listed}; and ${more} more` : listed;
 }
@@ -62,6 +65,12 @@ export function describeSources(problems: readonly ConfigProblem[], display: (fi
 }
 
 /** The notice a draft shows for each configuration source that governs it and has problems. */
-export function configurationNotices(problems: readonly ConfigProblem[], display: (file: string) => string): { severity: 'error' | 'warning'; message: string }[] {
-  return describeSources(problems, display).map(({ severity, message }) => ({ severity, message: severity === 'error' ? `${message}; the defaults apply.` : `${message}.` }));
+export function configurationNotices(
+  problems: readonly ConfigProblem[],
+  display: (file: string) => string,
+): { severity: 'error' | 'warning'; message: string }[] {
+  return describeSources(problems, display).map(({ severity, message }) => ({
+    severity,
+    message: severity === 'error' ? `${message}; the defaults apply.` : `${message}.`,
+  }));
 }

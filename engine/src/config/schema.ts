@@ -8,7 +8,16 @@ export const severitySchema = z.enum(['error', 'warning', 'info', 'hint']);
 
 const SEVERITY_WORDS = '"off", "error", "warning", "info" or "hint"';
 /** What people used to other linters write, and what they mean here. */
-const SEVERITY_ALIASES: Record<string, string> = { warn: 'warning', information: 'info', err: 'error', none: 'off', false: 'off', '0': 'off', '1': 'warning', '2': 'error' };
+const SEVERITY_ALIASES: Record<string, string> = {
+  warn: 'warning',
+  information: 'info',
+  err: 'error',
+  none: 'off',
+  false: 'off',
+  '0': 'off',
+  '1': 'warning',
+  '2': 'error',
+};
 
 function settingError(input: unknown): string {
   const word = Array.isArray(input) ? input[0] : input;
@@ -19,10 +28,11 @@ function settingError(input: unknown): string {
 
 const levelSchema = z.enum(['off', ...severitySchema.options], { error: (issue) => settingError(issue.input) });
 
-export const ruleSettingSchema = z.union(
-  [levelSchema, z.tuple([levelSchema, z.record(z.string(), z.unknown()).describe("The rule's options.")])],
-  { error: (issue) => settingError(issue.input) },
-).meta({ id: 'ruleSetting', description: 'A rule setting: "off", a severity, or [severity, { options }].' });
+export const ruleSettingSchema = z
+  .union([levelSchema, z.tuple([levelSchema, z.record(z.string(), z.unknown()).describe("The rule's options.")])], {
+    error: (issue) => settingError(issue.input),
+  })
+  .meta({ id: 'ruleSetting', description: 'A rule setting: "off", a severity, or [severity, { options }].' });
 
 const ruleIdList = rules.map((rule) => rule.id);
 
@@ -35,13 +45,10 @@ function unknownRule(key: string): string {
 
 /** One key per rule, so editors complete rule ids and show each rule's description. */
 export const rulesSchema = z
-  .strictObject(
-    Object.fromEntries(rules.map((rule) => [rule.id, ruleSettingSchema.optional().describe(`${rule.description} (default: ${rule.severity})`)])),
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys' ? issue.keys.map(unknownRule).join('\n') : 'rules is an object of rule ids to settings, for example { "phi": "off" }',
-    },
-  )
+  .strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleSettingSchema.optional().describe(`${rule.description} (default: ${rule.severity})`)])), {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys.map(unknownRule).join('\n') : 'rules is an object of rule ids to settings, for example { "phi": "off" }',
+  })
   .meta({ id: 'rules', description: 'Rule settings: "off", a severity, or [severity, { options }]. A severity alone keeps options set by a farther file.' });
 
 /** One line per unknown key (the parser splits them), naming the keys that are allowed. */
@@ -85,7 +92,10 @@ const PROFILE_ID = /^[a-z0-9][a-z0-9-]*$/;
  */
 export const profileSchema = strictObject(
   {
-    id: z.string().regex(PROFILE_ID, 'a profile id is lower-case letters, digits and hyphens').describe('The id drafts and configuration select the profile by.'),
+    id: z
+      .string()
+      .regex(PROFILE_ID, 'a profile id is lower-case letters, digits and hyphens')
+      .describe('The id drafts and configuration select the profile by.'),
     extends: z.string().optional().describe('A profile to start from: a built-in one or one defined in configuration.'),
     description: z.string().optional(),
     sections: z.array(sectionSchema).min(1, 'a profile has at least one section').optional().describe('The sections, in the order the letter has them.'),
@@ -132,7 +142,10 @@ const privacyPatternSchema = strictObject(
   {
     name: z.string().min(1).describe('What the pattern finds, as the message names it ("a claim number").'),
     pattern: z.string().min(1).describe('A JavaScript regular expression, without slashes.'),
-    flags: z.string().regex(/^(?!.*(.).*\1)[imsu]*$/, 'flags may be i, m, s and u, each once').optional(),
+    flags: z
+      .string()
+      .regex(/^(?!.*(.).*\1)[imsu]*$/, 'flags may be i, m, s and u, each once')
+      .optional(),
   },
   'a privacy pattern',
 ).superRefine((entry, context) => {
@@ -153,7 +166,9 @@ const privacySchema = strictObject(
 ).describe('Extra patterns for the phi rule.');
 
 const profileNameSchema = z
-  .union([z.enum(builtinProfiles.map((profile) => profile.id) as [string, ...string[]]), z.string().min(1)], { error: 'a profile is named by its id, a string such as "ca-dwc-imr"' })
+  .union([z.enum(builtinProfiles.map((profile) => profile.id) as [string, ...string[]]), z.string().min(1)], {
+    error: 'a profile is named by its id, a string such as "ca-dwc-imr"',
+  })
   .describe('The profile drafts are checked against: a built-in one or one defined in "profiles" (default "ca-dwc-imr").');
 
 const maxFileSizeSchema = z
@@ -171,7 +186,10 @@ export const configSchema = strictObject(
       .optional()
       .describe('Configuration files this one builds on, relative to this file; later ones win, and this file wins over all.'),
     profile: profileNameSchema.optional(),
-    profiles: z.array(profileSchema).optional().describe("Profiles defined here, selectable by id; a nearer file's profile replaces a farther one with the same id."),
+    profiles: z
+      .array(profileSchema)
+      .optional()
+      .describe("Profiles defined here, selectable by id; a nearer file's profile replaces a farther one with the same id."),
     rules: rulesSchema.optional(),
     include: globsSchema
       .min(1, 'include lists at least one glob; leave it out to check every draft')
@@ -187,7 +205,8 @@ export const configSchema = strictObject(
   .superRefine((config, context) => {
     const ids = config.profiles?.map((profile) => profile.id) ?? [];
     ids.forEach((id, index) => {
-      if (ids.indexOf(id) !== index) context.addIssue({ code: 'custom', path: ['profiles', index, 'id'], message: `profile "${id}" is defined twice in this file` });
+      if (ids.indexOf(id) !== index)
+        context.addIssue({ code: 'custom', path: ['profiles', index, 'id'], message: `profile "${id}" is defined twice in this file` });
     });
   })
   .describe('Configuration of the IMR determination linter (editor and imr-lint).');
@@ -198,7 +217,9 @@ const settingsRulesSchema = z
     // Zod reports unknown keys of an enum-keyed record as "unrecognized_keys", though its types do not say so.
     error: (issue) => {
       const { code, keys } = issue as { code: string; keys?: string[] };
-      return code === 'unrecognized_keys' && keys ? keys.map(unknownRule).join('\n') : 'imr.rules is an object of rule ids to severities, for example { "phi": "off" }';
+      return code === 'unrecognized_keys' && keys
+        ? keys.map(unknownRule).join('\n')
+        : 'imr.rules is an object of rule ids to severities, for example { "phi": "off" }';
     },
   })
   .describe('Rule severities: "off", "error", "warning", "info" or "hint", by rule id.');

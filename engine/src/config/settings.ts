@@ -13,8 +13,7 @@ export function readSettings(settings: Record<string, unknown> | null | undefine
   const candidate: Record<string, unknown> = {};
   for (const key of SETTINGS_KEYS) {
     const value = settings?.[key];
-    const empty =
-      value === null || value === undefined || value === '' || (typeof value === 'object' && Object.keys(value as object).length === 0);
+    const empty = value === null || value === undefined || value === '' || (typeof value === 'object' && Object.keys(value as object).length === 0);
     if (!empty) candidate[key] = value;
   }
   const parsed = settingsSchema.safeParse(candidate);

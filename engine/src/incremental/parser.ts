@@ -56,8 +56,7 @@ export class IncrementalParser {
     const bounds = findBoundaries(text);
     const count = bounds.starts.length;
     const keys: string[] = new Array(count);
-    const keyAt = (index: number): string =>
-      (keys[index] ??= text.slice(bounds.starts[index], index + 1 < count ? bounds.starts[index + 1] : text.length));
+    const keyAt = (index: number): string => (keys[index] ??= text.slice(bounds.starts[index], index + 1 < count ? bounds.starts[index + 1] : text.length));
     const stats: ParseStats = { runs: 0, reusedRuns: 0, parsedCharacters: 0, fullParse: false };
     const children: RootContent[] = [];
     let definitions = false;
@@ -105,7 +104,10 @@ export class IncrementalParser {
       type: 'root',
       children,
       // As parseMarkdown reports it, the root starts after a byte-order mark.
-      position: { start: text.charCodeAt(0) === 0xfeff ? { line: 1, column: 2, offset: 1 } : { line: 1, column: 1, offset: 0 }, end: { line: bounds.endLine, column: bounds.endColumn, offset: text.length } },
+      position: {
+        start: text.charCodeAt(0) === 0xfeff ? { line: 1, column: 2, offset: 1 } : { line: 1, column: 1, offset: 0 },
+        end: { line: bounds.endLine, column: bounds.endColumn, offset: text.length },
+      },
     };
   };
 
@@ -217,5 +219,5 @@ function place(run: Run, offset: number, line: number): void {
 
 /** A flat copy of a string, not a view into the (much longer) draft it was sliced from. */
 function detach(text: string): string {
-  return text.length < 16 ? text : (` ${text}`).slice(1);
+  return text.length < 16 ? text : ` ${text}`.slice(1);
 }

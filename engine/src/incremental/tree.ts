@@ -35,7 +35,9 @@ export function shiftNodes(nodes: readonly RootContent[], offset: number, lines:
 }
 
 function shiftPoint(point: Point, offset: number, lines: number): Point {
-  return point.offset === undefined ? { line: point.line + lines, column: point.column } : { line: point.line + lines, column: point.column, offset: point.offset + offset };
+  return point.offset === undefined
+    ? { line: point.line + lines, column: point.column }
+    : { line: point.line + lines, column: point.column, offset: point.offset + offset };
 }
 
 /** Whether any block defines a link reference: such a definition changes how `[text]` reads in every other block. */

@@ -138,7 +138,9 @@ function sourceCompletions(cursor: Cursor): Completion[] | undefined {
     }
   }
   const typed = reference.toLowerCase();
-  const continuesSource = guidelineSources.some((source) => sourceSpellings(source).some((spelling) => spelling.length > reference.length && spelling.toLowerCase().startsWith(typed)));
+  const continuesSource = guidelineSources.some((source) =>
+    sourceSpellings(source).some((spelling) => spelling.length > reference.length && spelling.toLowerCase().startsWith(typed)),
+  );
   if (!named || reference.length === named.length || continuesSource) {
     const replace = { start: cursor.offset - reference.length, end: cursor.offset + /^[^,]*/.exec(cursor.after)![0].trimEnd().length };
     const ordered = [...guidelineSources].sort((a, b) => Number(b.kind === kind) - Number(a.kind === kind));
@@ -218,7 +220,10 @@ function decisionCompletions(cursor: Cursor): Completion[] | undefined {
   if (colon < 0) return undefined;
   const tail = /^((?:\*\*|__)?[ \t]*)([\p{L}-]*)$/u.exec(content.slice(colon + 1));
   if (!tail) return undefined;
-  const name = content.slice(0, colon).replace(/(?:\*\*|__)$/, '').trim();
+  const name = content
+    .slice(0, colon)
+    .replace(/(?:\*\*|__)$/, '')
+    .trim();
   const words = name.split(/\s+/).filter((word) => word.length > 0).length;
   if (words === 0 || words > 12 || /[.!?]/.test(name) || /set\s+forth\s+below/i.test(name)) return undefined;
   if (matchFieldLabel(content, profile) || isCredentialLabel(content)) return undefined;

@@ -83,16 +83,21 @@ function citationHover(citation: GuidelineCitation): string {
   }
   if (citation.chapter) {
     const catalogue = citation.chapter.catalogueName;
-    facts.push(`- Chapter: ${quote(citation.chapter.text)}${catalogue ? `, catalogue chapter *${escapeMarkdown(catalogue)}*` : source && source.chapters.length > 0 ? ', not a chapter the catalogue knows' : ''}`);
+    facts.push(
+      `- Chapter: ${quote(citation.chapter.text)}${catalogue ? `, catalogue chapter *${escapeMarkdown(catalogue)}*` : source && source.chapters.length > 0 ? ', not a chapter the catalogue knows' : ''}`,
+    );
   }
   if (citation.topic) facts.push(`- Topic: ${quote(citation.topic.text)}`);
   if (citation.pages) facts.push(`- Pages: ${citation.pages.from === citation.pages.to ? citation.pages.from : `${citation.pages.from}–${citation.pages.to}`}`);
   lines.push(facts.join('\n'));
   if (source) {
     lines.push(`Evidence search sequence: ${escapeMarkdown(source.sequence)}`);
-    if (source.kind !== citation.kind) lines.push(`${escapeMarkdown(source.name)} is cited as ${citation.kind} but is ${source.kind}; cite it with "${citationPrefix(source.kind)}".`);
+    if (source.kind !== citation.kind)
+      lines.push(`${escapeMarkdown(source.name)} is cited as ${citation.kind} but is ${source.kind}; cite it with "${citationPrefix(source.kind)}".`);
   } else if (citation.kind === 'Non-MTUS') {
-    lines.push('Evidence search sequence: outside the MTUS, relied on only when the MTUS does not address the condition or its presumption is rebutted; the rationale should say why.');
+    lines.push(
+      'Evidence search sequence: outside the MTUS, relied on only when the MTUS does not address the condition or its presumption is rebutted; the rationale should say why.',
+    );
   }
   return lines.join('\n\n');
 }

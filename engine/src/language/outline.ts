@@ -49,7 +49,15 @@ function itemNode(item: DisputedItem): OutlineNode {
 }
 
 function fieldNode(field: Field): OutlineNode {
-  return { name: field.label.text.trim(), detail: fieldDetail(field), kind: 'field', span: field.span, range: field.range, selectionRange: field.label.range, children: [] };
+  return {
+    name: field.label.text.trim(),
+    detail: fieldDetail(field),
+    kind: 'field',
+    span: field.span,
+    range: field.range,
+    selectionRange: field.label.range,
+    children: [],
+  };
 }
 
 /** A guideline field shows what it cites; a rationale, what it concludes. */

@@ -67,7 +67,10 @@ export class TrackedText {
         const [head, tail]: Piece[] =
           'text' in piece
             ? [{ text: piece.text.slice(0, cut) }, { text: piece.text.slice(cut) }]
-            : [{ from: piece.from, to: piece.from + cut }, { from: piece.from + cut, to: piece.to }];
+            : [
+                { from: piece.from, to: piece.from + cut },
+                { from: piece.from + cut, to: piece.to },
+              ];
         this.pieces.splice(index, 1, head, tail);
         return index + 1;
       }

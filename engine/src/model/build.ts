@@ -154,7 +154,9 @@ function readItemHeader(line: TextLine, next: TextLine | undefined, profile: Pro
   const nameText = text.slice(0, nameEnd);
   const nameLead = nameText.length - nameText.trimStart().length;
   const name = textPart(line.content, nameLead, nameLead + nameText.trim().length, index);
-  const decisionStart = hasDecisionPart ? split.decisionStart + (text.slice(split.decisionStart).length - text.slice(split.decisionStart).trimStart().length) : text.length;
+  const decisionStart = hasDecisionPart
+    ? split.decisionStart + (text.slice(split.decisionStart).length - text.slice(split.decisionStart).trimStart().length)
+    : text.length;
   const decisionText = hasDecisionPart ? after : '';
   const decisionPart = textPart(line.content, decisionStart, decisionStart + decisionText.length, index);
   const decisionReading = decisionText ? readDecision(decisionText, profile) : undefined;
@@ -185,13 +187,12 @@ function splitItemLine(text: string, profile: Profile): { nameEnd: number; decis
   return { nameEnd: dash.index, decisionStart: dash.index + dash[0].indexOf(dash[0].trim()) + 1, colon: false };
 }
 
-function attachField(
-  item: DisputedItem,
-  field: { spec: Field['kind']; lines: TextLine[]; labelEnd: number; labelTextEnd: number },
-  index: LineIndex,
-): void {
+function attachField(item: DisputedItem, field: { spec: Field['kind']; lines: TextLine[]; labelEnd: number; labelTextEnd: number }, index: LineIndex): void {
   const [first, ...rest] = field.lines;
-  const value = MappedText.join([first.content.slice(field.labelEnd).trim(), ...rest.map((line) => line.content)].filter((piece) => piece.length > 0), ' ');
+  const value = MappedText.join(
+    [first.content.slice(field.labelEnd).trim(), ...rest.map((line) => line.content)].filter((piece) => piece.length > 0),
+    ' ',
+  );
   const lastLine = field.lines[field.lines.length - 1];
   const base: Field = {
     kind: field.spec,

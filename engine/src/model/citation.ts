@@ -33,7 +33,10 @@ export function readCitation(value: MappedText, index: LineIndex): GuidelineCita
   if (!match) return undefined;
   const start = match.index;
   const kind: CitationKind = /^non/i.test(match[1]) ? 'Non-MTUS' : 'MTUS';
-  const prefixText = match[0].trimEnd().replace(/[:.,-]$/, '').trimEnd();
+  const prefixText = match[0]
+    .trimEnd()
+    .replace(/[:.,-]$/, '')
+    .trimEnd();
   const referenceStart = start + match[0].length;
   let referenceEnd = value.length;
   while (referenceEnd > referenceStart && /[\s.]/.test(value.text[referenceEnd - 1])) referenceEnd--;

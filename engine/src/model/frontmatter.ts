@@ -4,10 +4,7 @@ import type { LineIndex } from '../text';
 import { located } from './parts';
 import type { FrontMatter, Located } from './types';
 
-export function readFrontMatter(
-  yaml: { value: string; start: number; end: number; valueStart: number },
-  index: LineIndex,
-): FrontMatter {
+export function readFrontMatter(yaml: { value: string; start: number; end: number; valueStart: number }, index: LineIndex): FrontMatter {
   const frontMatter: FrontMatter = { ...located({ start: yaml.start, end: yaml.end }, index), data: {}, keys: {} };
   // The YAML parser reads only \n and \r\n as line breaks; a lone \r (old Mac files) becomes \n, offsets unchanged.
   const document = parseDocument(yaml.value.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: false });

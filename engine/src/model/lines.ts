@@ -112,7 +112,8 @@ function inlineText(children: Nodes[], text: string): MappedText {
           break;
         case 'image':
         case 'imageReference':
-          if (position && node.alt) pieces.push(new MappedText(node.alt, alignValue(node.alt, text.slice(position.start.offset!, position.end.offset!), position.start.offset!)));
+          if (position && node.alt)
+            pieces.push(new MappedText(node.alt, alignValue(node.alt, text.slice(position.start.offset!, position.end.offset!), position.start.offset!)));
           break;
         default:
           break;
@@ -123,12 +124,7 @@ function inlineText(children: Nodes[], text: string): MappedText {
   return MappedText.join(pieces, '');
 }
 
-function pushLines(
-  lines: TextLine[],
-  content: MappedText,
-  index: LineIndex,
-  shape: Pick<TextLine, 'block' | 'depth' | 'inList'>,
-): void {
+function pushLines(lines: TextLine[], content: MappedText, index: LineIndex, shape: Pick<TextLine, 'block' | 'depth' | 'inList'>): void {
   let from = 0;
   let first = true;
   while (from <= content.length) {

@@ -31,8 +31,10 @@ const NECESSITY = /medically\s+(?:necessary|unnecessary|indicated|appropriate)|(
 const NECESSITY_WORD = /medically\s+(?:necessary|unnecessary|indicated|appropriate)|\b(?:indicated|warranted|supported)\b/i;
 const NEGATION = /\b(?:not|non|no|neither|nor|never|cannot|can['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|don['’]t)\b/i;
 // A comma before a new subject or joining word starts a clause that may say the opposite ("Although X is not ..., the request is ...").
-const CLAUSE = /[;:]\s*|,\s+(?=(?:the|this|that|these|those|such|it|which|and|but|so|yet|although|though|while|because|since|as|therefore|thus|hence|accordingly|consequently)\b)/gi;
-const CONCLUDING = /^(?:therefore|thus|accordingly|consequently|hence|as\s+such|for\s+these\s+reasons|for\s+all\s+of\s+these\s+reasons|in\s+summary|in\s+conclusion|overall)\b|,\s*(?:therefore|thus|hence|accordingly|consequently),/i;
+const CLAUSE =
+  /[;:]\s*|,\s+(?=(?:the|this|that|these|those|such|it|which|and|but|so|yet|although|though|while|because|since|as|therefore|thus|hence|accordingly|consequently)\b)/gi;
+const CONCLUDING =
+  /^(?:therefore|thus|accordingly|consequently|hence|as\s+such|for\s+these\s+reasons|for\s+all\s+of\s+these\s+reasons|in\s+summary|in\s+conclusion|overall)\b|,\s*(?:therefore|thus|hence|accordingly|consequently),/i;
 
 /** Whether a sentence finds the request medically necessary: read from the clause of its first necessity phrase. */
 export function findsNecessary(sentence: string): boolean {
@@ -56,7 +58,9 @@ function reportsGuideline(sentence: string): boolean {
 
 export function readConclusion(value: MappedText, index: LineIndex): Conclusion | undefined {
   const all = sentences(value.text);
-  const withNecessity = all.filter(([start, end]) => /medically\s+(?:necessary|unnecessary)/i.test(value.text.slice(start, end)) && !reportsGuideline(value.text.slice(start, end)));
+  const withNecessity = all.filter(
+    ([start, end]) => /medically\s+(?:necessary|unnecessary)/i.test(value.text.slice(start, end)) && !reportsGuideline(value.text.slice(start, end)),
+  );
   // The last sentence on medical necessity concludes; failing that, a last "Therefore ... indicated".
   let chosen = withNecessity[withNecessity.length - 1];
   if (!chosen) {

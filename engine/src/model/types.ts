@@ -104,7 +104,7 @@ export interface DisputedItem extends Located {
   rationale?: RationaleField;
 }
 
-export interface CredentialEntry extends TextPart {}
+export type CredentialEntry = TextPart;
 
 export interface CredentialLine extends Located {
   label: TextPart;

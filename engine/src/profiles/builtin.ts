@@ -4,8 +4,7 @@ import type { FieldSpec, Profile } from './types';
 const HOW_MADE_STATEMENT =
   'MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no affiliation with the employer, employee, providers or the claims administrator. He/she has been in active clinical practice for more than five years and is currently working at least 24 hours a week in active practice. The expert reviewer was selected based on his/her clinical experience, education, background, and expertise in the same or similar specialties that evaluate and/or treat the medical condition and disputed items/Service. He/she is familiar with governing laws and regulations, including the strength of evidence hierarchy that applies to Independent Medical Review determinations.';
 
-const CREDENTIALS_SKELETON =
-  'The Expert Reviewer has the following credentials:\n\nState(s) of Licensure: \n\nCertification(s)/Specialty: ';
+const CREDENTIALS_SKELETON = 'The Expert Reviewer has the following credentials:\n\nState(s) of Licensure: \n\nCertification(s)/Specialty: ';
 
 const SEED_FIELDS: FieldSpec[] = [
   { kind: 'claimsAdministrator', label: 'Claims Administrator guideline', aliases: ['Claims Administrator guidelines'], subject: 'The Claims Administrator' },
@@ -29,8 +28,7 @@ export const caDwcImr: Profile = {
       title: 'CLINICAL CASE SUMMARY',
       aliases: [],
       required: true,
-      skeleton:
-        'The expert reviewer developed the following clinical case summary based on a review of the case file, including all medical records:',
+      skeleton: 'The expert reviewer developed the following clinical case summary based on a review of the case file, including all medical records:',
     },
     {
       id: 'issues',

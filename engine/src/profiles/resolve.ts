@@ -35,7 +35,11 @@ export function resolveProfiles(definitions: readonly ProfileDefinition[]): Reso
       // A profile that extends its own id refines the built-in profile of that id.
       const baseIndex = definition.extends === definition.id ? undefined : byId.get(definition.extends);
       if (baseIndex !== undefined && chain.includes(definitions[baseIndex].id)) {
-        problems.push({ index, path: ['extends'], message: `profiles extend each other in a cycle (${[...chain, definition.id, definitions[baseIndex].id].join(' → ')}); one of them must start from a built-in profile or define its sections` });
+        problems.push({
+          index,
+          path: ['extends'],
+          message: `profiles extend each other in a cycle (${[...chain, definition.id, definitions[baseIndex].id].join(' → ')}); one of them must start from a built-in profile or define its sections`,
+        });
         done.set(index, undefined);
         return undefined;
       }
@@ -58,7 +62,11 @@ export function resolveProfiles(definitions: readonly ProfileDefinition[]): Reso
       const id = profile[key];
       if (id !== undefined && !sectionIds.includes(id)) {
         valid = false;
-        problems.push({ index, path: [definition[key] !== undefined ? key : 'sections'], message: `"${id}" is not the id of one of this profile's sections (${sectionIds.join(', ')})` });
+        problems.push({
+          index,
+          path: [definition[key] !== undefined ? key : 'sections'],
+          message: `"${id}" is not the id of one of this profile's sections (${sectionIds.join(', ')})`,
+        });
       }
     }
     if (profile.decisions.upheld === profile.decisions.overturned) {

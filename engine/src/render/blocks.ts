@@ -4,9 +4,7 @@ import type { LineIndex } from '../text';
 import type { Landmark } from './landmarks';
 import { firstOffset, lastOffset, splitPhrasing, trimPhrasing } from './split';
 
-export type Piece =
-  | { kind: 'landmark'; landmark: Landmark }
-  | { kind: 'content'; node: RootContent };
+export type Piece = { kind: 'landmark'; landmark: Landmark } | { kind: 'content'; node: RootContent };
 
 export interface Pieces {
   pieces: Piece[];
@@ -137,7 +135,11 @@ function proseOf(node: Extract<RootContent, { type: 'code' }>, source: string, l
       .split(/\r?\n|\r/)
       .map((line) => line.trim())
       .join('\n');
-    paragraphs.push({ type: 'paragraph', children: [{ type: 'text', value, position: positionOf(runStart, runEnd, lines) }], position: positionOf(runStart, runEnd, lines) });
+    paragraphs.push({
+      type: 'paragraph',
+      children: [{ type: 'text', value, position: positionOf(runStart, runEnd, lines) }],
+      position: positionOf(runStart, runEnd, lines),
+    });
     runStart = -1;
   };
   let lineStart = start;

@@ -30,7 +30,12 @@ export function letterHandlers(): Handlers {
   handlers.imrBlock = (state: State, node: LetterBlock) => {
     const children = state.all(node as never);
     // Line breaks between blocks keep the exported source readable; inside a line they would add spaces.
-    const element: Element = { type: 'element', tagName: node.tagName, properties: { ...node.properties }, children: TEXT_HOLDERS.has(node.tagName) ? children : state.wrap(children, true) };
+    const element: Element = {
+      type: 'element',
+      tagName: node.tagName,
+      properties: { ...node.properties },
+      children: TEXT_HOLDERS.has(node.tagName) ? children : state.wrap(children, true),
+    };
     return element;
   };
   handlers.imrHast = (_state: State, node: HastBlock) => node.element;
@@ -63,7 +68,10 @@ function embeddedOnly(result: ElementContent | ElementContent[] | undefined, alt
   return {
     type: 'element',
     tagName: 'span',
-    properties: { className: ['image-placeholder'], title: 'Images show only when embedded in the draft as data: URLs (PNG, JPEG, GIF or WebP); nothing is fetched.' },
+    properties: {
+      className: ['image-placeholder'],
+      title: 'Images show only when embedded in the draft as data: URLs (PNG, JPEG, GIF or WebP); nothing is fetched.',
+    },
     children: [{ type: 'text', value: `[image${alt ? `: ${alt}` : ''}]` }],
   };
 }

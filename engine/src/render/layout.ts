@@ -28,7 +28,10 @@ export function layoutLetter(pieces: readonly Piece[], model: Determination, cas
   if (caseNumber) {
     letter.children.push(
       block('header', { className: ['letter-header'], dataLine: caseNumber.line }, [
-        block('p', { className: ['letter-case'], dataLine: caseNumber.line }, [text('Case Number: '), block('span', { className: ['case-number'] }, [text(caseNumber.text)])]),
+        block('p', { className: ['letter-case'], dataLine: caseNumber.line }, [
+          text('Case Number: '),
+          block('span', { className: ['case-number'] }, [text(caseNumber.text)]),
+        ]),
       ]),
     );
   }
@@ -61,9 +64,11 @@ export function layoutLetter(pieces: readonly Piece[], model: Determination, cas
     switch (landmark.kind) {
       case 'section': {
         const spec = profile.sections.find((candidate) => candidate.id === landmark.section.id);
-        section = block('section', { className: ['letter-section', `section-${landmark.section.id}`], id: `section-${landmark.section.id}`, dataLine: lineOf(landmark.start) }, [
-          block('h2', { className: ['section-title'] }, [text(spec?.title ?? landmark.section.heading.text)]),
-        ]);
+        section = block(
+          'section',
+          { className: ['letter-section', `section-${landmark.section.id}`], id: `section-${landmark.section.id}`, dataLine: lineOf(landmark.start) },
+          [block('h2', { className: ['section-title'] }, [text(spec?.title ?? landmark.section.heading.text)])],
+        );
         letter.children.push(section);
         container = section;
         item = undefined;
@@ -75,7 +80,11 @@ export function layoutLetter(pieces: readonly Piece[], model: Determination, cas
         const badge = decisionBadge(landmark.item, profile);
         item = block(
           'section',
-          { className: ['item', ...badge.className.filter((name) => name !== 'decision')], id: `${ITEM_ID_PREFIX}${landmark.index + 1}`, dataLine: lineOf(landmark.start) },
+          {
+            className: ['item', ...badge.className.filter((name) => name !== 'decision')],
+            id: `${ITEM_ID_PREFIX}${landmark.index + 1}`,
+            dataLine: lineOf(landmark.start),
+          },
           [
             block('h3', { className: ['item-header'] }, [
               block('span', { className: ['item-name'] }, [text(landmark.item.name.text)]),
@@ -94,7 +103,13 @@ export function layoutLetter(pieces: readonly Piece[], model: Determination, cas
         const spec = profile.fields.find((candidate) => candidate.kind === landmark.field.kind);
         const label: Paragraph = {
           type: 'paragraph',
-          children: [{ type: 'strong', data: { hProperties: { className: ['field-label'] } }, children: [{ type: 'text', value: `${spec?.label ?? landmark.field.label.text}:` }] }],
+          children: [
+            {
+              type: 'strong',
+              data: { hProperties: { className: ['field-label'] } },
+              children: [{ type: 'text', value: `${spec?.label ?? landmark.field.label.text}:` }],
+            },
+          ],
           position: positionOf(landmark.start, landmark.end, lines),
         };
         const host = item ?? container;

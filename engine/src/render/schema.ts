@@ -5,7 +5,29 @@ import type { Options as SanitizeSchema } from 'rehype-sanitize';
 export const ID_PREFIX = 'imr-';
 
 const TEXT_LEVEL = ['a', 'abbr', 'b', 'br', 'code', 'del', 'em', 'i', 'img', 'kbd', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u'];
-const BLOCK_LEVEL = ['article', 'blockquote', 'dd', 'div', 'dl', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'nav', 'ol', 'p', 'pre', 'section', 'ul'];
+const BLOCK_LEVEL = [
+  'article',
+  'blockquote',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'ul',
+];
 const TABLES = ['table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr'];
 
 /** Every key is given: a missing key would fall back to the (more permissive) GitHub default. */
@@ -14,7 +36,33 @@ export const letterSchema: SanitizeSchema = {
   allowDoctypes: false,
   tagNames: [...TEXT_LEVEL, ...BLOCK_LEVEL, ...TABLES],
   // Elements whose content is dropped with them rather than kept as text.
-  strip: ['script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'noembed', 'noframes', 'textarea', 'title', 'xmp', 'plaintext', 'svg', 'math', 'form', 'select', 'option', 'button', 'base', 'link', 'meta'],
+  strip: [
+    'script',
+    'style',
+    'template',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'noscript',
+    'noembed',
+    'noframes',
+    'textarea',
+    'title',
+    'xmp',
+    'plaintext',
+    'svg',
+    'math',
+    'form',
+    'select',
+    'option',
+    'button',
+    'base',
+    'link',
+    'meta',
+  ],
   ancestors: {
     tbody: ['table'],
     td: ['table'],

@@ -25,10 +25,17 @@ export function summaryOf(model: Determination | undefined, findings: readonly F
   // In the preview an entry reveals its line in the draft; in an export it can only point within the page.
   const toSource = (line: number, children: (ElementContent | string)[], anchor?: string, label?: string): Element | ElementContent[] => {
     if (mode === 'preview') {
-      const properties: Properties = { className: ['source-link'], href: anchor ? `#${ID_PREFIX}${anchor}` : '#', dataSourceLine: line, title: label ?? `Show line ${line + 1} in the draft` };
+      const properties: Properties = {
+        className: ['source-link'],
+        href: anchor ? `#${ID_PREFIX}${anchor}` : '#',
+        dataSourceLine: line,
+        title: label ?? `Show line ${line + 1} in the draft`,
+      };
       return el('a', properties, children);
     }
-    return anchor ? el('a', { href: `#${ID_PREFIX}${anchor}` }, children) : children.map((child) => (typeof child === 'string' ? { type: 'text', value: child } : child));
+    return anchor
+      ? el('a', { href: `#${ID_PREFIX}${anchor}` }, children)
+      : children.map((child) => (typeof child === 'string' ? { type: 'text', value: child } : child));
   };
   const entry = (value: Element | ElementContent[]): ElementContent[] => (Array.isArray(value) ? value : [value]);
 
@@ -76,23 +83,28 @@ export function summaryOf(model: Determination | undefined, findings: readonly F
     if (index > 0) countParts.push({ type: 'text', value: ', ' });
     const label = [el('span', { className: ['count-number'] }, [String(matching.length)]), ` ${NOUNS[severity][matching.length === 1 ? 0 : 1]}`];
     const first = matching[0];
-    const content = first ? entry(toSource(first.range.start.line, label, undefined, `Show the first ${NOUNS[severity][0]} in the draft`)) : label.map((part) => (typeof part === 'string' ? { type: 'text' as const, value: part } : part));
+    const content = first
+      ? entry(toSource(first.range.start.line, label, undefined, `Show the first ${NOUNS[severity][0]} in the draft`))
+      : label.map((part) => (typeof part === 'string' ? { type: 'text' as const, value: part } : part));
     countParts.push(el('span', { className: ['count', `count-${severity}`] }, content));
   });
   children.push(el('p', { className: ['summary-counts'] }, countParts));
   if (findings.length > 0) {
-    const listed = findings.slice(0, MAX_LISTED).map((finding) =>
-      el('li', { className: ['finding', `finding-${finding.severity}`] }, [
-        el('span', { className: ['finding-line'] }, entry(toSource(finding.range.start.line, [`Line ${finding.range.start.line + 1}`]))),
-        ' ',
-        el('span', { className: ['finding-severity'] }, [finding.severity]),
-        ' ',
-        el('span', { className: ['finding-message'] }, [finding.message]),
-        ' ',
-        el('span', { className: ['finding-rule'] }, [finding.ruleId]),
-      ]),
-    );
-    if (findings.length > MAX_LISTED) listed.push(el('li', { className: ['finding-more'] }, [`… and ${findings.length - MAX_LISTED} more (see the Problems panel or imr-lint).`]));
+    const listed = findings
+      .slice(0, MAX_LISTED)
+      .map((finding) =>
+        el('li', { className: ['finding', `finding-${finding.severity}`] }, [
+          el('span', { className: ['finding-line'] }, entry(toSource(finding.range.start.line, [`Line ${finding.range.start.line + 1}`]))),
+          ' ',
+          el('span', { className: ['finding-severity'] }, [finding.severity]),
+          ' ',
+          el('span', { className: ['finding-message'] }, [finding.message]),
+          ' ',
+          el('span', { className: ['finding-rule'] }, [finding.ruleId]),
+        ]),
+      );
+    if (findings.length > MAX_LISTED)
+      listed.push(el('li', { className: ['finding-more'] }, [`… and ${findings.length - MAX_LISTED} more (see the Problems panel or imr-lint).`]));
     children.push(el('ul', { className: ['summary-findings'] }, listed));
   }
   return el('nav', { className: ['summary'], ariaLabel: 'Determination summary' }, children);

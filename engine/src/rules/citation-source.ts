@@ -16,7 +16,10 @@ export const citationSource: Rule = {
         if (!citation?.source) continue;
         const source = guidelineSources.find((candidate) => candidate.id === citation.source?.catalogueId);
         if (!source) {
-          const suggestion = closest(citation.source.text, guidelineSources.flatMap((candidate) => candidate.aliases));
+          const suggestion = closest(
+            citation.source.text,
+            guidelineSources.flatMap((candidate) => candidate.aliases),
+          );
           context.report({
             span: citation.source.span,
             message: suggestion

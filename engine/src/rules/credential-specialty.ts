@@ -2,7 +2,13 @@ import { knownSpecialties } from '../catalogue/specialties';
 import { closest } from '../model/words';
 import type { Rule } from './types';
 
-const normalize = (name: string): string => name.toLowerCase().replace(/orthopedic/g, 'orthopaedic').replace(/&/g, 'and').replace(/[^a-z]+/g, ' ').trim();
+const normalize = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/orthopedic/g, 'orthopaedic')
+    .replace(/&/g, 'and')
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
 const known = new Set(knownSpecialties.map(normalize));
 
 export const credentialSpecialty: Rule = {

@@ -17,7 +17,9 @@ export const credentialState: Rule = {
       const suggestion = closest(name, usStates);
       context.report({
         span: entry.span,
-        message: suggestion ? `"${name}" is not a state; did you mean "${suggestion}"?` : `"${name}" is not a US state, the District of Columbia or a territory; write the state's full name, separated from the others by commas.`,
+        message: suggestion
+          ? `"${name}" is not a state; did you mean "${suggestion}"?`
+          : `"${name}" is not a US state, the District of Columbia or a territory; write the state's full name, separated from the others by commas.`,
         fix: suggestion ? { title: `Change to "${suggestion}"`, edits: [{ span: entry.span, newText: suggestion }] } : undefined,
       });
     }

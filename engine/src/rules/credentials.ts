@@ -9,7 +9,7 @@ const LABEL_WORDS = { states: 'state of licensure', specialties: 'certification 
 
 export const credentials: Rule = {
   id: 'credentials',
-  description: 'The credentials block lists the reviewer\'s states of licensure and certifications or specialties.',
+  description: "The credentials block lists the reviewer's states of licensure and certifications or specialties.",
   severity: 'error',
   tags: ['credentials'],
   check(model, context) {
@@ -43,7 +43,16 @@ export const credentials: Rule = {
           : model.lines.lineEnd(other.range.end.line)
         : section.body.span.end;
       // Written like the other label (list item, bold), which the block already uses.
-      const style = labelStyle(model, other && { span: { start: other.label.span.start, end: other.label.span.start + labelWords(model.text.slice(other.label.span.start, other.label.span.end)).length }, range: other.label.range });
+      const style = labelStyle(
+        model,
+        other && {
+          span: {
+            start: other.label.span.start,
+            end: other.label.span.start + labelWords(model.text.slice(other.label.span.start, other.label.span.end)).length,
+          },
+          range: other.label.range,
+        },
+      );
       const label = style.write(LABELS[kind].slice(0, -1));
       const gap = style.listed ? eol : `${eol}${eol}`;
       const newText = other && kind === 'states' ? `${label} ${gap}` : `${gap}${label} `;
@@ -61,7 +70,11 @@ function findMisspeltLabel(lines: TextLine[], kind: 'states' | 'specialties'): {
     const colon = line.content.text.indexOf(':');
     if (colon < 5 || colon > 45) continue;
     const written = line.content.text.slice(0, colon).trimEnd();
-    const words = written.toLowerCase().replace(/\((?:s|ies)\)/g, '').replace(/[^a-z]+/g, ' ').trim();
+    const words = written
+      .toLowerCase()
+      .replace(/\((?:s|ies)\)/g, '')
+      .replace(/[^a-z]+/g, ' ')
+      .trim();
     if (editDistance(words, LABEL_WORDS[kind]) <= 3) return { text: written, span: line.content.spanOf(0, written.length) };
   }
   return undefined;

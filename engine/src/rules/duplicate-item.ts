@@ -16,7 +16,10 @@ export const duplicateItem: Rule = {
         first.set(name, item.range.start.line);
         continue;
       }
-      context.report({ span: item.name.span, message: `Item "${item.name.text}" already appears on line ${line + 1}; each item is decided once, so merge the two or correct the name.` });
+      context.report({
+        span: item.name.span,
+        message: `Item "${item.name.text}" already appears on line ${line + 1}; each item is decided once, so merge the two or correct the name.`,
+      });
     }
   },
 };

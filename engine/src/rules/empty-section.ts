@@ -15,7 +15,12 @@ export const emptySection: Rule = {
         fix: spec?.skeleton
           ? {
               title: 'Insert the standard opening text',
-              edits: [{ span: { start: section.heading.span.end, end: section.heading.span.end }, newText: `${context.eol}${context.eol}${spec.skeleton.replace(/\n/g, context.eol)}` }],
+              edits: [
+                {
+                  span: { start: section.heading.span.end, end: section.heading.span.end },
+                  newText: `${context.eol}${context.eol}${spec.skeleton.replace(/\n/g, context.eol)}`,
+                },
+              ],
             }
           : undefined,
       });

@@ -18,7 +18,10 @@ export const fieldOrder: Rule = {
         seen.add(field.kind);
         const rank = order.indexOf(field.kind);
         if (rank < highest) {
-          context.report({ span: field.label.span, message: `Move "${field.label.text}" up: the fields go ${context.profile.fields.map((spec) => spec.label).join(', ')}.` });
+          context.report({
+            span: field.label.span,
+            message: `Move "${field.label.text}" up: the fields go ${context.profile.fields.map((spec) => spec.label).join(', ')}.`,
+          });
         } else {
           highest = rank;
         }

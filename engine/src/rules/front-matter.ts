@@ -11,7 +11,11 @@ export const frontMatter: Rule = {
     const front = model.frontMatter;
     if (!front) return;
     if (front.error) {
-      context.report({ span: front.span, severity: 'error', message: `The front matter is not valid YAML (${front.error}); correct it, or remove the block between the "---" lines.` });
+      context.report({
+        span: front.span,
+        severity: 'error',
+        message: `The front matter is not valid YAML (${front.error}); correct it, or remove the block between the "---" lines.`,
+      });
       return;
     }
     const requested = front.data.profile;

@@ -20,7 +20,15 @@ export const mtusStatement: Rule = {
             severity: 'warning',
             message: `"${field.label.text}" does not say whether the decision was based on the MTUS; begin it with "${subject} ${based ? 'based' : 'did not base'} their decision on the MTUS."`,
             fix: citation
-              ? { title: 'Insert the MTUS statement', edits: [{ span: { start: field.value.span.start, end: field.value.span.start }, newText: `${subject} ${based ? 'based' : 'did not base'} their decision on the MTUS. ` }] }
+              ? {
+                  title: 'Insert the MTUS statement',
+                  edits: [
+                    {
+                      span: { start: field.value.span.start, end: field.value.span.start },
+                      newText: `${subject} ${based ? 'based' : 'did not base'} their decision on the MTUS. `,
+                    },
+                  ],
+                }
               : undefined,
           });
           continue;

@@ -14,7 +14,10 @@ export const nonMtusExplained: Rule = {
         span: item.rationale.label.span,
         message: `"${item.name.text}" relies on a Non-MTUS source; say why in the rationale (for example "The MTUS does not address the topic."), as the evidence search sequence requires.`,
         suggestions: [
-          { title: 'Insert "The MTUS does not address the topic."', edits: [{ span: { start, end: start }, newText: 'The MTUS does not address the topic. ' }] },
+          {
+            title: 'Insert "The MTUS does not address the topic."',
+            edits: [{ span: { start, end: start }, newText: 'The MTUS does not address the topic. ' }],
+          },
         ],
       });
     }

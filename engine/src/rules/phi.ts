@@ -13,11 +13,13 @@ const BUILTIN: PrivacyPattern[] = [
   { name: 'an e-mail address', pattern: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
   {
     name: 'a date of birth',
-    pattern: /\b(?:date\s+of\s+birth|D\.?O\.?B\.?|born\s+on|birth\s*date)\s*(?:is|was|of)?[:\s]*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g,
+    pattern:
+      /\b(?:date\s+of\s+birth|D\.?O\.?B\.?|born\s+on|birth\s*date)\s*(?:is|was|of)?[:\s]*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g,
   },
   {
     name: 'a street address',
-    pattern: /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Way|Court|Ct|Place|Pl|Circle|Terrace|Parkway|Pkwy|Highway|Hwy)\b\.?/g,
+    pattern:
+      /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Way|Court|Ct|Place|Pl|Circle|Terrace|Parkway|Pkwy|Highway|Hwy)\b\.?/g,
   },
   // A doctor named in a letter is a provider; anyone else named with a title is most often the applicant.
   { name: 'a personal name', pattern: /\bDr\.?\s+[A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+)?/g, neutral: 'the attending provider' },

@@ -40,12 +40,18 @@ function findMisspeltTitle(model: Determination, spec: SectionSpec): TextLine | 
     // A title is a heading, an upper-case line, or a line of its own ending in a colon ("Clinical case sumary:").
     const text = line.content.text;
     if (line.block !== 'heading' && text.toUpperCase() !== text && !(line.blockStart && text.trimEnd().endsWith(':'))) return false;
-    return wanted.some((candidate) => Math.abs(candidate.length - title.length) <= 3 && editDistance(candidate, title) <= Math.max(2, Math.floor(candidate.length / 10)));
+    return wanted.some(
+      (candidate) => Math.abs(candidate.length - title.length) <= 3 && editDistance(candidate, title) <= Math.max(2, Math.floor(candidate.length / 10)),
+    );
   });
 }
 
 /** Where a missing section goes: before the next section the profile orders after it, else at the end. */
-function insertionPoint(model: Determination, spec: SectionSpec, context: RuleContext): { offset: number; text: string; report: { start: number; end: number } } {
+function insertionPoint(
+  model: Determination,
+  spec: SectionSpec,
+  context: RuleContext,
+): { offset: number; text: string; report: { start: number; end: number } } {
   const order = context.profile.sections.map((section) => section.id);
   const after = order.slice(order.indexOf(spec.id) + 1);
   const next = model.sections.find((section) => after.includes(section.id));

@@ -47,8 +47,9 @@ function quickFixesFor(context: ServerContext, current: LintedDocument, params: 
   for (const finding of current.result.findings) {
     if (!overlaps(finding.range, params.range)) continue;
     const diagnostic =
-      params.context.diagnostics.find((candidate) => candidate.source === SOURCE && candidate.code === finding.ruleId && sameRange(candidate.range, finding.range)) ??
-      toDiagnostic(finding, context.docsUri);
+      params.context.diagnostics.find(
+        (candidate) => candidate.source === SOURCE && candidate.code === finding.ruleId && sameRange(candidate.range, finding.range),
+      ) ?? toDiagnostic(finding, context.docsUri);
     const fixes = [finding.fix, ...(finding.suggestions ?? [])].filter((fix): fix is LocatedFix => fix !== undefined && fix.edits.length > 0);
     if (finding.fix) fixable = true;
     for (const fix of fixes) {
@@ -57,7 +58,10 @@ function quickFixesFor(context: ServerContext, current: LintedDocument, params: 
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix === finding.fix && fixes.length === 1,
-        edit: workspaceEdit(current, fix.edits.map(({ range, newText }) => ({ range, newText }))),
+        edit: workspaceEdit(
+          current,
+          fix.edits.map(({ range, newText }) => ({ range, newText })),
+        ),
       });
     }
     const key = `${finding.ruleId}:${finding.range.start.line}`;
@@ -86,7 +90,12 @@ function disableAction(current: LintedDocument, finding: Finding, diagnostic: Di
   const existing = previous === undefined ? undefined : NEXT_LINE_DIRECTIVE.exec(previous);
   if (existing && existing[2].trim().length > 0) {
     const at = { line: line - 1, character: existing[1].length + existing[2].length };
-    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(current, [{ range: { start: at, end: at }, newText: ` ${finding.ruleId}` }]) };
+    return {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: workspaceEdit(current, [{ range: { start: at, end: at }, newText: ` ${finding.ruleId}` }]),
+    };
   }
   const lineText = text.slice(lines.lineStarts[line], lines.lineEnd(line));
   // Indented like the line, except where indentation would make the comment part of a code block.

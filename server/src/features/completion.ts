@@ -1,6 +1,14 @@
 // Completion over LSP: the engine's completions at the cursor, as completion items with their edits.
 import { completionsAt, type Completion, type CompletionKind } from '../../../engine/src/language/completion';
-import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  CompletionTriggerKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+} from 'vscode-languageserver';
 import type { ServerContext } from '../context';
 import type { LineIndex } from '../../../engine/src';
 import { guarded, modelOf } from './determination';

@@ -1,5 +1,14 @@
 // The determination behind an open document for editor features: the latest analysis when current, else a fresh reading.
-import { buildDetermination, DEFAULT_MAX_FILE_SIZE, isDetermination, LineIndex, resolveProfile, type Determination, type ImrConfig, type LintResult } from '../../../engine/src';
+import {
+  buildDetermination,
+  DEFAULT_MAX_FILE_SIZE,
+  isDetermination,
+  LineIndex,
+  resolveProfile,
+  type Determination,
+  type ImrConfig,
+  type LintResult,
+} from '../../../engine/src';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { currentAnalysis, type ServerContext } from '../context';
 import { analyse } from '../documents';

@@ -14,7 +14,10 @@ export function activate(): void {
     } catch (error) {
       // The runner waits for done.json: say why there are no results rather than let it time out.
       mkdirSync(folder, { recursive: true });
-      writeFileSync(path.join(folder, 'done.json'), JSON.stringify({ failures: -1, error: error instanceof Error ? (error.stack ?? error.message) : String(error), durationMs: 0 }));
+      writeFileSync(
+        path.join(folder, 'done.json'),
+        JSON.stringify({ failures: -1, error: error instanceof Error ? (error.stack ?? error.message) : String(error), durationMs: 0 }),
+      );
     }
   }, 0);
 }
@@ -24,5 +27,6 @@ export function deactivate(): void {}
 /** The suite bundle beside this file, loaded with source maps on so failures can point at the .ts lines. */
 function loadSuite(): typeof Suite {
   process.setSourceMapsEnabled(true);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle found at run time, beside this file
   return require(path.join(__dirname, 'suite.cjs')) as typeof Suite;
 }

@@ -65,7 +65,7 @@ describe('code actions', () => {
     const uri = await scratchDraft('defective.imr.md');
     const editor = await openDraft(uri);
     const text = editor.document.getText();
-    await waitForDiagnostics(uri, (current) => current.length >= 3, 'the defective draft\'s diagnostics');
+    await waitForDiagnostics(uri, (current) => current.length >= 3, "the defective draft's diagnostics");
 
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
     const actions = await codeActions(uri, whole, 'source.fixAll.imr');
@@ -74,14 +74,20 @@ describe('code actions', () => {
     assert.ok(fixAll.kind && vscode.CodeActionKind.SourceFixAll.append('imr').contains(fixAll.kind), `kind ${fixAll.kind?.value}`);
     await applyCodeAction(fixAll);
 
-    const expected = text.replace('Texas, Ohio, Californa', 'Texas, Ohio, California').replace('#120:  Denied', '#120:  Upheld').replace('Lumbar MRI:  overturned', 'Lumbar MRI:  Overturned');
+    const expected = text
+      .replace('Texas, Ohio, Californa', 'Texas, Ohio, California')
+      .replace('#120:  Denied', '#120:  Upheld')
+      .replace('Lumbar MRI:  overturned', 'Lumbar MRI:  Overturned');
     await waitForText(editor.document, (current) => current === expected, 'the draft with every fix applied');
     const diagnostics = await waitForDiagnostics(
       uri,
       (current) => !current.some((diagnostic) => diagnostic.severity <= vscode.DiagnosticSeverity.Warning),
       'no error or warning after fix-all',
     );
-    assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.severity <= vscode.DiagnosticSeverity.Warning), []);
+    assert.deepEqual(
+      diagnostics.filter((diagnostic) => diagnostic.severity <= vscode.DiagnosticSeverity.Warning),
+      [],
+    );
 
     // Nothing left to fix: no fix-all is offered.
     assert.deepEqual(await codeActions(uri, whole, 'source.fixAll.imr'), []);

@@ -29,7 +29,7 @@ describe('diagnostics', () => {
     const editor = await openDraft(uri);
     assert.equal(editor.document.languageId, 'imr');
     const text = editor.document.getText();
-    const diagnostics = await waitForDiagnostics(uri, (current) => current.length >= 3, 'the defective draft\'s diagnostics');
+    const diagnostics = await waitForDiagnostics(uri, (current) => current.length >= 3, "the defective draft's diagnostics");
 
     const expected = [
       { rule: 'credential-state', range: rangeOf(text, 'Californa'), severity: vscode.DiagnosticSeverity.Warning },
@@ -41,8 +41,18 @@ describe('diagnostics', () => {
       .map((diagnostic) => ({ rule: ruleOf(diagnostic), range: diagnostic.range, severity: diagnostic.severity }))
       .sort((a, b) => a.range.start.compareTo(b.range.start));
     assert.deepEqual(
-      actual.map(({ rule, range, severity }) => ({ rule, start: [range.start.line, range.start.character], end: [range.end.line, range.end.character], severity })),
-      expected.map(({ rule, range, severity }) => ({ rule, start: [range.start.line, range.start.character], end: [range.end.line, range.end.character], severity })),
+      actual.map(({ rule, range, severity }) => ({
+        rule,
+        start: [range.start.line, range.start.character],
+        end: [range.end.line, range.end.character],
+        severity,
+      })),
+      expected.map(({ rule, range, severity }) => ({
+        rule,
+        start: [range.start.line, range.start.character],
+        end: [range.end.line, range.end.character],
+        severity,
+      })),
     );
     for (const diagnostic of diagnostics) {
       assert.equal(diagnostic.source, 'imr');
@@ -96,7 +106,7 @@ describe('diagnostics', () => {
     const closed = waitFor(
       vscode.workspace.onDidCloseTextDocument,
       (document) => document?.uri.toString() === uri.toString(),
-      'the draft\'s document to close',
+      "the draft's document to close",
       { current: false },
     );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -135,9 +145,14 @@ describe('diagnostics', () => {
     // The server answers the determination after the edit; by then any diagnostics for notes.md would have come first.
     const probeEditor = await openDraft(probe);
     assert.ok(await probeEditor.edit((edit) => edit.insert(new vscode.Position(0, 0), '\n')));
-    await waitFor(vscode.languages.onDidChangeDiagnostics, (event) => event?.uris.some((changed) => changed.toString() === probe.toString()) ?? false, 'a publication for the determination', {
-      current: false,
-    });
+    await waitFor(
+      vscode.languages.onDidChangeDiagnostics,
+      (event) => event?.uris.some((changed) => changed.toString() === probe.toString()) ?? false,
+      'a publication for the determination',
+      {
+        current: false,
+      },
+    );
     assert.deepEqual(imrDiagnostics(uri), []);
   });
 });

@@ -2,12 +2,33 @@
 import * as assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, openDraft, rangeOf, removeScratch, ruleOf, scratchDraft, waitFor, waitForDiagnostics, waitForText } from './support';
+import {
+  activateExtension,
+  closeAllEditors,
+  openDraft,
+  rangeOf,
+  removeScratch,
+  ruleOf,
+  scratchDraft,
+  waitFor,
+  waitForDiagnostics,
+  waitForText,
+} from './support';
 
 const TITLES = ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'];
 
 /** Rules about the letter's structure: what a skeleton must satisfy as inserted. */
-const STRUCTURE_RULES = ['required-section', 'section-order', 'duplicate-section', 'disputed-items', 'decision-value', 'item-fields', 'field-order', 'conclusion-decision', 'credentials'];
+const STRUCTURE_RULES = [
+  'required-section',
+  'section-order',
+  'duplicate-section',
+  'disputed-items',
+  'decision-value',
+  'item-fields',
+  'field-order',
+  'conclusion-decision',
+  'credentials',
+];
 
 function titlesInOrder(text: string): boolean {
   let from = 0;
@@ -38,7 +59,11 @@ describe('drafting', () => {
     const uri = await scratchDraft('new.imr.md', '');
     const editor = await openDraft(uri);
     assert.equal(editor.document.languageId, 'imr');
-    const missing = await waitForDiagnostics(uri, (current) => current.filter((diagnostic) => ruleOf(diagnostic) === 'required-section').length === 3, 'an empty draft to lack its three sections');
+    const missing = await waitForDiagnostics(
+      uri,
+      (current) => current.filter((diagnostic) => ruleOf(diagnostic) === 'required-section').length === 3,
+      'an empty draft to lack its three sections',
+    );
     assert.equal(missing.length, 3);
 
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 0));
@@ -47,14 +72,18 @@ describe('drafting', () => {
     assert.equal(snippet.kind, vscode.CompletionItemKind.Snippet);
 
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'imr', name: 'IMR final determination' });
-    const text = await waitForText(editor.document, titlesInOrder, 'the snippet\'s three sections');
+    const text = await waitForText(editor.document, titlesInOrder, "the snippet's three sections");
     assert.match(text, /^State\(s\) of Licensure: California$/m);
     assert.match(text, /^Claims Administrator guideline: The Claims Administrator based their decision on the MTUS\. Decision based on MTUS /m);
     assert.match(text, /^Disputed item: {2}Upheld$/m);
     assert.match(text, /Therefore, the request was not medically necessary\.$/m);
 
     // The linter agrees the skeleton is a whole letter: its structural findings are gone.
-    const diagnostics = await waitForDiagnostics(uri, (current) => !current.some((diagnostic) => ruleOf(diagnostic) === 'required-section'), 'the required-section errors to go');
+    const diagnostics = await waitForDiagnostics(
+      uri,
+      (current) => !current.some((diagnostic) => ruleOf(diagnostic) === 'required-section'),
+      'the required-section errors to go',
+    );
     assert.deepEqual(
       diagnostics.filter((diagnostic) => STRUCTURE_RULES.includes(ruleOf(diagnostic)!)).map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
       [],

@@ -17,7 +17,7 @@ describe('settings', () => {
     const uri = await scratchDraft('defective.imr.md');
     await openDraft(uri);
     const rules = (current: vscode.Diagnostic[]): string[] => current.map((diagnostic) => ruleOf(diagnostic)!).sort();
-    await waitForDiagnostics(uri, (current) => rules(current).join() === 'credential-state,decision-value,decision-value', 'the defective draft\'s diagnostics');
+    await waitForDiagnostics(uri, (current) => rules(current).join() === 'credential-state,decision-value,decision-value', "the defective draft's diagnostics");
 
     await vscode.workspace.getConfiguration('imr').update('rules', { 'decision-value': 'off' }, vscode.ConfigurationTarget.Global);
     const off = await waitForDiagnostics(uri, (current) => !rules(current).includes('decision-value'), 'decision-value to be turned off');

@@ -25,7 +25,10 @@ describe('workspace trust', () => {
   it('declares support for untrusted workspaces and validates drafts in them', async () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { capabilities?: { untrustedWorkspaces?: { supported?: unknown } } };
     const supported = manifest.capabilities?.untrustedWorkspaces?.supported;
-    assert.ok(supported === true || supported === 'limited', `capabilities.untrustedWorkspaces.supported is true or "limited", got ${JSON.stringify(supported)}`);
+    assert.ok(
+      supported === true || supported === 'limited',
+      `capabilities.untrustedWorkspaces.supported is true or "limited", got ${JSON.stringify(supported)}`,
+    );
     const uri = await scratchDraft('defective.imr.md');
     await openDraft(uri);
     const diagnostics = await waitForDiagnostics(uri, (current) => current.some((diagnostic) => ruleOf(diagnostic) === 'decision-value'), 'diagnostics');
