@@ -1,10 +1,26 @@
 // The determination engine: parse, model, rules, fixes. Knows nothing of editors.
-export { lint, runRules, DEFAULT_MAX_FILE_SIZE } from './lint';
+export { lint, runRules } from './lint';
+export { DEFAULT_MAX_FILE_SIZE } from './limits';
 export type { LintOptions, LintResult, RuleFailure } from './lint';
 export { buildDetermination } from './model/build';
 export type * from './model/types';
-export { rules, ruleIds, findRule, ruleDocsPath } from './rules';
-export type { Finding, Fix, LocatedFix, LocatedEdit, Report, Rule, RuleContext, Severity, TextEdit } from './rules/types';
+export { rules, registry, ruleIds, findRule, ruleDocsPath } from './rules';
+export { defineRule } from './rules/types';
+export type {
+  AnyRule,
+  EngineFinding,
+  Finding,
+  Fix,
+  LocatedFix,
+  LocatedEdit,
+  RegistryEntry,
+  Report,
+  Rule,
+  RuleContext,
+  RuleInfo,
+  Severity,
+  TextEdit,
+} from './rules/types';
 export { applyEdits, fixEdits } from './fixes';
 export { disableNextLineComment } from './directives';
 export { isDetermination } from './detect';

@@ -1,21 +1,22 @@
-// The engine's one entry point: text and configuration in, model and findings out.
-import type { ImrConfig, RuleSetting } from './config/schema';
-import { DirectiveFilter } from './directives';
+// The rule runner: text and configuration in, model and findings out. It knows rules only through the registry's contract.
 import type { Root } from 'mdast';
+import type { ImrConfig } from './config/schema';
+import { DirectiveFilter } from './directives';
+import { DEFAULT_MAX_FILE_SIZE } from './limits';
 import { buildDetermination } from './model/build';
-import { parseMarkdown } from './parse';
 import type { Determination } from './model/types';
+import { parseMarkdown } from './parse';
 import { resolveProfile } from './profiles';
 import { rules as allRules } from './rules';
-import type { Finding, Fix, LocatedFix, Report, Rule, Severity } from './rules/types';
+import { maxFileSize, unreadableDraft } from './rules/engine-findings';
+import type { AnyRule, EngineFinding, Finding, Fix, LocatedFix, Report, RuleInfo } from './rules/types';
+import type { RuleSetting, Severity } from './severity';
 import type { LineIndex } from './text';
-
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export interface LintOptions {
   config?: ImrConfig;
   /** The rules to run; all of them by default. */
-  rules?: readonly Rule[];
+  rules?: readonly AnyRule[];
   /** Overrides the clock for date checks (ISO date). */
   today?: string;
   /** Parses Markdown; an incremental parser can stand in for the default one. */
@@ -34,22 +35,14 @@ export interface LintResult {
   failures: RuleFailure[];
 }
 
+const ORIGIN = { span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? {};
   const limit = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > limit) {
-    return {
-      findings: [
-        {
-          ruleId: 'max-file-size',
-          severity: 'warning',
-          message: `This draft has ${text.length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} that are checked; raise "maxFileSize" in configuration to check it.`,
-          span: { start: 0, end: 0 },
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        },
-      ],
-      failures: [],
-    };
+    const message = `This draft has ${text.length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} that are checked; raise "maxFileSize" in configuration to check it.`;
+    return { findings: engineFinding(maxFileSize, message, config), failures: [] };
   }
   let model: Determination;
   try {
@@ -58,18 +51,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     // A draft the parser or the model cannot read (found by fuzzing, see test/robustness) gets one clear
     // finding instead of a crashed server or CLI.
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return {
-      findings: [
-        {
-          ruleId: 'unreadable-draft',
-          severity: 'warning',
-          message: `This draft could not be checked (${reason}). Nothing was changed; please report the problem with the draft attached.`,
-          span: { start: 0, end: 0 },
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        },
-      ],
-      failures: [{ ruleId: 'unreadable-draft', error: reason }],
-    };
+    const message = `This draft could not be checked (${reason}). Nothing was changed; please report the problem with the draft attached.`;
+    return { findings: engineFinding(unreadableDraft, message, config), failures: [{ ruleId: unreadableDraft.id, error: reason }] };
   }
   return { model, ...runRules(model, config, options) };
 }
@@ -78,25 +61,23 @@ export function runRules(model: Determination, config: ImrConfig, options: LintO
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const filter = new DirectiveFilter(model.directives);
-  const eol = model.lines.eol;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const privacy = config.privacy?.patterns ?? [];
   for (const rule of options.rules ?? allRules) {
     const setting = settingFor(rule, model, config);
     if (setting.severity === 'off') continue;
     const reports: Report[] = [];
-    const context = { profile: model.profile, options: { ...setting.options }, eol, report: (report: Report) => reports.push(report) };
-    if (rule.id === 'phi' && config.privacy?.patterns)
-      context.options.patterns = [...(config.privacy.patterns ?? []), ...((context.options.patterns as unknown[]) ?? [])];
-    if (rule.id === 'date-chronology' && options.today) context.options.today = options.today;
     try {
-      rule.check(model, context);
+      const ruleOptions = optionsFor(rule, setting.options);
+      rule.check(model, { profile: model.profile, options: ruleOptions, eol: model.lines.eol, today, privacy, report: (report) => reports.push(report) });
     } catch (error) {
-      failures.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
+      const reason = error instanceof Error ? error.message : String(error);
+      failures.push({ ruleId: rule.id, error: reason });
       findings.push({
         ruleId: rule.id,
         severity: 'warning',
-        message: `The rule "${rule.id}" failed on this draft and was skipped (${error instanceof Error ? error.message : String(error)}). The other rules ran.`,
-        span: { start: 0, end: 0 },
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: `The rule "${rule.id}" failed on this draft and was skipped (${reason}). The other rules ran.`,
+        ...ORIGIN,
       });
       continue;
     }
@@ -119,6 +100,13 @@ export function runRules(model: Determination, config: ImrConfig, options: LintO
   return { findings, failures };
 }
 
+/** The engine's own finding at the start of the draft, at the severity configuration gives its entry. */
+function engineFinding(entry: EngineFinding, message: string, config: ImrConfig): Finding[] {
+  const setting = configuredSetting(entry, undefined, config);
+  const severity = setting === undefined ? entry.severity : Array.isArray(setting) ? setting[0] : setting;
+  return severity === 'off' ? [] : [{ ruleId: entry.id, severity, message, ...ORIGIN }];
+}
+
 interface EffectiveSetting {
   severity: Severity | 'off';
   /** Set by configuration or profile, so it applies to every finding of the rule. */
@@ -126,11 +114,31 @@ interface EffectiveSetting {
   options: Record<string, unknown>;
 }
 
-function settingFor(rule: Rule, model: Determination, config: ImrConfig): EffectiveSetting {
-  const configured: RuleSetting | undefined = (config.rules as Record<string, RuleSetting> | undefined)?.[rule.id] ?? model.profile.rules[rule.id];
+function configuredSetting(entry: RuleInfo, model: Determination | undefined, config: ImrConfig): RuleSetting | undefined {
+  return (config.rules as Record<string, RuleSetting | undefined> | undefined)?.[entry.id] ?? model?.profile.rules[entry.id];
+}
+
+function settingFor(rule: AnyRule, model: Determination, config: ImrConfig): EffectiveSetting {
+  const configured = configuredSetting(rule, model, config);
   if (configured === undefined) return { severity: rule.severity, explicit: false, options: {} };
   if (Array.isArray(configured)) return { severity: configured[0], explicit: true, options: configured[1] };
   return { severity: configured, explicit: true, options: {} };
+}
+
+// Configuration is immutable once loaded: each rule's options are checked and defaulted once per object.
+const checkedOptions = new WeakMap<AnyRule, WeakMap<object, unknown>>();
+
+/** The rule's options through its own schema; a rule without one takes none. */
+function optionsFor(rule: AnyRule, given: Record<string, unknown>): unknown {
+  if (!rule.options) return {};
+  let cache = checkedOptions.get(rule);
+  if (!cache) checkedOptions.set(rule, (cache = new WeakMap()));
+  if (cache.has(given)) return cache.get(given);
+  const parsed = rule.options.safeParse(given);
+  if (!parsed.success)
+    throw new Error(`its options are invalid: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(options)'}: ${issue.message}`).join('; ')}`);
+  cache.set(given, parsed.data);
+  return parsed.data;
 }
 
 function clampSpan(span: { start: number; end: number }, length: number): { start: number; end: number } {

@@ -87,11 +87,14 @@ describe('configuration discovery', () => {
 describe('configuration precedence', () => {
   it('a bare severity keeps the options a farther file set; a tuple replaces them', async () => {
     const host = memoryHost({
-      '/work/.imrlintrc.json': json({ rules: { phi: ['warning', { patterns: [] }], 'date-chronology': ['info', { today: '2020-01-01' }] } }),
-      '/work/cases/.imrlintrc.json': json({ rules: { phi: 'error', 'date-chronology': ['hint', { today: '2021-01-01' }] } }),
+      '/work/.imrlintrc.json': json({ rules: { 'credential-specialty': ['warning', { specialties: ['Far Board'] }] } }),
+      '/work/cases/.imrlintrc.json': json({ rules: { 'credential-specialty': 'error' } }),
+      '/work/cases/a/.imrlintrc.json': json({ rules: { 'credential-specialty': ['hint', { specialties: ['Near Board'] }] } }),
     });
     const effective = await new ConfigLoader(host).resolve(DRAFT, { root: '/work' });
-    assert.deepEqual(effective.config.rules, { phi: ['error', { patterns: [] }], 'date-chronology': ['hint', { today: '2021-01-01' }] });
+    assert.deepEqual(effective.config.rules, { 'credential-specialty': ['error', { specialties: ['Far Board'] }] });
+    const nearer = await new ConfigLoader(host).resolve('/work/cases/a/draft.imr.md', { root: '/work' });
+    assert.deepEqual(nearer.config.rules, { 'credential-specialty': ['hint', { specialties: ['Near Board'] }] });
   });
 
   it('merges profiles by id, the nearer definition winning, and selects one defined farther up', async () => {

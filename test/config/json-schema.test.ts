@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'jsonc-parser';
-import { configSchema, DEFAULT_MAX_FILE_SIZE, rules } from '../../engine/src';
+import { configSchema, DEFAULT_MAX_FILE_SIZE, registry } from '../../engine/src';
 import { configJsonSchema, settingsContribution } from '../../engine/src/config/json-schema';
 import { readSettings } from '../../engine/src/config/settings';
 
@@ -36,9 +36,9 @@ describe('JSON Schema for configuration files', () => {
     const definitions = checkedIn.definitions as Record<string, { properties: Record<string, { description: string }> }>;
     assert.deepEqual(
       Object.keys(definitions.rules.properties),
-      rules.map((rule) => rule.id),
+      registry.map((entry) => entry.id),
     );
-    for (const rule of rules) assert.ok(definitions.rules.properties[rule.id].description.startsWith(rule.description));
+    for (const entry of registry) assert.ok(definitions.rules.properties[entry.id].description.startsWith(entry.description));
     assert.equal(checkedIn.allowComments, true);
   });
 
@@ -51,6 +51,9 @@ describe('JSON Schema for configuration files', () => {
       { rules: { 'no-such-rule': 'off' } },
       { rules: { phi: 'warn' } },
       { rules: { phi: ['error'] } },
+      { rules: { 'credential-specialty': ['info', { specialties: ['Naturopathy'] }] } },
+      { rules: { 'credential-specialty': ['info', { specialty: ['Naturopathy'] }] } },
+      { rules: { 'decision-value': ['error', { words: [] }] } },
       { rulez: {} },
       { profiles: [{ id: 'Bad Id', extends: 'ca-dwc-imr' }] },
       { maxFileSize: 0 },

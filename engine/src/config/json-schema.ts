@@ -1,6 +1,6 @@
 // JSON Schema for editors, generated from the zod schema: the configuration file's and the `imr.*` settings'.
 import { z } from 'zod';
-import { DEFAULT_MAX_FILE_SIZE } from '../lint';
+import { DEFAULT_MAX_FILE_SIZE } from '../limits';
 import { configSchema, settingsSchema } from './schema';
 
 type JsonSchema = Record<string, unknown>;

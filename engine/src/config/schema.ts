@@ -2,9 +2,11 @@
 import { z } from 'zod';
 import { closest } from '../model/words';
 import { builtinProfiles } from '../profiles/builtin';
-import { rules } from '../rules';
+import { registry } from '../rules';
+import type { RegistryEntry } from '../rules/types';
+import { SEVERITIES, type Level, type RuleSetting, type Severity } from '../severity';
 
-export const severitySchema = z.enum(['error', 'warning', 'info', 'hint']);
+export const severitySchema = z.enum(SEVERITIES as [Severity, ...Severity[]]);
 
 const SEVERITY_WORDS = '"off", "error", "warning", "info" or "hint"';
 /** What people used to other linters write, and what they mean here. */
@@ -26,15 +28,45 @@ function settingError(input: unknown): string {
   return `a rule setting is ${SEVERITY_WORDS}, or [severity, { options }]; got ${JSON.stringify(input)}`;
 }
 
-const levelSchema = z.enum(['off', ...severitySchema.options], { error: (issue) => settingError(issue.input) });
+const levelSchema = z.enum(['off', ...SEVERITIES] as [Level, ...Level[]], { error: (issue) => settingError(issue.input) });
 
+/** A setting for any rule: "off", a severity, or [severity, { options }]; each rule's own key narrows the options. */
 export const ruleSettingSchema = z
   .union([levelSchema, z.tuple([levelSchema, z.record(z.string(), z.unknown()).describe("The rule's options.")])], {
     error: (issue) => settingError(issue.input),
   })
   .meta({ id: 'ruleSetting', description: 'A rule setting: "off", a severity, or [severity, { options }].' });
 
-const ruleIdList = rules.map((rule) => rule.id);
+/** The setting of a rule that takes no options. */
+const settingWithoutOptionsSchema = z
+  .union(
+    [
+      levelSchema,
+      z.tuple([
+        levelSchema,
+        z.strictObject(
+          {},
+          {
+            error: (issue) =>
+              issue.code === 'unrecognized_keys'
+                ? `this rule takes no options (got ${issue.keys.map((key) => `"${key}"`).join(', ')})`
+                : 'options are an object',
+          },
+        ),
+      ]),
+    ],
+    { error: (issue) => settingError(issue.input) },
+  )
+  .meta({ id: 'ruleSettingWithoutOptions', description: 'A rule setting: "off" or a severity (this rule takes no options).' });
+
+/** The setting of one registry entry: its options, when it takes any, are checked against the entry's own schema. */
+function entrySettingSchema(entry: RegistryEntry): z.ZodType<RuleSetting> {
+  const options = 'options' in entry ? entry.options : undefined;
+  if (!options) return settingWithoutOptionsSchema as unknown as z.ZodType<RuleSetting>;
+  return z.union([levelSchema, z.tuple([levelSchema, options])], { error: (issue) => settingError(issue.input) }) as unknown as z.ZodType<RuleSetting>;
+}
+
+const ruleIdList = registry.map((entry) => entry.id);
 
 function unknownRule(key: string): string {
   // Ids that differ in separators or case ("decisionValue", "decision_value") or by a slip of the keyboard.
@@ -45,10 +77,15 @@ function unknownRule(key: string): string {
 
 /** One key per rule, so editors complete rule ids and show each rule's description. */
 export const rulesSchema = z
-  .strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleSettingSchema.optional().describe(`${rule.description} (default: ${rule.severity})`)])), {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? issue.keys.map(unknownRule).join('\n') : 'rules is an object of rule ids to settings, for example { "phi": "off" }',
-  })
+  .strictObject(
+    Object.fromEntries(registry.map((entry) => [entry.id, entrySettingSchema(entry).optional().describe(`${entry.description} (default: ${entry.severity})`)])),
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map(unknownRule).join('\n')
+          : 'rules is an object of rule ids to settings, for example { "phi": "off" }',
+    },
+  )
   .meta({ id: 'rules', description: 'Rule settings: "off", a severity, or [severity, { options }]. A severity alone keeps options set by a farther file.' });
 
 /** One line per unknown key (the parser splits them), naming the keys that are allowed. */
@@ -236,8 +273,7 @@ export const settingsSchema = z.object({
 
 export const SETTINGS_KEYS = Object.keys(settingsSchema.shape) as (keyof typeof settingsSchema.shape)[];
 
-export type Severity = z.infer<typeof severitySchema>;
-export type RuleSetting = z.infer<typeof ruleSettingSchema>;
+export type { RuleSetting, Severity } from '../severity';
 export type RuleSettings = z.infer<typeof rulesSchema>;
 export type ProfileDefinition = z.infer<typeof profileSchema>;
 export type PrivacyPattern = z.infer<typeof privacyPatternSchema>;

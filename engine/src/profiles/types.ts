@@ -1,5 +1,5 @@
 // A determination profile: the letter format of one review organisation, as data.
-import type { RuleSetting } from '../config/schema';
+import type { RuleSetting } from '../severity';
 
 export interface SectionSpec {
   /** Stable id rules and fixes refer to. */

@@ -1,6 +1,7 @@
 import { knownSpecialties } from '../catalogue/specialties';
 import { closest } from '../model/words';
-import type { Rule } from './types';
+import { z } from 'zod';
+import { defineRule } from './types';
 
 const normalize = (name: string): string =>
   name
@@ -11,15 +12,24 @@ const normalize = (name: string): string =>
     .trim();
 const known = new Set(knownSpecialties.map(normalize));
 
-export const credentialSpecialty: Rule = {
+const options = z.strictObject({
+  specialties: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Certifications or specialties to accept besides the catalogue (boards of other countries, local titles).'),
+});
+
+export const credentialSpecialty = defineRule({
   id: 'credential-specialty',
   description: 'Certifications and specialties are known ABMS boards, subspecialties or non-physician disciplines.',
   severity: 'info',
   tags: ['credentials'],
+  options,
   check(model, context) {
+    const accepted = new Set(context.options.specialties.map(normalize));
     for (const entry of model.credentials.specialties?.entries ?? []) {
       const name = entry.text.replace(/\s+/g, ' ').replace(/^(?:American\s+Board\s+of|Board\s+Certified\s+in|Board[- ]certified)\s+/i, '');
-      if (known.has(normalize(name))) continue;
+      if (known.has(normalize(name)) || accepted.has(normalize(name))) continue;
       const suggestion = closest(name, knownSpecialties);
       context.report({
         span: entry.span,
@@ -30,4 +40,4 @@ export const credentialSpecialty: Rule = {
       });
     }
   },
-};
+});

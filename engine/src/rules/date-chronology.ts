@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { TextLine } from '../model/types';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_PATTERN =
@@ -16,13 +17,22 @@ interface FoundDate {
   injury: boolean;
 }
 
-export const dateChronology: Rule = {
+const options = z.strictObject({
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'today is a date written yyyy-mm-dd, for example "2016-01-01"')
+    .optional()
+    .describe('The day dates are compared with instead of today (yyyy-mm-dd), for letters checked long after they were written.'),
+});
+
+export const dateChronology = defineRule({
   id: 'date-chronology',
   description: 'Dates in the narrative are real calendar dates, not in the future and not before the date of injury.',
   severity: 'info',
   tags: ['dates'],
+  options,
   check(model, context) {
-    const today = typeof context.options.today === 'string' ? new Date(context.options.today) : new Date();
+    const today = new Date(context.options.today ?? context.today);
     const found: FoundDate[] = [];
     for (const line of model.textLines) {
       for (const match of line.content.text.matchAll(DATE)) {
@@ -46,7 +56,7 @@ export const dateChronology: Rule = {
       }
     }
   },
-};
+});
 
 function toDate(match: RegExpMatchArray): Date | undefined {
   let year: number;

@@ -1,4 +1,4 @@
-// Every rule the engine runs, in the order findings are reported.
+// The registry: every rule the engine runs, in the order findings are reported, and the engine's own findings.
 import { citationFormat } from './citation-format';
 import { citationSource } from './citation-source';
 import { conclusionDecision } from './conclusion-decision';
@@ -11,6 +11,7 @@ import { disputedItems } from './disputed-items';
 import { duplicateItem } from './duplicate-item';
 import { duplicateSection } from './duplicate-section';
 import { emptySection } from './empty-section';
+import { engineFindings } from './engine-findings';
 import { fieldOrder } from './field-order';
 import { frontMatter } from './front-matter';
 import { itemFields } from './item-fields';
@@ -19,9 +20,9 @@ import { nonMtusExplained } from './non-mtus-explained';
 import { phi } from './phi';
 import { requiredSection } from './required-section';
 import { sectionOrder } from './section-order';
-import type { Rule } from './types';
+import type { AnyRule, RegistryEntry } from './types';
 
-export const rules: readonly Rule[] = [
+export const rules: readonly AnyRule[] = [
   requiredSection,
   sectionOrder,
   duplicateSection,
@@ -42,15 +43,18 @@ export const rules: readonly Rule[] = [
   phi,
   dateChronology,
   frontMatter,
-];
+] as readonly AnyRule[];
 
-export const ruleIds = rules.map((rule) => rule.id) as [string, ...string[]];
+/** Every id configuration may name and every finding may carry: the rules, then the engine's own findings. */
+export const registry: readonly RegistryEntry[] = [...rules, ...engineFindings];
 
-export function findRule(id: string): Rule | undefined {
-  return rules.find((rule) => rule.id === id);
+export const ruleIds = registry.map((entry) => entry.id) as [string, ...string[]];
+
+export function findRule(id: string): RegistryEntry | undefined {
+  return registry.find((entry) => entry.id === id);
 }
 
-/** Where a rule's documentation page lives, relative to the package root. */
+/** Where an entry's documentation page lives, relative to the package root. */
 export function ruleDocsPath(id: string): string {
   return `docs/rules/${id}.md`;
 }

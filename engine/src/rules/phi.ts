@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { PrivacyPattern as ConfiguredPattern, Rule } from './types';
 
 interface PrivacyPattern {
   name: string;
@@ -34,7 +34,7 @@ export const phi: Rule = {
   severity: 'warning',
   tags: ['privacy'],
   check(model, context) {
-    const patterns = [...BUILTIN, ...extraPatterns(context.options)];
+    const patterns = [...BUILTIN, ...extraPatterns(context.privacy)];
     for (const line of model.textLines) {
       const text = line.content.text;
       const taken: [number, number][] = [];
@@ -57,17 +57,12 @@ export const phi: Rule = {
   },
 };
 
-/** Extra patterns from configuration: `{ "patterns": [{ "name": "...", "pattern": "..." }] }`. */
-function extraPatterns(options: Record<string, unknown>): PrivacyPattern[] {
-  const configured = Array.isArray(options.patterns) ? options.patterns : [];
+/** Extra patterns from the `privacy` configuration. */
+function extraPatterns(configured: readonly ConfiguredPattern[]): PrivacyPattern[] {
   const out: PrivacyPattern[] = [];
-  for (const entry of configured) {
-    if (!entry || typeof entry !== 'object') continue;
-    const { name, pattern, flags } = entry as { name?: unknown; pattern?: unknown; flags?: unknown };
-    if (typeof pattern !== 'string') continue;
+  for (const { name, pattern, flags } of configured) {
     try {
-      const extra = typeof flags === 'string' ? flags.replace(/g/g, '') : '';
-      out.push({ name: typeof name === 'string' ? name : 'identifying text', pattern: new RegExp(pattern, `g${extra}`) });
+      out.push({ name, pattern: new RegExp(pattern, `g${(flags ?? '').replace(/g/g, '')}`) });
     } catch {
       // Configuration validation reports bad patterns; the rule skips them.
     }

@@ -1,9 +1,11 @@
 // What a rule is and what it reports. Rules read the model; fixes are data.
+import type { z } from 'zod';
 import type { Determination } from '../model/types';
 import type { Profile } from '../profiles/types';
+import type { Severity } from '../severity';
 import type { Range, Span } from '../text';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type { Severity } from '../severity';
 
 export interface TextEdit {
   span: Span;
@@ -27,23 +29,50 @@ export interface Report {
   suggestions?: Fix[];
 }
 
-export interface RuleContext {
+/** A pattern that identifies a person or a claim, from the `privacy` configuration. */
+export interface PrivacyPattern {
+  name: string;
+  pattern: string;
+  flags?: string;
+}
+
+export interface RuleContext<Options = Record<string, never>> {
   profile: Profile;
-  /** The rule's options from configuration. */
-  options: Record<string, unknown>;
+  /** The rule's options from configuration, checked against its schema, defaults applied. */
+  options: Options;
   /** The line break to use in inserted text. */
   eol: string;
+  /** Today's date (ISO, yyyy-mm-dd): the clock, which tests and reports may fix. */
+  today: string;
+  /** Privacy patterns from configuration, beside the built-in ones. */
+  privacy: readonly PrivacyPattern[];
   report(report: Report): void;
 }
 
-export interface Rule {
+/** What every entry of the registry declares: its id, what it checks, and where it is documented. */
+export interface RuleInfo {
   /** Stable kebab-case id; never changes once released. */
   id: string;
   description: string;
   severity: Severity;
   tags: string[];
-  check(model: Determination, context: RuleContext): void;
 }
+
+export interface Rule<Options = Record<string, never>> extends RuleInfo {
+  /** The rule's options as configuration gives them (`[severity, options]`); none when absent. */
+  options?: z.ZodType<Options>;
+  check(model: Determination, context: RuleContext<Options>): void;
+}
+
+/** A finding the engine itself reports, where no rule can run (a draft too large, a draft it cannot read). */
+export interface EngineFinding extends RuleInfo {
+  engine: true;
+}
+
+/** Any rule, whatever its options. */
+export type AnyRule = Rule<unknown>;
+
+export type RegistryEntry = AnyRule | EngineFinding;
 
 export interface LocatedEdit extends TextEdit {
   range: Range;
@@ -62,4 +91,9 @@ export interface Finding {
   range: Range;
   fix?: LocatedFix;
   suggestions?: LocatedFix[];
+}
+
+/** Declares a rule, keeping its options' type tied to its schema. */
+export function defineRule<Options = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
+  return rule;
 }
