@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { buildDetermination } from '../../engine/src/model/build';
 import type { ImrConfig } from '../../engine/src/config/schema';
 import { readSettings } from '../../engine/src/config/settings';
-import { allProfiles, resolveProfile } from '../../engine/src/profiles';
+import { allProfiles, resolveProfile } from '../../engine/src/config/profiles';
 import { DEFAULT_PROFILE_ID } from '../../engine/src/profiles/builtin';
 import type { Profile } from '../../engine/src/profiles/types';
 import { determinationSkeleton, itemSnippet } from '../../engine/src/language/skeleton';

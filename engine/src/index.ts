@@ -25,7 +25,7 @@ export { applyEdits, fixEdits } from './fixes';
 export { disableNextLineComment } from './directives';
 export { isDetermination } from './detect';
 export { builtinProfiles, DEFAULT_PROFILE_ID } from './profiles/builtin';
-export { allProfiles, findProfile, resolveProfile } from './profiles';
+export { allProfiles, findProfile, resolveProfile } from './config/profiles';
 export type { Profile, SectionSpec, FieldSpec } from './profiles/types';
 export { configSchema, profileSchema, ruleSettingSchema } from './config/schema';
 export type { ImrConfig, RuleSetting } from './config/schema';

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_FILE_SIZE } from './limits';
 import { buildDetermination } from './model/build';
 import type { Determination } from './model/types';
 import { parseMarkdown } from './parse';
-import { resolveProfile } from './profiles';
+import { resolveProfile } from './config/profiles';
 import { rules as allRules } from './rules';
 import { maxFileSize, unreadableDraft } from './rules/engine-findings';
 import type { AnyRule, EngineFinding, Finding, Fix, LocatedFix, Report, RuleInfo } from './rules/types';

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { builtinProfiles, findProfile, lint, profileSchema, rules, type Finding, type ImrConfig } from '../../engine/src';
 import { ConfigLoader } from '../../engine/src/config/load';
 import { parseConfigFile } from '../../engine/src/config/parse';
-import { resolveProfiles } from '../../engine/src/profiles/resolve';
+import { resolveProfiles } from '../../engine/src/config/profiles';
 import { json, memoryHost } from './memory-host';
 
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
@@ -40,7 +40,7 @@ describe('built-in profiles', () => {
       it('reports a missing section with the title of its own format', () => {
         const required = profile.sections.filter((section) => section.required);
         const last = required[required.length - 1];
-        const heading = text.split('\n').find((line) => line.trim().replace(/:$/, '').toUpperCase() === last.title)!;
+        const heading = text.split('\n').find((line) => line.trim().replace(/:$/, '').toUpperCase() === last.title.toUpperCase())!;
         const broken = text.replace(heading, 'NOTES');
         const missing = lint(broken, { today: TODAY }).findings.filter((finding) => finding.ruleId === 'required-section');
         assert.deepEqual(
@@ -71,6 +71,20 @@ describe('built-in profiles', () => {
 });
 
 describe('custom profiles', () => {
+  it('checks the earlier 2013 layout, defined as a custom profile in configuration', () => {
+    const config = parseConfigFile('/fixtures/legacy-2013/.imrlintrc.json', fixture('legacy-2013/.imrlintrc.json'));
+    assert.deepEqual(config.problems, []);
+    const result = lint(fixture('legacy-2013/letter.imr.md'), { config: config.config, today: TODAY });
+    assert.equal(result.model?.profile.id, 'ca-dwc-imr-2013-sections');
+    assert.deepEqual(serious(result.findings), []);
+    assert.deepEqual(
+      result.model?.items.map((item) => `${item.name.text}: ${item.decision.value}`),
+      ['Lidoderm 5% Patch #30: upheld'],
+    );
+    // Without the profile, the built-in 2013 format does not recognise the layout.
+    assert.ok(serious(lint(fixture('legacy-2013/letter.imr.md').replace('ca-dwc-imr-2013-sections', 'ca-dwc-imr-2013'), { today: TODAY }).findings).length > 0);
+  });
+
   it('checks another organisation’s letter: its titles, field labels and decision words', () => {
     assert.deepEqual(acme.problems, []);
     const result = lint(fixture('acme-iro.md'), { config: acme.config, today: TODAY });
@@ -149,7 +163,7 @@ describe('custom profiles', () => {
     );
     assert.equal(profile.issuesSection, 'issues', 'inherited');
     assert.equal(profile.credentialsSection, 'how-made', 'inherited, since the section is still there');
-    assert.deepEqual(profile.decisions, { upheld: 'Upheld', overturned: 'Overturned' });
+    assert.deepEqual(profile.decisions, { ...findProfile('ca-dwc-imr')!.decisions, upheld: 'Upheld', overturned: 'Overturned' });
     assert.deepEqual(profile.fields, findProfile('ca-dwc-imr')!.fields);
     assert.deepEqual(profile.rules, { 'date-chronology': 'off' });
   });
@@ -179,7 +193,7 @@ describe('custom profiles', () => {
       { id: 'parent', extends: 'ca-dwc-imr-2015', decisions: { upheld: 'Affirmed' } },
     ]);
     assert.deepEqual(problems, []);
-    assert.deepEqual(profiles[0].decisions, { upheld: 'Affirmed', overturned: 'Reversed' });
+    assert.deepEqual(profiles[0].decisions, { ...findProfile('ca-dwc-imr-2015')!.decisions, upheld: 'Affirmed', overturned: 'Reversed' });
     assert.equal(profiles[0].sections[1].title, 'DOCUMENTS REVIEWED');
   });
 });

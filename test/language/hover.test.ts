@@ -34,7 +34,7 @@ describe('hover', () => {
     assert.equal(info.hovered, 'Approved');
     assert.match(info.markdown, /"Approved" is a utilization review word; an IMR decision is \*\*Upheld\*\* or \*\*Overturned\*\*/);
     assert.match(info.markdown, /Read as \*\*Overturned\*\*/);
-    assert.match(info.markdown, /\*\*decision-value\*\*: Each disputed item ends with an IMR decision word/);
+    assert.match(info.markdown, /\*\*decision-value\*\*: Each disputed item ends with an IMR decision/);
     assert.match(info.markdown, /\[Rule documentation\]\(https:\/\/example\.test\/rules\/decision-value\)/);
   });
 

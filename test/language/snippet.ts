@@ -5,9 +5,18 @@ export interface Expansion {
   stops: number[];
 }
 
-export function expandSnippet(snippet: string, choose: (options: string[], stop: number) => string = (options) => options[0]): Expansion {
+/**
+ * `choose` picks a choice's option; `fill` replaces a placeholder's default text (the default is kept when it gives
+ * undefined). A stop written again (`${2}`) mirrors the text its first occurrence got, as VS Code does.
+ */
+export function expandSnippet(
+  snippet: string,
+  choose: (options: string[], stop: number) => string = (options) => options[0],
+  fill: (text: string, stop: number) => string | undefined = () => undefined,
+): Expansion {
   let at = 0;
   const stops: number[] = [];
+  const values = new Map<number, string>();
   const read = (until?: string): string => {
     let out = '';
     while (at < snippet.length) {
@@ -27,20 +36,28 @@ export function expandSnippet(snippet: string, choose: (options: string[], stop:
         if (bare) {
           stops.push(Number(bare[1]));
           at += bare[0].length;
+          out += values.get(Number(bare[1])) ?? '';
           continue;
         }
         const placeholder = /^\$\{(\d+):/.exec(rest);
         if (placeholder) {
-          stops.push(Number(placeholder[1]));
+          const stop = Number(placeholder[1]);
+          stops.push(stop);
           at += placeholder[0].length;
-          out += read('}');
+          const written = read('}');
+          const value = fill(written, stop) ?? written;
+          values.set(stop, value);
+          out += value;
           continue;
         }
         const choice = /^\$\{(\d+)\|/.exec(rest);
         if (choice) {
-          stops.push(Number(choice[1]));
+          const stop = Number(choice[1]);
+          stops.push(stop);
           at += choice[0].length;
-          out += choose(readOptions(), Number(choice[1]));
+          const value = choose(readOptions(), stop);
+          values.set(stop, value);
+          out += value;
           continue;
         }
         throw new Error(`unescaped $ at ${at}: ${rest.slice(0, 20)}`);

@@ -36,8 +36,11 @@ function severities(findings: readonly Finding[], severity: string): number {
 function restatedLines(model: Determination): Set<number> {
   const lines = new Set<number>();
   for (const section of model.sections) lines.add(section.heading.range.start.line);
-  for (const item of model.items) lines.add(item.header.range.start.line);
-  for (const credential of [model.credentials.states, model.credentials.specialties]) if (credential) lines.add(credential.range.start.line);
+  // A determination sentence is printed as written; its item is set off where its own block opens.
+  for (const item of model.items) lines.add((model.profile.decisions.form === 'phrase' ? item.block : item.header)?.range.start.line ?? -1);
+  if (model.profile.credentials.form === 'labels') {
+    for (const credential of [model.credentials.states, model.credentials.specialties]) if (credential) lines.add(credential.range.start.line);
+  }
   return lines;
 }
 
@@ -80,10 +83,12 @@ describe('rendering every fixture', () => {
       it("sets off each item's decision, as the draft words it, on the item's line", () => {
         const items = byClass(letter, 'item');
         assert.equal(items.length, model.items.length);
+        const sentences = model.profile.decisions.form === 'phrase';
         items.forEach((item, index) => {
           const name = textOf(byClass(item, 'item-name')[0]);
           const badge = byClass(item, 'decision')[0];
-          const line = lineAt(text, dataLine(item));
+          // A sentence's item is set off at its own block; the decision is in the sentence.
+          const line = lineAt(text, sentences ? model.items[index].header.range.start.line : dataLine(item));
           assert.equal(name, model.items[index].name.text);
           assert.ok(normalize(line).includes(normalize(name)), `"${line}" names "${name}"`);
           const decision = model.items[index].decision;
@@ -124,7 +129,7 @@ describe('rendering every fixture', () => {
         for (const which of ['states', 'specialties'] as const) {
           const credential = model.credentials[which];
           const shown = byClass(letter, `credential-${which}`);
-          if (!credential) {
+          if (!credential || model.profile.credentials.form === 'prose') {
             assert.equal(shown.length, 0);
             continue;
           }

@@ -12,9 +12,11 @@ describe('credentials', () => {
     assert.match(finding.message, /no "State\(s\) of Licensure:" line; add it before "Certification\(s\)\/Specialty:"/);
     const fixed = applyFix(text, finding);
     assert.match(fixed, /\nState\(s\) of Licensure: \n\nCertification\(s\)\/Specialty: Preventive Medicine/);
+    assert.deepEqual(findingsOf(fixed, 'credentials'), []);
+    // The inserted line is still to be filled in, which the placeholder rule says.
     assert.deepEqual(
-      findingsOf(fixed, 'credentials').map((again) => again.message),
-      ['"State(s) of Licensure:" lists nothing; name at least one.'],
+      findingsOf(fixed, 'placeholder').map((again) => again.message),
+      ['"State(s) of Licensure:" lists nothing yet; write the states where the reviewer is licensed.'],
     );
   });
 
@@ -32,9 +34,10 @@ describe('credentials', () => {
     for (const finding of findings) assert.deepEqual(finding.range, rangeOf(text, 'HOW THE IMR FINAL DETERMINATION WAS MADE'));
   });
 
-  it('reports a label that lists nothing', () => {
+  it('leaves a label that lists nothing to the placeholder rule', () => {
     const text = draft({ specialties: '' });
-    const [finding] = findingsOf(text, 'credentials');
+    assert.deepEqual(findingsOf(text, 'credentials'), []);
+    const [finding] = findingsOf(text, 'placeholder');
     assert.deepEqual(finding.range, rangeOf(text, 'Certification(s)/Specialty:'));
   });
 
@@ -50,7 +53,9 @@ describe('credentials', () => {
 describe('credentials: misspelt labels', () => {
   for (const [written, label, kind] of [
     ['State(s) of Licensur', 'State(s) of Licensure', 'states'],
+    ['Stte of Licnsur', 'State(s) of Licensure', 'states'],
     ['Certifcation(s)/Specialty', 'Certification(s)/Specialty', 'specialties'],
+    ['Certfication/Specalty', 'Certification(s)/Specialty', 'specialties'],
   ] as const) {
     it(`reports "${written}:" as the ${kind} label misspelt and corrects it`, () => {
       const text = draft().replace(`${label}:`, `${written}:`);

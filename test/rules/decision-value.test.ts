@@ -38,8 +38,24 @@ describe('decision-value', () => {
     });
   }
 
-  it('offers both IMR words for a UR word that says neither ("Modified")', () => {
+  it('fixes a UR word that says neither ("Modified") to what the rationale concludes', () => {
     const text = draft({ items: [item({ decision: 'Modified' })] });
+    const [finding] = findingsOf(text, 'decision-value');
+    assert.equal(finding.severity, 'error');
+    assert.match(finding.message, /here probably "Upheld" \(the rationale concludes the request is not medically necessary\)/);
+    assert.equal(applyFix(text, finding), text.replace(':  Modified', ':  Upheld'));
+  });
+
+  it('follows the rationale over the UR word: "Approved" with a rationale that finds the request not necessary is "Upheld"', () => {
+    const text = draft({ items: [item({ decision: 'Approved' })] });
+    const [finding] = findingsOf(text, 'decision-value');
+    const fixed = applyFix(text, finding);
+    assert.equal(fixed, text.replace(':  Approved', ':  Upheld'));
+    assert.deepEqual(problems(fixed), []);
+  });
+
+  it('offers both IMR words for a UR word that says neither ("Modified") when the rationale concludes nothing', () => {
+    const text = draft({ items: [item({ decision: 'Modified', rationale: 'The records were reviewed.' })] });
     const [finding] = findingsOf(text, 'decision-value');
     assert.equal(finding.severity, 'error');
     assert.equal(finding.fix, undefined);
@@ -102,11 +118,9 @@ describe('decision-value', () => {
       const text = draft({ items: [item().replace('Tramadol 50 mg #120:  Upheld', line)] });
       const [finding] = findingsOf(text, 'decision-value');
       assert.deepEqual(finding?.range, rangeOf(text, 'Approved'), line);
-      assert.deepEqual(
-        problems(applyFix(text, finding)).map((problem) => problem.ruleId),
-        ['conclusion-decision'],
-        line,
-      );
+      // The rationale concludes "not medically necessary": the fix writes "Upheld", and nothing contradicts it.
+      assert.equal(finding.fix?.edits[0].newText, 'Upheld', line);
+      assert.deepEqual(problems(applyFix(text, finding)), [], line);
     }
   });
 

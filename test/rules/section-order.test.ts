@@ -37,9 +37,19 @@ describe('section-order', () => {
     assert.deepEqual(findingsOf(twice, 'section-order'), []);
   });
 
-  it('follows the order of the 2013 profile, where the issue comes first', () => {
-    const text = ['---\nprofile: ca-dwc-imr-2013\n---', 'CASE SUMMARY:', SUMMARY, 'ISSUE AT DISPUTE:', 'Lidoderm 5% Patch #30:  Upheld'].join('\n\n');
-    const [finding] = findingsOf(text, 'section-order');
-    assert.deepEqual(finding.range, rangeOf(text, 'ISSUE AT DISPUTE:'));
+  it('follows the order of the 2013 profile, where the notice comes first', () => {
+    const sentence = '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.';
+    const text = [
+      '---\nprofile: ca-dwc-imr-2013\n---',
+      'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
+      sentence,
+      'Notice of Independent Medical Review Determination',
+      sentence,
+      'Case Summary:',
+      SUMMARY,
+    ].join('\n\n');
+    const [finding, ...rest] = findingsOf(text, 'section-order');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(finding.range, rangeOf(text, 'Notice of Independent Medical Review Determination'));
   });
 });

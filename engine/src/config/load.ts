@@ -1,6 +1,6 @@
 // Finding, reading and layering the configuration that governs a draft. File access comes from the host.
 import { builtinProfiles } from '../profiles/builtin';
-import { resolveProfiles } from '../profiles/resolve';
+import { resolveProfiles } from './profiles';
 import { matchesGlobs, type GlobList } from './globs';
 import { mergeLayers, type ConfigLayer } from './merge';
 import { parseConfigFile, problemAt, type ConfigFile } from './parse';

@@ -1,6 +1,6 @@
 // The configuration schema: the single source of truth for .imrlintrc.json, settings and the JSON Schema.
 import { z } from 'zod';
-import { closest } from '../model/words';
+import { closest } from '../distance';
 import { builtinProfiles } from '../profiles/builtin';
 import { registry } from '../rules';
 import type { RegistryEntry } from '../rules/types';
@@ -107,6 +107,12 @@ const sectionSchema = strictObject(
     aliases: z.array(z.string().min(1)).default([]).describe('Other spellings of the title.'),
     required: z.boolean().default(true).describe('Whether a draft must have the section.'),
     skeleton: z.string().optional().describe('Text a quick fix inserts under a missing section.'),
+    distinctive: z
+      .boolean()
+      .optional()
+      .describe(
+        'A title only letters of this format carry (never a UR letter or a medical report): with another title of the profile, it tells a determination.',
+      ),
   },
   'a section',
 );
@@ -140,13 +146,50 @@ export const profileSchema = strictObject(
     credentialsSection: z.string().optional().describe("Id of the section that holds the reviewer's credentials."),
     decisions: strictObject(
       {
-        upheld: z.string().min(1).optional().describe('The word for "the UR denial stands" (not medically necessary).'),
-        overturned: z.string().min(1).optional().describe('The word for "the UR decision is reversed" (medically necessary).'),
+        upheld: z.string().min(1).optional().describe('The word or phrase for "the UR denial stands" (not medically necessary).'),
+        overturned: z.string().min(1).optional().describe('The word or phrase for "the UR decision is reversed" (medically necessary).'),
+        form: z
+          .enum(['word', 'phrase'])
+          .optional()
+          .describe(
+            '"word": "<Item>:  Upheld"; "phrase": a determination sentence that ends with the phrase ("... the request for <item> is medically necessary and appropriate.").',
+          ),
+        conclusions: strictObject(
+          {
+            upheld: z.string().min(1).optional().describe('The sentence a rationale ends with when the denial stands.'),
+            overturned: z.string().min(1).optional().describe('The sentence a rationale ends with when the decision is reversed.'),
+          },
+          'conclusions',
+        )
+          .optional()
+          .describe('The concluding sentences a fix writes.'),
       },
       'decisions',
     )
       .optional()
       .describe('The decision vocabulary.'),
+    items: strictObject(
+      {
+        sentence: z.string().min(1).optional().describe('With decisions written as phrases: the words that lead to the item in a determination sentence.'),
+        detail: z.string().min(1).optional().describe('The words that open an item\'s own block of fields, apart from the list ("Regarding the request for").'),
+        repeatedIn: z.string().min(1).optional().describe('Id of a section that lists the same decisions again, which must agree.'),
+      },
+      'items',
+    )
+      .optional()
+      .describe('How disputed items are written, where the format differs from "<Item>:  <decision>".'),
+    credentials: strictObject(
+      {
+        form: z
+          .enum(['labels', 'prose'])
+          .describe('"labels": "State(s) of Licensure: ..." lines; "prose": a sentence such as "... is licensed to practice in California".'),
+        states: z.array(z.string().min(1)).min(1).describe('The labels (the first as fixes write it), or the words leading into the states in prose.'),
+        specialties: z.array(z.string().min(1)).min(1).describe('The labels, or the words leading into the specialties in prose.'),
+      },
+      'credentials',
+    )
+      .optional()
+      .describe("How the reviewer's credentials are written."),
     fields: z.array(fieldSchema).optional().describe("The labels of a disputed item's fields, in order."),
     rules: rulesSchema.optional().describe('Rule settings the format implies, applied below the configuration\'s own "rules".'),
   },

@@ -3,9 +3,8 @@ import { guidelineSources, type CitationKind, type GuidelineSource } from '../ca
 import { abmsBoards, knownSpecialties, nonPhysicianDisciplines } from '../catalogue/specialties';
 import { usStates } from '../catalogue/states';
 import { matchSource } from '../model/citation';
-import { isCredentialLabel } from '../model/credentials';
 import type { Determination } from '../model/types';
-import { matchFieldLabel } from '../model/words';
+import { vocabularyOf } from '../profiles/vocabulary';
 import type { Span } from '../text';
 import { citationPrefix, decisionMeaning, describeDecision, describeSource } from './describe';
 import { escapeMarkdown } from './markdown';
@@ -81,7 +80,7 @@ export function completionsAt(model: Determination, offset: number, triggerChara
 
 /** States or specialties after the credentials labels, leaving out those the line already lists. */
 function credentialCompletions(cursor: Cursor): Completion[] | undefined {
-  const kind = isCredentialLabel(cursor.content);
+  const kind = vocabularyOf(cursor.model.profile).credentialLabel(cursor.content)?.credential;
   if (!kind) return undefined;
   const colon = cursor.content.indexOf(':');
   const listed = cursor.content.slice(colon + 1);
@@ -181,7 +180,7 @@ export function sourceSpellings(source: GuidelineSource): string[] {
 
 /** The two citation forms after a guideline field's label, spoken by the field's subject. */
 function citationFormCompletions(cursor: Cursor): Completion[] | undefined {
-  const label = matchFieldLabel(cursor.content, cursor.model.profile);
+  const label = vocabularyOf(cursor.model.profile).fieldLabel(cursor.content);
   if (!label || label.spec.kind === 'rationale') return undefined;
   const afterLabel = cursor.content.slice(label.end);
   const gap = /^(?:\*\*|__)?[ \t]*/.exec(afterLabel)![0];
@@ -226,7 +225,8 @@ function decisionCompletions(cursor: Cursor): Completion[] | undefined {
     .trim();
   const words = name.split(/\s+/).filter((word) => word.length > 0).length;
   if (words === 0 || words > 12 || /[.!?]/.test(name) || /set\s+forth\s+below/i.test(name)) return undefined;
-  if (matchFieldLabel(content, profile) || isCredentialLabel(content)) return undefined;
+  const vocabulary = vocabularyOf(profile);
+  if (vocabulary.fieldLabel(content) || vocabulary.credentialLabel(content)) return undefined;
   // A line inside a wrapped paragraph is prose that happens to hold a colon, not an item line.
   const textLine = model.textLines.find((candidate) => candidate.line === cursor.line);
   if (textLine && !textLine.blockStart) return undefined;

@@ -3,16 +3,18 @@ import type { GuidelineSource } from '../catalogue/guidelines';
 import type { Profile } from '../profiles/types';
 import { escapeMarkdown } from './markdown';
 
-export type DecisionValue = 'upheld' | 'overturned';
+import type { DecisionValue } from '../profiles/types';
+
+export type { DecisionValue };
 
 const MEANING: Record<DecisionValue, string> = {
   upheld: 'the utilization review (UR) denial stands: the requested treatment is not medically necessary',
   overturned: 'the utilization review (UR) decision is reversed: the requested treatment is medically necessary',
 };
 
-/** The sentence a rationale ends with for a decision, as the conclusion-decision rule expects it. */
-export function requiredConclusion(value: DecisionValue): string {
-  return `Therefore, the request was ${value === 'upheld' ? 'not ' : ''}medically necessary.`;
+/** The sentence a rationale ends with for a decision, as the conclusion-decision rule writes it. */
+export function requiredConclusion(value: DecisionValue, profile: Profile): string {
+  return profile.decisions.conclusions[value];
 }
 
 /** One line: what the decision word means. */
@@ -25,7 +27,7 @@ export function describeDecision(value: DecisionValue, profile: Profile): string
   const word = profile.decisions[value];
   return [
     `**${escapeMarkdown(word)}**: ${MEANING[value]}.`,
-    `The rationale must conclude that the request is ${value === 'upheld' ? '*not* ' : ''}medically necessary, for example "${requiredConclusion(value)}"`,
+    `The rationale must conclude that the request is ${value === 'upheld' ? '*not* ' : ''}medically necessary, for example "${requiredConclusion(value, profile)}"`,
   ].join('\n\n');
 }
 

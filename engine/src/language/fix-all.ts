@@ -1,4 +1,5 @@
-// Fix-all: every obvious fix, pass after pass (a fix can reveal another), as edits of the original text where the fixes fall.
+// Fix-all: every obvious fix, pass after pass (a fix can reveal another), as edits of the original text where the
+// fixes fall. A fix after which the draft has more errors than before is never applied.
 import { applyEdits, fixEdits } from '../fixes';
 import { lint, type LintOptions } from '../lint';
 import type { Finding, TextEdit } from '../rules/types';
@@ -15,7 +16,11 @@ export interface FixAllResult {
   passes: number;
   /** Findings still reported on the fixed text. */
   remaining: Finding[];
+  /** Fixes left out because the draft had more errors after them. */
+  refused: Finding[];
 }
+
+const errorCount = (findings: readonly Finding[]): number => findings.filter((finding) => finding.severity === 'error').length;
 
 /** `findings` may be the original text's current findings, saving one lint. */
 export function fixAll(text: string, options: LintOptions = {}, findings?: Finding[], maxPasses = MAX_FIX_PASSES): FixAllResult {
@@ -23,20 +28,48 @@ export function fixAll(text: string, options: LintOptions = {}, findings?: Findi
   let current = text;
   let currentFindings = findings ?? lint(text, options).findings;
   let passes = 0;
+  const refused: Finding[] = [];
   // A fix whose finding comes back unchanged did not take (say, text inserted inside an unclosed comment): never apply it twice.
   const tried = new Set<string>();
   const key = (finding: Finding): string => `${finding.ruleId}\u0000${finding.message}\u0000${finding.fix?.edits.map((edit) => edit.newText).join('\u0000')}`;
   while (passes < maxPasses) {
     const fresh = currentFindings.filter((finding) => finding.fix && !tried.has(key(finding)));
-    const edits = fixEdits(fresh);
-    if (edits.length === 0) break;
+    if (fixEdits(fresh).length === 0) break;
     for (const finding of fresh) tried.add(key(finding));
-    const { text: next, applied } = applyEdits(current, edits);
-    if (next === current) break;
-    tracked.apply(applied);
-    current = next;
+    const step = applyPass(current, fresh, currentFindings, options);
+    refused.push(...step.refused);
+    if (step.text === current) break;
+    tracked.apply(step.applied);
+    current = step.text;
+    currentFindings = step.findings;
     passes++;
-    currentFindings = lint(current, options).findings;
   }
-  return { text: current, edits: tracked.edits(), passes, remaining: currentFindings };
+  return { text: current, edits: tracked.edits(), passes, remaining: currentFindings, refused };
+}
+
+interface Pass {
+  text: string;
+  applied: TextEdit[];
+  findings: Finding[];
+  refused: Finding[];
+}
+
+/** Applies the fixes together; when that leaves more errors, only those that leave no more errors each on its own. */
+function applyPass(text: string, fixes: Finding[], before: Finding[], options: LintOptions): Pass {
+  const limit = errorCount(before);
+  const together = applyEdits(text, fixEdits(fixes));
+  const after = lint(together.text, options).findings;
+  if (errorCount(after) <= limit) return { text: together.text, applied: together.applied, findings: after, refused: [] };
+  const accepted: Finding[] = [];
+  const refused: Finding[] = [];
+  for (const fix of fixes) {
+    const alone = applyEdits(text, fixEdits([fix])).text;
+    (errorCount(lint(alone, options).findings) <= limit ? accepted : refused).push(fix);
+  }
+  if (accepted.length === 0) return { text, applied: [], findings: before, refused };
+  const chosen = applyEdits(text, fixEdits(accepted));
+  const findings = lint(chosen.text, options).findings;
+  // Fixes that are harmless alone can still do harm together; then none is applied in this pass.
+  if (errorCount(findings) > limit) return { text, applied: [], findings: before, refused: fixes };
+  return { text: chosen.text, applied: chosen.applied, findings, refused };
 }

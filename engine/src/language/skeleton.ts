@@ -1,5 +1,7 @@
-// Snippets built from a profile: a whole determination, and one disputed item with its fields.
-import { isCredentialLabel } from '../model/credentials';
+// The templates: a whole determination, one disputed item and the smaller snippets, built from a profile with tab
+// stops whose defaults are the placeholders the placeholder rule finds left in. One source for the "New IMR
+// determination" command, "Insert disputed item" and the static snippets generated from it.
+import { TEMPLATE_PLACEHOLDERS } from '../profiles/placeholders';
 import type { FieldSpec, Profile } from '../profiles/types';
 import { citationPrefix } from './describe';
 
@@ -13,78 +15,183 @@ function escapeChoice(text: string): string {
   return text.replace(/[\\$}|,]/g, '\\$&');
 }
 
-/** Numbers tab stops in the order the writer meets them. */
+/** Numbers tab stops in the order the writer meets them; a key gives the same stop each time, so its text is mirrored. */
 class TabStops {
   private next = 1;
+  private readonly named = new Map<string, number>();
 
-  placeholder(text: string): string {
-    return `\${${this.next++}:${escapeSnippet(text)}}`;
+  placeholder(text: string, key?: string): string {
+    const known = key === undefined ? undefined : this.named.get(key);
+    if (known !== undefined) return `\${${known}}`;
+    const stop = this.next++;
+    if (key !== undefined) this.named.set(key, stop);
+    return `\${${stop}:${escapeSnippet(text)}}`;
   }
 
-  choice(options: string[]): string {
-    return `\${${this.next++}|${options.map(escapeChoice).join(',')}|}`;
+  choice(options: string[], key?: string): string {
+    const known = key === undefined ? undefined : this.named.get(key);
+    if (known !== undefined) return `\${${known}}`;
+    const stop = this.next++;
+    if (key !== undefined) this.named.set(key, stop);
+    return `\${${stop}|${options.map(escapeChoice).join(',')}|}`;
   }
 }
 
-// Defaults are real catalogue values, so a skeleton whose placeholders are only accepted still lints clean.
-const DEFAULTS = {
-  item: 'Disputed item',
-  source: 'Chronic Pain Medical Treatment Guidelines',
-  reasoning: 'Explain the decision from the guidelines and the medical records.',
-  states: 'California',
-  specialties: 'Occupational Medicine',
-  section: 'Text of this section.',
-};
+const P = TEMPLATE_PLACEHOLDERS;
 
-/**
- * A whole determination for `profile`, in the seed's format (titles on their own lines, blank lines
- * between paragraphs), with tab stops, and choices for the decision, the citation forms and the conclusion.
- */
+/** A whole determination for `profile`, in the seed's layout (titles on their own lines, blank lines between paragraphs). */
 export function determinationSkeleton(profile: Profile): string {
   const stops = new TabStops();
   const blocks: string[] = ['---', `profile: ${escapeSnippet(profile.id)}`, '---'];
+  const phrase = profile.decisions.form === 'phrase';
   for (const section of profile.sections) {
-    const paragraphs = section.skeleton ? section.skeleton.split(/\n{2,}/) : [];
-    const body = paragraphs.map((paragraph) => fillCredentialLine(paragraph, stops));
-    const last = paragraphs[paragraphs.length - 1];
-    // A skeleton that ends by introducing something ("... including all medical records:") wants that something next.
-    const introduces = last === undefined || (/:\s*$/.test(last) && !isCredentialLabel(last));
-    if (section.id === profile.issuesSection) body.push(...itemBlocks(profile, stops));
-    else if (introduces) body.push(stops.placeholder(DEFAULTS.section));
+    const body: string[] = section.skeleton ? section.skeleton.split(/\n{2,}/).map((paragraph) => fillCredentialLine(profile, paragraph, stops)) : [];
+    if (section.id === profile.issuesSection) body.push(...(phrase ? [sentenceBlock(profile, stops)] : itemBlocks(profile, stops)));
+    else if (phrase && section.id === profile.items.repeatedIn) body.push(sentenceBlock(profile, stops));
+    else if (section.id === profile.credentialsSection && profile.credentials.form === 'prose') body.push(proseCredentials(profile, stops));
+    else if (section.id === profile.credentialsSection && !body.some((paragraph) => paragraph.includes(P.states.text)))
+      body.push(...labelledCredentials(profile, stops));
+    else if (body.length === 0 || /:\s*$/.test(body[body.length - 1]))
+      body.push(stops.placeholder(section.id === 'case-summary' ? P.summary.text : P.section.text));
     blocks.push('', escapeSnippet(section.title), '', body.join('\n\n'));
   }
+  if (phrase && profile.items.detail) blocks.push('', ...detailBlock(profile, stops));
   return `${blocks.join('\n')}\n$0`;
 }
 
 /** One disputed item with its fields, as a snippet to insert where the writer is. */
 export function itemSnippet(profile: Profile): string {
-  return `${itemBlocks(profile, new TabStops()).join('\n\n')}\n$0`;
+  const stops = new TabStops();
+  if (profile.decisions.form === 'phrase')
+    return `${[sentenceBlock(profile, stops), ...(profile.items.detail ? ['', ...detailBlock(profile, stops)] : [])].join('\n')}\n$0`;
+  return `${itemBlocks(profile, stops).join('\n\n')}\n$0`;
 }
+
+export interface SnippetTemplate {
+  name: string;
+  prefix: string;
+  description: string;
+  body: string;
+}
+
+/** Every snippet the extension contributes, for `profile` (the static snippets are this list for the default profile). */
+export function snippetTemplates(profile: Profile): SnippetTemplate[] {
+  const words = profile.decisions;
+  const conclusions = `Pick the decision and the matching conclusion (${words.upheld}: not medically necessary; ${words.overturned}: medically necessary).`;
+  const reviewer = profile.fields.find((field) => field.kind === 'reviewer');
+  const subjects = profile.fields.filter((field) => field.subject).map((field) => field.subject!.replace(/^The\s+/, ''));
+  const snippets: SnippetTemplate[] = [
+    {
+      name: 'IMR final determination',
+      prefix: 'imr-determination',
+      description: `A whole IMR final determination (profile ${profile.id}): ${profile.sections.map((section) => section.title).join(', ')}, and one disputed item. ${conclusions} Every placeholder left in is reported until it is filled in.`,
+      body: determinationSkeleton(profile).replace(/^---\n.*\n---\n\n/, ''),
+    },
+    { name: 'IMR disputed item', prefix: 'imr-item', description: `One disputed item and its fields. ${conclusions}`, body: itemSnippet(profile) },
+  ];
+  if (reviewer && subjects.length > 0) {
+    const stops = (): TabStops => new TabStops();
+    const mtus = stops();
+    snippets.push({
+      name: 'IMR citation (MTUS)',
+      prefix: 'imr-cite-mtus',
+      description: 'A guideline statement and citation for a decision based on the MTUS.',
+      body: `The ${mtus.choice(subjects)} based their decision on the MTUS. ${citationPrefix('MTUS')} ${mtus.choice(MTUS_SOURCES)}, ${mtus.placeholder(P.chapter.text)}$0`,
+    });
+    const other = stops();
+    snippets.push({
+      name: 'IMR citation (Non-MTUS)',
+      prefix: 'imr-cite-non-mtus',
+      description:
+        'A guideline statement and citation for a decision not based on the MTUS. Say in the rationale why the MTUS was not used (for example "The MTUS does not address the topic.").',
+      body: `The ${other.choice(subjects)} did not base their decision on the MTUS. ${citationPrefix('Non-MTUS')} ${other.choice(NON_MTUS_SOURCES)}, ${other.placeholder(P.chapter.text)}$0`,
+    });
+  }
+  const credentials = new TabStops();
+  snippets.push({
+    name: 'IMR reviewer credentials',
+    prefix: 'imr-credentials',
+    description: "The expert reviewer's credentials: states of licensure and certifications or specialties, comma-separated.",
+    body: `${(profile.credentials.form === 'prose' ? [proseCredentials(profile, credentials)] : ['The Expert Reviewer has the following credentials:', ...labelledCredentials(profile, credentials)]).join('\n\n')}\n$0`,
+  });
+  const statement = profile.sections.find((section) => section.id === profile.credentialsSection)?.skeleton?.split(/\n{2,}/)[0];
+  if (statement && profile.credentials.form === 'labels') {
+    snippets.push({
+      name: 'IMR how-made statement',
+      prefix: 'imr-statement',
+      description: `The standard statement of how the IMR final determination was made (section ${profile.sections.find((section) => section.id === profile.credentialsSection)!.title}).`,
+      body: `${escapeSnippet(statement)}\n$0`,
+    });
+  }
+  return snippets;
+}
+
+const MTUS_SOURCES = [
+  'Chronic Pain Medical Treatment Guidelines',
+  'ACOEM Practice Guidelines, 2nd Edition (2004)',
+  'Acupuncture Medical Treatment Guidelines',
+  'Postsurgical Treatment Guidelines',
+  'Opioids Treatment Guidelines',
+  'Drug Formulary',
+];
+const NON_MTUS_SOURCES = ['ODG', 'ACOEM Practice Guidelines, Third Edition', 'FDA', 'Peer-reviewed study'];
 
 function itemBlocks(profile: Profile, stops: TabStops): string[] {
   const words = profile.decisions;
-  const header = `${stops.placeholder(DEFAULTS.item)}:  ${stops.choice([words.upheld, words.overturned])}`;
-  const fields = profile.fields.map((spec) => fieldBlock(spec, stops));
-  return [header, ...fields];
+  const header = `${stops.placeholder(P.item.text)}:  ${stops.choice([words.upheld, words.overturned])}`;
+  return [header, ...profile.fields.map((spec) => fieldBlock(profile, spec, stops))];
 }
 
-function fieldBlock(spec: FieldSpec, stops: TabStops): string {
+/** "1) MAXIMUS ... has determined the request for <treatment> is not medically necessary and appropriate.", the same wherever the letter repeats it. */
+function sentenceBlock(profile: Profile, stops: TabStops): string {
+  const words = profile.decisions;
+  return `1) ${escapeSnippet(profile.items.sentence ?? '')} ${stops.placeholder(P.treatment.text, 'treatment')} ${stops.choice([words.upheld, words.overturned], 'decision')}.`;
+}
+
+/** "1) Regarding the request for <treatment>:" and the item's fields. */
+function detailBlock(profile: Profile, stops: TabStops): string[] {
+  return [
+    `1) ${escapeSnippet(profile.items.detail ?? '')} ${stops.placeholder(P.treatment.text, 'treatment')}:`,
+    ...profile.fields.flatMap((spec) => ['', fieldBlock(profile, spec, stops)]),
+  ];
+}
+
+function fieldBlock(profile: Profile, spec: FieldSpec, stops: TabStops): string {
   const label = `${escapeSnippet(spec.label)}: `;
   if (spec.kind === 'rationale') {
-    // The first option of each choice agrees with the first decision word (Upheld: not medically necessary).
-    return `${label}${stops.placeholder(DEFAULTS.reasoning)} Therefore, the request was ${stops.choice(['not medically necessary', 'medically necessary'])}.`;
+    // The first option agrees with the first decision (not medically necessary), as the item's choice lists them.
+    const { conclusions } = profile.decisions;
+    return `${label}${stops.placeholder(P.reasoning.text)} ${stops.choice([conclusions.upheld, conclusions.overturned])}`;
   }
-  const subject = escapeSnippet(spec.subject ?? 'The reviewer');
+  if (!spec.subject) return `${label}${stops.placeholder(P.source.text)}`;
+  const subject = escapeSnippet(spec.subject);
   const forms = stops.choice([
     `based their decision on the MTUS. ${citationPrefix('MTUS')}`,
     `did not base their decision on the MTUS. ${citationPrefix('Non-MTUS')}`,
   ]);
-  return `${label}${subject} ${forms} ${stops.placeholder(DEFAULTS.source)}`;
+  return `${label}${subject} ${forms} ${stops.placeholder(P.source.text)}`;
 }
 
-/** "State(s) of Licensure: " lines of a skeleton get a placeholder for the list. */
-function fillCredentialLine(paragraph: string, stops: TabStops): string {
-  const kind = isCredentialLabel(paragraph);
-  if (!kind || paragraph.slice(paragraph.indexOf(':') + 1).trim().length > 0) return escapeSnippet(paragraph);
-  return `${escapeSnippet(paragraph.trimEnd())} ${stops.placeholder(kind === 'states' ? DEFAULTS.states : DEFAULTS.specialties)}`;
+function labelledCredentials(profile: Profile, stops: TabStops): string[] {
+  return [
+    `${escapeSnippet(profile.credentials.states[0])}: ${stops.placeholder(P.states.text)}`,
+    `${escapeSnippet(profile.credentials.specialties[0])}: ${stops.placeholder(P.specialties.text)}`,
+  ];
+}
+
+function proseCredentials(profile: Profile, stops: TabStops): string {
+  const specialties = escapeSnippet(profile.credentials.specialties[0]);
+  const states = escapeSnippet(profile.credentials.states[0]);
+  return `The expert reviewer is ${specialties} ${stops.placeholder(P.specialties.text)} and is ${states} ${stops.placeholder(P.states.text)}.`;
+}
+
+/** A skeleton's empty "State(s) of Licensure: " lines get a placeholder for the list. */
+function fillCredentialLine(profile: Profile, paragraph: string, stops: TabStops): string {
+  const labels = profile.credentials.form === 'labels' ? profile.credentials : undefined;
+  const colon = paragraph.indexOf(':');
+  const label = paragraph.slice(0, colon).trim();
+  if (!labels || colon < 0 || paragraph.slice(colon + 1).trim().length > 0) return escapeSnippet(paragraph);
+  if (labels.states.includes(label)) return `${escapeSnippet(paragraph.trimEnd())} ${stops.placeholder(P.states.text)}`;
+  if (labels.specialties.includes(label)) return `${escapeSnippet(paragraph.trimEnd())} ${stops.placeholder(P.specialties.text)}`;
+  return escapeSnippet(paragraph);
 }

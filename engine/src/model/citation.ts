@@ -2,7 +2,7 @@
 import { chapterWords, guidelineSources, matchChapter } from '../catalogue/guidelines';
 import type { CitationKind, GuidelineSource } from '../catalogue/guidelines';
 import type { LineIndex, MappedText } from '../text';
-import { phrasePattern } from './words';
+import { phrasePattern } from '../profiles/vocabulary';
 import { groupPart, textPart } from './parts';
 import type { GuidelineCitation, MtusStatement, TextPart } from './types';
 

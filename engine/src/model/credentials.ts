@@ -1,52 +1,84 @@
-// Reads the credentials block: states of licensure and certifications or specialties.
-import type { LineIndex } from '../text';
+// Reads the credentials: states of licensure and certifications or specialties, as labelled lines or in prose.
+import type { CredentialKind, Vocabulary } from '../profiles/vocabulary';
+import type { LineIndex, MappedText } from '../text';
 import { textPart } from './parts';
-import type { CredentialLine, Credentials, TextLine } from './types';
+import type { CredentialEntry, CredentialLine, Credentials, TextLine } from './types';
 
-const STATES_LABEL = /^States?\s*(?:\(s\))?\s+of\s+Licen[sc]ure\s*:/i;
-const SPECIALTIES_LABEL = /^(?:Board\s+)?Certifications?\s*(?:\(s\))?\s*(?:\/|and|&)\s*Specialt(?:y|ies)\s*(?:\(ies\))?\s*:|^Specialt(?:y|ies)\s*:/i;
+// States never contain "and", so it separates them; specialties do ("Allergy and Immunology"), so only ", and" does.
+const SEPARATORS: Record<CredentialKind, RegExp> = {
+  states: /\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/gi,
+  specialties: /\s*[,;]\s*(?:(?:and|&)\s+)?/gi,
+};
 
-export function isCredentialLabel(text: string): 'states' | 'specialties' | undefined {
-  if (STATES_LABEL.test(text)) return 'states';
-  if (SPECIALTIES_LABEL.test(text)) return 'specialties';
-  return undefined;
-}
-
-export function readCredentials(lines: TextLine[], index: LineIndex): Credentials {
-  const credentials: Credentials = {};
+export function readCredentials(lines: TextLine[], vocabulary: Vocabulary, index: LineIndex): Credentials {
+  const credentials: Credentials = { nearLabels: [] };
+  if (vocabulary.profile.credentials.form === 'prose') return readProse(lines, vocabulary, index, credentials);
   for (const line of lines) {
-    const kind = isCredentialLabel(line.content.text);
-    if (!kind || credentials[kind]) continue;
-    credentials[kind] = readLine(line, kind === 'states' ? STATES_LABEL : SPECIALTIES_LABEL, kind, index);
+    const label = vocabulary.credentialLabel(line.content.text, line.blockStart);
+    if (!label) continue;
+    if (label.kind === 'near') {
+      credentials.nearLabels.push({ ...textPart(line.content, 0, label.labelEnd, index), canonical: label.canonical, credential: label.credential });
+      continue;
+    }
+    if (credentials[label.credential]) continue;
+    credentials[label.credential] = {
+      label: textPart(line.content, 0, label.end, index),
+      entries: readEntries(line.content, label.end, line.content.length, label.credential, vocabulary, index),
+      span: line.content.span,
+      range: index.rangeOf(line.content.span),
+    };
   }
   return credentials;
 }
 
-function readLine(line: TextLine, label: RegExp, kind: 'states' | 'specialties', index: LineIndex): CredentialLine {
-  const text = line.content.text;
-  const labelEnd = label.exec(text)![0].length;
-  // States never contain "and", so it separates them; specialties do ("Allergy and Immunology"), so only ", and" does.
-  const separator = kind === 'states' ? /\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/gi : /\s*[,;]\s*(?:(?:and|&)\s+)?/gi;
-  const entries = [];
-  let cursor = labelEnd;
+/** "... is Board Certified in Occupational Medicine and is licensed to practice in California and Ohio." */
+function readProse(lines: TextLine[], vocabulary: Vocabulary, index: LineIndex, credentials: Credentials): Credentials {
+  for (const line of lines) {
+    const text = line.content.text;
+    const phrases = vocabulary.credentialPhrases(text);
+    phrases.forEach((phrase, position) => {
+      if (credentials[phrase.credential]) return;
+      // The list runs to the next phrase, the end of the sentence, or a clause that is no longer a list.
+      const limit = phrases[position + 1]?.start ?? text.length;
+      const rest = text.slice(phrase.end, limit);
+      const stop = /\.(?:\s|$)|\s+(?:and\s+)?(?:is|has|was|who|with|since)\b|\s+and\s+(?=(?:is|has)\b)/i.exec(rest);
+      const end = phrase.end + (stop ? stop.index : rest.replace(/[\s.]+$/, '').length);
+      const read: CredentialLine = {
+        label: textPart(line.content, phrase.start, phrase.end, index),
+        entries: readEntries(line.content, phrase.end, end, phrase.credential, vocabulary, index),
+        ...spanOf(line.content, phrase.start, end, index),
+      };
+      credentials[phrase.credential] = read;
+    });
+  }
+  return credentials;
+
+  function spanOf(content: MappedText, from: number, to: number, lines: LineIndex): Pick<CredentialLine, 'span' | 'range'> {
+    const span = content.spanOf(from, to);
+    return { span, range: lines.rangeOf(span) };
+  }
+}
+
+function readEntries(content: MappedText, from: number, to: number, kind: CredentialKind, vocabulary: Vocabulary, index: LineIndex): CredentialEntry[] {
+  const text = content.text.slice(0, to);
+  const entries: CredentialEntry[] = [];
   const pieces: [number, number][] = [];
-  for (const match of text.slice(labelEnd).matchAll(separator)) {
-    const at = labelEnd + (match.index ?? 0);
+  let cursor = from;
+  for (const match of text.slice(from).matchAll(SEPARATORS[kind])) {
+    const at = from + match.index;
     pieces.push([cursor, at]);
     cursor = at + match[0].length;
   }
   pieces.push([cursor, text.length]);
-  for (const [from, to] of pieces) {
-    const piece = text.slice(from, to);
+  for (const [start, end] of pieces) {
+    const piece = text.slice(start, end);
     const lead = piece.length - piece.trimStart().length;
     // A closing full stop ends the line, unless it belongs to an abbreviation ("D.C.").
     const trimmed = piece.trim().replace(/(?<!(?:^|[\s.])[A-Z])\.$/, '');
-    if (trimmed.length > 0) entries.push(textPart(line.content, from + lead, from + lead + trimmed.length, index));
+    if (trimmed.length === 0) continue;
+    const entry: CredentialEntry = textPart(content, start + lead, start + lead + trimmed.length, index);
+    const placeholder = vocabulary.placeholder(trimmed, 'prose');
+    entries.push(placeholder ? { ...entry, placeholder } : entry);
   }
-  return {
-    label: textPart(line.content, 0, labelEnd, index),
-    entries,
-    span: line.content.span,
-    range: index.rangeOf(line.content.span),
-  };
+  return entries;
 }

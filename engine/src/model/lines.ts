@@ -10,27 +10,37 @@ export interface FlatDocument {
   yaml?: { value: string; start: number; end: number; valueStart: number };
 }
 
+/** Where a block's lines sit: in a list or not, and the number of the ordered list item it opens. */
+interface Place {
+  inList: boolean;
+  ordinal?: number;
+}
+
 const DIRECTIVE = /<!--\s*imr-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 
 export function flatten(root: Root, text: string, index: LineIndex): FlatDocument {
   const out: FlatDocument = { lines: [], directives: [] };
-  const visit = (node: RootContent | Root, inList: boolean): void => {
+  // Comments inside prose may hold directives too ("... <!-- imr-disable-line phi -->").
+  const html = (value: string, offset: number): void => collectDirectives(value, offset, index, out.directives);
+  const visit = (node: RootContent | Root, place: Place): void => {
+    const { inList } = place;
     switch (node.type) {
       case 'root':
       case 'blockquote':
-        for (const child of node.children) visit(child, inList);
+        for (const child of node.children) visit(child, { inList });
         return;
       case 'list':
-        for (const child of node.children) visit(child, true);
+        node.children.forEach((child, position) => visit(child, { inList: true, ordinal: node.ordered ? (node.start ?? 1) + position : undefined }));
         return;
       case 'listItem':
-        node.children.forEach((child) => visit(child, true));
+        // Only the item's first block carries its number.
+        node.children.forEach((child, position) => visit(child, { inList: true, ordinal: position === 0 ? place.ordinal : undefined }));
         return;
       case 'heading':
-        pushLines(out.lines, inlineText(node.children, text), index, { block: 'heading', depth: node.depth, inList });
+        pushLines(out.lines, inlineText(node.children, text, html), index, { block: 'heading', depth: node.depth, ...place });
         return;
       case 'paragraph':
-        pushLines(out.lines, inlineText(node.children, text), index, { block: 'paragraph', inList });
+        pushLines(out.lines, inlineText(node.children, text, html), index, { block: 'paragraph', ...place });
         return;
       case 'code':
         // Indented text pasted from a letter is prose, not code; fenced blocks stay code.
@@ -39,7 +49,7 @@ export function flatten(root: Root, text: string, index: LineIndex): FlatDocumen
         return;
       case 'table':
         for (const row of node.children) {
-          const cells = row.children.map((cell) => inlineText(cell.children, text));
+          const cells = row.children.map((cell) => inlineText(cell.children, text, html));
           if (cells.length > 0) pushLines(out.lines, MappedText.join(cells, ' | '), index, { block: 'table', inList });
         }
         return;
@@ -60,7 +70,7 @@ export function flatten(root: Root, text: string, index: LineIndex): FlatDocumen
         return;
     }
   };
-  visit(root, false);
+  visit(root, { inList: false });
   return out;
 }
 
@@ -78,8 +88,11 @@ function sourceText(start: number, end: number, text: string): MappedText {
   return new MappedText(text.slice(start, end), offsets);
 }
 
-/** The reader's text of inline content, each character mapped to its source offset. */
-function inlineText(children: Nodes[], text: string): MappedText {
+/**
+ * The reader's text of inline content, each character mapped to its source offset. Raw HTML stays in the text as
+ * written (the letter shows it as text), except comments, which go to `comment`.
+ */
+function inlineText(children: Nodes[], text: string, comment: (value: string, offset: number) => void): MappedText {
   const pieces: MappedText[] = [];
   const walk = (nodes: Nodes[]): void => {
     for (const node of nodes) {
@@ -110,6 +123,12 @@ function inlineText(children: Nodes[], text: string): MappedText {
         case 'linkReference':
           walk(node.children as Nodes[]);
           break;
+        case 'html':
+          if (!position) break;
+          if (node.value.startsWith('<!--')) comment(node.value, position.start.offset!);
+          else
+            pieces.push(new MappedText(node.value, alignValue(node.value, text.slice(position.start.offset!, position.end.offset!), position.start.offset!)));
+          break;
         case 'image':
         case 'imageReference':
           if (position && node.alt)
@@ -124,22 +143,27 @@ function inlineText(children: Nodes[], text: string): MappedText {
   return MappedText.join(pieces, '');
 }
 
-function pushLines(lines: TextLine[], content: MappedText, index: LineIndex, shape: Pick<TextLine, 'block' | 'depth' | 'inList'>): void {
+function pushLines(lines: TextLine[], content: MappedText, index: LineIndex, shape: Pick<TextLine, 'block' | 'depth' | 'inList' | 'ordinal'>): void {
   let from = 0;
   let first = true;
+  const { ordinal, ...rest } = shape;
+  let last: TextLine | undefined;
   while (from <= content.length) {
     let to = content.text.indexOf('\n', from);
     if (to < 0) to = content.length;
     const piece = content.slice(from, to).trim();
     if (piece.length > 0) {
-      lines.push({
+      last = {
         content: piece,
-        line: index.positionAt(piece.offsets[0]).line,
+        line: index.positionAt(piece.span.start).line,
         blockStart: first,
-        ...shape,
-      });
+        ...rest,
+        ...(first && ordinal !== undefined ? { ordinal } : {}),
+      };
+      lines.push(last);
       first = false;
     }
     from = to + 1;
   }
+  if (last) last.blockEnd = true;
 }

@@ -1,6 +1,8 @@
 // The determination model: what a draft says, each part with its source span and range.
 import type { CitationKind } from '../catalogue/guidelines';
-import type { FieldKind, Profile } from '../profiles/types';
+import type { PlaceholderText } from '../profiles/placeholders';
+import type { CredentialKind, DecisionClass as ReadingClass } from '../profiles/vocabulary';
+import type { DecisionValue, FieldKind, Profile, SectionSpec } from '../profiles/types';
 import type { LineIndex, MappedText, Range, Span } from '../text';
 
 export interface Located {
@@ -23,6 +25,10 @@ export interface TextLine {
   /** First line of its paragraph, heading or list item. */
   blockStart: boolean;
   inList: boolean;
+  /** The number of an ordered list item, on the item's first line. */
+  ordinal?: number;
+  /** The last line of its paragraph, heading or list item. */
+  blockEnd?: boolean;
 }
 
 export interface Section extends Located {
@@ -36,12 +42,23 @@ export interface Section extends Located {
   lines: TextLine[];
 }
 
-export type DecisionClass = 'valid' | 'casing' | 'misspelt' | 'ur-word' | 'unknown' | 'missing';
+export type DecisionClass = ReadingClass | 'missing';
 
 export interface Decision extends TextPart {
-  /** The IMR word it is or is nearest to, when one can be told. */
-  value?: 'upheld' | 'overturned';
+  /** The IMR decision it is or is nearest to, when one can be told. */
+  value?: DecisionValue;
   class: DecisionClass;
+}
+
+/** A line that is nearly one of the profile's section titles: a title misspelt. */
+export interface NearTitle extends TextPart {
+  spec: SectionSpec;
+}
+
+/** A line that opens with nearly a field or credential label, which is not read as one. */
+export interface NearLabel extends TextPart {
+  /** The profile's label it is nearly. */
+  canonical: string;
 }
 
 export interface MtusStatement extends TextPart {
@@ -93,9 +110,17 @@ export interface RationaleField extends Field {
 
 export interface DisputedItem extends Located {
   name: TextPart;
-  /** The whole item line. */
+  /** The item line: its name, and its decision when the decision stands on the same line. */
   header: TextPart & { depth: number };
+  /** The number the writer gave the item ("3)"), if any. */
+  number?: number;
+  /** Where the item's own block of fields opens, apart from its line ("1) Regarding the request for ..."). */
+  block?: TextPart;
   decision: Decision;
+  /** The name is text a template left to be replaced. */
+  placeholder?: PlaceholderText;
+  /** Lines of the item that open with nearly a field label ("Decision rational:"), by the field kind they nearly name. */
+  nearLabels: (NearLabel & { kind: FieldKind })[];
   fields: Field[];
   /** Every line after the item line, up to the next item or section: fields and anything between them. */
   lines?: TextLine[];
@@ -104,9 +129,13 @@ export interface DisputedItem extends Located {
   rationale?: RationaleField;
 }
 
-export type CredentialEntry = TextPart;
+export interface CredentialEntry extends TextPart {
+  /** The entry is text a template left to be replaced. */
+  placeholder?: PlaceholderText;
+}
 
 export interface CredentialLine extends Located {
+  /** The label ("State(s) of Licensure:"), or in prose the words that lead into the list ("licensed to practice in"). */
   label: TextPart;
   entries: CredentialEntry[];
 }
@@ -114,6 +143,8 @@ export interface CredentialLine extends Located {
 export interface Credentials {
   states?: CredentialLine;
   specialties?: CredentialLine;
+  /** Lines that open with nearly a credential label, which are not read as credentials. */
+  nearLabels: (NearLabel & { credential: CredentialKind })[];
 }
 
 export interface FrontMatter extends Located {
@@ -138,7 +169,11 @@ export interface Determination {
   /** Lines before the first section title. */
   preamble: TextLine[];
   sections: Section[];
+  /** Lines shaped like titles that nearly name a section of the profile. */
+  nearTitles: NearTitle[];
   items: DisputedItem[];
+  /** The same decisions listed a second time, where the format does (the 2013 notice). */
+  repeatedItems?: DisputedItem[];
   credentials: Credentials;
   directives: Directive[];
   /** Every prose line of the draft, in order. */

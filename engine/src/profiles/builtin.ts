@@ -1,5 +1,5 @@
 // The built-in letter formats of California DWC IMR final determinations.
-import type { FieldSpec, Profile } from './types';
+import type { CredentialSpec, DecisionVocabulary, FieldSpec, Profile } from './types';
 
 const HOW_MADE_STATEMENT =
   'MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no affiliation with the employer, employee, providers or the claims administrator. He/she has been in active clinical practice for more than five years and is currently working at least 24 hours a week in active practice. The expert reviewer was selected based on his/her clinical experience, education, background, and expertise in the same or similar specialties that evaluate and/or treat the medical condition and disputed items/Service. He/she is familiar with governing laws and regulations, including the strength of evidence hierarchy that applies to Independent Medical Review determinations.';
@@ -12,6 +12,27 @@ const SEED_FIELDS: FieldSpec[] = [
   { kind: 'rationale', label: 'Decision rationale', aliases: ['Rationale'] },
 ];
 
+/** The current letters' decision words and the conclusions that go with them. */
+const DECISION_WORDS: DecisionVocabulary = {
+  upheld: 'Upheld',
+  overturned: 'Overturned',
+  form: 'word',
+  conclusions: { upheld: 'Therefore, the request was not medically necessary.', overturned: 'Therefore, the request was medically necessary.' },
+};
+
+const LABELLED_CREDENTIALS: CredentialSpec = {
+  form: 'labels',
+  states: ['State(s) of Licensure', 'States of Licensure', 'State of Licensure', 'State(s) of Licencure'],
+  specialties: [
+    'Certification(s)/Specialty',
+    'Certifications/Specialties',
+    'Certification/Specialty',
+    'Board Certification(s)/Specialty',
+    'Specialty',
+    'Specialties',
+  ],
+};
+
 export const caDwcImr: Profile = {
   id: 'ca-dwc-imr',
   description: 'California DWC IMR final determination (current format, as in the seed letter).',
@@ -21,6 +42,7 @@ export const caDwcImr: Profile = {
       title: 'HOW THE IMR FINAL DETERMINATION WAS MADE',
       aliases: [],
       required: true,
+      distinctive: true,
       skeleton: `${HOW_MADE_STATEMENT}\n\n${CREDENTIALS_SKELETON}`,
     },
     {
@@ -35,12 +57,15 @@ export const caDwcImr: Profile = {
       title: 'IMR ISSUES, DECISIONS AND RATIONALES',
       aliases: ['IMR ISSUES, DECISIONS AND RATIONALE', 'IMR ISSUES, DECISIONS, AND RATIONALES'],
       required: true,
+      distinctive: true,
       skeleton: 'The Final Determination was based on decisions for the disputed items/services set forth below:',
     },
   ],
   issuesSection: 'issues',
   credentialsSection: 'how-made',
-  decisions: { upheld: 'Upheld', overturned: 'Overturned' },
+  decisions: DECISION_WORDS,
+  items: {},
+  credentials: LABELLED_CREDENTIALS,
   fields: SEED_FIELDS,
   rules: {},
 };
@@ -57,56 +82,69 @@ export const caDwcImr2015: Profile = {
       title: 'IMR DECISION(S) AND RATIONALE(S)',
       aliases: ['IMR DECISIONS AND RATIONALES', 'IMR DECISION AND RATIONALE'],
       required: true,
+      distinctive: true,
       skeleton: caDwcImr.sections[2].skeleton,
     },
   ],
   issuesSection: 'issues',
   credentialsSection: 'how-made',
-  decisions: { upheld: 'Upheld', overturned: 'Overturned' },
+  decisions: DECISION_WORDS,
+  items: {},
+  credentials: LABELLED_CREDENTIALS,
   fields: SEED_FIELDS,
   rules: {},
 };
 
+/**
+ * The first letters (2013), as a published one shows them: a notice with one numbered determination sentence
+ * per item, the same sentences again under the decision, the reviewer's qualifications in prose, the case
+ * summary, then each item's guideline and rationale under "Regarding the request for ...".
+ */
 export const caDwcImr2013: Profile = {
   id: 'ca-dwc-imr-2013',
-  description: 'California DWC IMR final determination, 2013 format (headings end with a colon).',
+  description: 'California DWC IMR final determination, 2013 format: numbered determination sentences, qualifications in prose.',
   sections: [
-    { id: 'issues', title: 'ISSUE AT DISPUTE', aliases: ['ISSUES AT DISPUTE'], required: true },
-    { id: 'case-summary', title: 'CASE SUMMARY', aliases: [], required: true },
-    { id: 'documents', title: 'DOCUMENTS REVIEWED FOR DETERMINATION', aliases: [], required: true },
+    { id: 'notice', title: 'Notice of Independent Medical Review Determination', aliases: [], required: true, distinctive: true },
     {
-      id: 'guidelines',
-      title: 'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY',
-      aliases: ['MEDICAL TREATMENT GUIDELINES RELIED UPON BY PROFESSIONAL REVIEWER AND WHY'],
+      id: 'decision',
+      title: 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
+      aliases: ['INDEPENDENT MEDICAL REVIEW DECISIONS AND RATIONALES'],
       required: true,
-    },
-    {
-      id: 'rationale',
-      title: 'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY',
-      aliases: ['RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/IS NOT MEDICALLY NECESSARY'],
-      required: true,
+      distinctive: true,
+      skeleton: 'A decision has been made for each of the treatment and/or services that were in dispute:',
     },
     {
       id: 'qualifications',
-      title: 'MEDICAL REVIEWER QUALIFICATIONS',
-      aliases: [],
+      title: 'Medical Qualifications of the Expert Reviewer',
+      aliases: ['Medical Qualifications of Expert Reviewer'],
       required: true,
-      skeleton: CREDENTIALS_SKELETON,
+      distinctive: true,
     },
+    { id: 'case-summary', title: 'Case Summary', aliases: [], required: true },
   ],
-  issuesSection: 'issues',
+  issuesSection: 'decision',
   credentialsSection: 'qualifications',
-  decisions: { upheld: 'Upheld', overturned: 'Overturned' },
-  fields: [],
-  // The 2013 letters carry guidelines and rationale in sections of their own, not as fields of each item.
-  rules: {
-    'item-fields': 'off',
-    'field-order': 'off',
-    'citation-format': 'off',
-    'mtus-statement': 'off',
-    'non-mtus-explained': 'off',
-    'conclusion-decision': 'off',
+  decisions: {
+    upheld: 'is not medically necessary and appropriate',
+    overturned: 'is medically necessary and appropriate',
+    form: 'phrase',
+    conclusions: {
+      upheld: 'Therefore, the request is not medically necessary and appropriate.',
+      overturned: 'Therefore, the request is medically necessary and appropriate.',
+    },
   },
+  items: { sentence: 'MAXIMUS Federal Services, Inc. has determined the request for', detail: 'Regarding the request for', repeatedIn: 'notice' },
+  credentials: { form: 'prose', states: ['licensed to practice in', 'licensed in'], specialties: ['Board Certified in', 'board-certified in'] },
+  fields: [
+    {
+      kind: 'reviewer',
+      label: 'Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer',
+      aliases: ['Medical Treatment Guidelines Relied Upon by the Expert Reviewer', 'Medical Treatment Guideline Relied Upon by the Expert Reviewer'],
+    },
+    { kind: 'rationale', label: 'Rationale for the Decision', aliases: ['Rationale for Decision'] },
+  ],
+  // The 2013 letters cite guidelines in prose, without the later "Decision based on ..." citation forms.
+  rules: { 'citation-format': 'off', 'mtus-statement': 'off', 'non-mtus-explained': 'off' },
 };
 
 export const builtinProfiles: readonly Profile[] = [caDwcImr, caDwcImr2015, caDwcImr2013];

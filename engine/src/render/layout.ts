@@ -120,6 +120,8 @@ export function layoutLetter(pieces: readonly Piece[], model: Determination, cas
         credentials = undefined;
         return;
       }
+      case 'shown-elsewhere':
+        return;
       case 'credential': {
         if (field) field.filled = true;
         if (!credentials) {

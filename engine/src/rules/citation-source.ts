@@ -1,6 +1,6 @@
 import { guidelineSources } from '../catalogue/guidelines';
 import type { GuidelineField } from '../model/types';
-import { closest } from '../model/words';
+import { closest } from '../distance';
 import type { Rule } from './types';
 
 export const citationSource: Rule = {

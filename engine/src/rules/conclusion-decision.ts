@@ -10,9 +10,10 @@ export const conclusionDecision: Rule = {
     for (const item of model.items) {
       const rationale = item.rationale;
       const decision = item.decision.value;
-      if (!rationale || !decision || item.decision.class !== 'valid') continue;
+      // A decision word only mis-written (case, a full stop) is still a decision to agree with.
+      if (!rationale || !decision || !['valid', 'casing', 'punctuation'].includes(item.decision.class)) continue;
       const necessary = decision === 'overturned';
-      const sentence = `Therefore, the request was ${necessary ? '' : 'not '}medically necessary.`;
+      const sentence = words.conclusions[decision];
       const conclusion = rationale.conclusion;
       if (!conclusion) {
         if (rationale.value.length === 0) continue;

@@ -1,5 +1,5 @@
 import { knownSpecialties } from '../catalogue/specialties';
-import { closest } from '../model/words';
+import { closest } from '../distance';
 import { z } from 'zod';
 import { defineRule } from './types';
 
@@ -28,6 +28,8 @@ export const credentialSpecialty = defineRule({
   check(model, context) {
     const accepted = new Set(context.options.specialties.map(normalize));
     for (const entry of model.credentials.specialties?.entries ?? []) {
+      // Text left to fill in is the placeholder rule's.
+      if (entry.placeholder) continue;
       const name = entry.text.replace(/\s+/g, ' ').replace(/^(?:American\s+Board\s+of|Board\s+Certified\s+in|Board[- ]certified)\s+/i, '');
       if (known.has(normalize(name)) || accepted.has(normalize(name))) continue;
       const suggestion = closest(name, knownSpecialties);

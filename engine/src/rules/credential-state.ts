@@ -1,5 +1,5 @@
 import { stateAbbreviations, stateAliases, usStates } from '../catalogue/states';
-import { closest } from '../model/words';
+import { closest } from '../distance';
 import type { Rule } from './types';
 
 const known = new Set(usStates.map((state) => state.toLowerCase()));
@@ -11,6 +11,8 @@ export const credentialState: Rule = {
   tags: ['credentials'],
   check(model, context) {
     for (const entry of model.credentials.states?.entries ?? []) {
+      // Text left to fill in is the placeholder rule's.
+      if (entry.placeholder) continue;
       const name = entry.text.replace(/\s+/g, ' ').trim();
       const lower = name.toLowerCase();
       if (known.has(lower) || name in stateAbbreviations || lower in stateAliases) continue;

@@ -1,11 +1,7 @@
-import type { TextLine } from '../model/types';
-import { editDistance } from '../model/words';
 import { labelStyle } from './label-style';
 import type { Rule } from './types';
 
-const LABELS = { states: 'State(s) of Licensure:', specialties: 'Certification(s)/Specialty:' } as const;
-// The labels' words alone, as misspellings are compared ("State of Licensur", "Certifcation/Specialty").
-const LABEL_WORDS = { states: 'state of licensure', specialties: 'certification specialty' } as const;
+const WHAT = { states: 'the states where the reviewer is licensed', specialties: "the reviewer's certifications or specialties" } as const;
 
 export const credentials: Rule = {
   id: 'credentials',
@@ -17,16 +13,20 @@ export const credentials: Rule = {
     if (!sectionId) return;
     const section = model.sections.find((candidate) => candidate.id === sectionId);
     if (!section) return;
+    const spec = context.profile.credentials;
     for (const kind of ['states', 'specialties'] as const) {
-      const line = model.credentials[kind];
-      if (line && line.entries.length > 0) continue;
-      if (line) {
-        context.report({ span: line.label.span, message: `"${LABELS[kind]}" lists nothing; name at least one.` });
+      // An empty line is text left to fill in, which the placeholder rule reports.
+      if (model.credentials[kind]) continue;
+      const label = spec[kind][0];
+      if (spec.form === 'prose') {
+        context.report({
+          span: section.heading.span,
+          message: `"${section.heading.text.trim()}" does not name ${WHAT[kind]}; write them after "${label}".`,
+        });
         continue;
       }
-      const misspelt = findMisspeltLabel(section.lines, kind);
+      const misspelt = model.credentials.nearLabels.find((near) => near.credential === kind);
       if (misspelt) {
-        const label = LABELS[kind].slice(0, -1);
         context.report({
           span: misspelt.span,
           message: `"${misspelt.text}" looks like the label "${label}" misspelt; correct it so the credentials block is read.`,
@@ -53,32 +53,17 @@ export const credentials: Rule = {
           range: other.label.range,
         },
       );
-      const label = style.write(LABELS[kind].slice(0, -1));
+      const written = style.write(label);
       const gap = style.listed ? eol : `${eol}${eol}`;
-      const newText = other && kind === 'states' ? `${label} ${gap}` : `${gap}${label} `;
+      const newText = other && kind === 'states' ? `${written} ${gap}` : `${gap}${written} `;
       context.report({
         span: other?.label.span ?? section.heading.span,
-        message: `The credentials block has no "${LABELS[kind]}" line; add it ${other ? `${kind === 'states' ? 'before' : 'after'} "${other.label.text.trim()}"` : `under "${section.heading.text.trim()}"`}.`,
-        fix: { title: `Insert "${LABELS[kind]}"`, edits: [{ span: { start: offset, end: offset }, newText }] },
+        message: `The credentials block has no "${label}:" line; add it ${other ? `${kind === 'states' ? 'before' : 'after'} "${other.label.text.trim()}"` : `under "${section.heading.text.trim()}"`}.`,
+        fix: { title: `Insert "${label}:"`, edits: [{ span: { start: offset, end: offset }, newText }] },
       });
     }
   },
 };
-
-function findMisspeltLabel(lines: TextLine[], kind: 'states' | 'specialties'): { text: string; span: { start: number; end: number } } | undefined {
-  for (const line of lines) {
-    const colon = line.content.text.indexOf(':');
-    if (colon < 5 || colon > 45) continue;
-    const written = line.content.text.slice(0, colon).trimEnd();
-    const words = written
-      .toLowerCase()
-      .replace(/\((?:s|ies)\)/g, '')
-      .replace(/[^a-z]+/g, ' ')
-      .trim();
-    if (editDistance(words, LABEL_WORDS[kind]) <= 3) return { text: written, span: line.content.spanOf(0, written.length) };
-  }
-  return undefined;
-}
 
 /** A label as written without its colon and closing markup ("State(s) of Licensure**:" → "State(s) of Licensure"). */
 function labelWords(source: string): string {

@@ -6,6 +6,7 @@ import { credentialSpecialty } from './credential-specialty';
 import { credentialState } from './credential-state';
 import { credentials } from './credentials';
 import { dateChronology } from './date-chronology';
+import { decisionLists } from './decision-lists';
 import { decisionValue } from './decision-value';
 import { disputedItems } from './disputed-items';
 import { duplicateItem } from './duplicate-item';
@@ -18,17 +19,20 @@ import { itemFields } from './item-fields';
 import { mtusStatement } from './mtus-statement';
 import { nonMtusExplained } from './non-mtus-explained';
 import { phi } from './phi';
+import { placeholder } from './placeholder';
 import { requiredSection } from './required-section';
 import { sectionOrder } from './section-order';
 import type { AnyRule, RegistryEntry } from './types';
 
 export const rules: readonly AnyRule[] = [
   requiredSection,
+  placeholder,
   sectionOrder,
   duplicateSection,
   emptySection,
   disputedItems,
   decisionValue,
+  decisionLists,
   itemFields,
   fieldOrder,
   duplicateItem,

@@ -1,7 +1,5 @@
-import type { DisputedItem } from '../model/types';
 import { labelStyle } from './label-style';
-import { matchMisspeltLabel } from '../model/words';
-import type { FieldKind, FieldSpec, Profile } from '../profiles/types';
+import type { FieldKind } from '../profiles/types';
 import type { Rule } from './types';
 
 export const itemFields: Rule = {
@@ -21,7 +19,7 @@ export const itemFields: Rule = {
           }
           return;
         }
-        const misspelt = findMisspeltLabel(item, spec, context.profile);
+        const misspelt = item.nearLabels.find((near) => near.kind === spec.kind);
         if (misspelt) {
           context.report({
             span: misspelt.span,
@@ -47,13 +45,3 @@ export const itemFields: Rule = {
     }
   },
 };
-
-/** A line of the item that opens with nearly the label ("Decision rational:"), which the model could not read as the field. */
-function findMisspeltLabel(item: DisputedItem, spec: FieldSpec, profile: Profile): { text: string; span: { start: number; end: number } } | undefined {
-  for (const line of item.lines ?? []) {
-    if (!line.blockStart) continue;
-    const misspelt = matchMisspeltLabel(line.content.text, profile);
-    if (misspelt?.spec.kind === spec.kind) return { text: line.content.text.slice(0, misspelt.length), span: line.content.spanOf(0, misspelt.length) };
-  }
-  return undefined;
-}

@@ -1,5 +1,4 @@
-import type { Determination, TextLine } from '../model/types';
-import { editDistance, normalizeTitle } from '../model/words';
+import type { Determination } from '../model/types';
 import type { SectionSpec } from '../profiles/types';
 import type { Rule, RuleContext } from './types';
 
@@ -12,12 +11,12 @@ export const requiredSection: Rule = {
     const present = new Set(model.sections.map((section) => section.id));
     for (const spec of context.profile.sections) {
       if (!spec.required || present.has(spec.id)) continue;
-      const misspelt = findMisspeltTitle(model, spec);
+      const misspelt = model.nearTitles.find((line) => line.spec.id === spec.id);
       if (misspelt) {
         context.report({
-          span: misspelt.content.span,
+          span: misspelt.span,
           message: `Section "${spec.title}" is missing; this line looks like its title misspelt. Correct the title.`,
-          fix: { title: `Change to "${spec.title}"`, edits: [{ span: misspelt.content.span, newText: spec.title }] },
+          fix: { title: `Change to "${spec.title}"`, edits: [{ span: misspelt.span, newText: spec.title }] },
         });
         continue;
       }
@@ -30,21 +29,6 @@ export const requiredSection: Rule = {
     }
   },
 };
-
-/** A short line that is nearly a title the draft lacks ("CLINCAL CASE SUMMARY"). */
-function findMisspeltTitle(model: Determination, spec: SectionSpec): TextLine | undefined {
-  const wanted = [spec.title, ...spec.aliases].map(normalizeTitle);
-  return model.textLines.find((line) => {
-    const title = normalizeTitle(line.content.text);
-    if (title.length < 6 || title.length > 130) return false;
-    // A title is a heading, an upper-case line, or a line of its own ending in a colon ("Clinical case sumary:").
-    const text = line.content.text;
-    if (line.block !== 'heading' && text.toUpperCase() !== text && !(line.blockStart && text.trimEnd().endsWith(':'))) return false;
-    return wanted.some(
-      (candidate) => Math.abs(candidate.length - title.length) <= 3 && editDistance(candidate, title) <= Math.max(2, Math.floor(candidate.length / 10)),
-    );
-  });
-}
 
 /** Where a missing section goes: before the next section the profile orders after it, else at the end. */
 function insertionPoint(

@@ -1,7 +1,7 @@
-// Turning profile definitions from configuration (possibly `extends`-ing others) into complete profiles.
-import type { ProfileDefinition } from '../config/schema';
-import { builtinProfiles } from './builtin';
-import type { Profile } from './types';
+// Profiles from configuration: definitions (possibly `extends`-ing others) made into complete profiles, and the profile a draft is checked against.
+import { builtinProfiles, caDwcImr, DEFAULT_PROFILE_ID } from '../profiles/builtin';
+import type { DecisionVocabulary, Profile } from '../profiles/types';
+import type { ImrConfig, ProfileDefinition } from './schema';
 
 export interface ProfileProblem {
   /** Index of the definition at fault in the list given. */
@@ -16,8 +16,6 @@ export interface ResolvedProfiles {
   profiles: Profile[];
   problems: ProfileProblem[];
 }
-
-const DEFAULT_DECISIONS = { upheld: 'Upheld', overturned: 'Overturned' };
 
 export function resolveProfiles(definitions: readonly ProfileDefinition[]): ResolvedProfiles {
   const byId = new Map<string, number>();
@@ -96,12 +94,49 @@ function combine(definition: ProfileDefinition, base: Profile | undefined): Prof
     sections,
     issuesSection: definition.issuesSection ?? base?.issuesSection ?? '',
     credentialsSection: definition.credentialsSection ?? inheritedCredentials,
-    decisions: { ...DEFAULT_DECISIONS, ...base?.decisions, ...stripUndefined(definition.decisions ?? {}) },
+    decisions: decisionsOf(definition, base),
+    items: { ...base?.items, ...stripUndefined(definition.items ?? {}) },
+    credentials: definition.credentials ?? base?.credentials ?? caDwcImr.credentials,
     fields: (definition.fields ?? base?.fields ?? []).map((field) => ({ ...field, aliases: [...field.aliases] })),
     rules: { ...base?.rules, ...stripUndefined(definition.rules ?? {}) },
   };
 }
 
+/** The base's decisions under the definition's; a definition's own words keep the base's form unless it says otherwise. */
+function decisionsOf(definition: ProfileDefinition, base: Profile | undefined): DecisionVocabulary {
+  const from = base?.decisions ?? caDwcImr.decisions;
+  const { conclusions, ...own } = definition.decisions ?? {};
+  return { ...from, ...stripUndefined(own), conclusions: { ...from.conclusions, ...stripUndefined(conclusions ?? {}) } };
+}
+
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+// Configurations are immutable once loaded; resolving their profiles once each is enough.
+const resolved = new WeakMap<readonly ProfileDefinition[], Profile[]>();
+
+/** Profiles defined in configuration (those that resolve), then the built-in ones they do not replace. */
+export function allProfiles(config: ImrConfig = {}): Profile[] {
+  const definitions = config.profiles ?? [];
+  let custom = resolved.get(definitions);
+  if (!custom) {
+    custom = resolveProfiles(definitions).profiles;
+    resolved.set(definitions, custom);
+  }
+  const own = custom;
+  return [...own, ...builtinProfiles.filter((builtin) => !own.some((profile) => profile.id === builtin.id))];
+}
+
+export function findProfile(id: string, config: ImrConfig = {}): Profile | undefined {
+  return allProfiles(config).find((profile) => profile.id === id);
+}
+
+/** The draft's own `profile:` wins, then the configuration's, then the default. */
+export function resolveProfile(requested: string | undefined, config: ImrConfig = {}): Profile {
+  return (
+    (requested ? findProfile(requested, config) : undefined) ??
+    (config.profile ? findProfile(config.profile, config) : undefined) ??
+    findProfile(DEFAULT_PROFILE_ID)!
+  );
 }

@@ -1,0 +1,100 @@
+// Items written as determination sentences (the 2013 letters): "1) MAXIMUS Federal Services, Inc. has determined the
+// request for <treatment> is not medically necessary and appropriate.", each with its own block of fields further on.
+import { phrasePattern, type Vocabulary } from '../profiles/vocabulary';
+import type { LineIndex } from '../text';
+import { attachField, type OpenField } from './fields';
+import { located, textPart } from './parts';
+import type { DisputedItem, Section, TextLine } from './types';
+
+const NUMBER = /^\s*\(?(\d{1,2})[.)](?=[\s\u00a0])[\s\u00a0]*/;
+
+/** The last words of the profile's sentence lead, which every way of naming the organisation keeps ("determined the request for"). */
+function anchorOf(vocabulary: Vocabulary, lead: string | undefined): RegExp | undefined {
+  if (!lead) return undefined;
+  const words = lead.trim().split(/\s+/);
+  return new RegExp(`\\b${phrasePattern(words.slice(-4).join(' '))}\\s+`, 'i');
+}
+
+export function readSentenceItems(lines: TextLine[], vocabulary: Vocabulary, index: LineIndex): DisputedItem[] {
+  const anchor = anchorOf(vocabulary, vocabulary.profile.items.sentence);
+  if (!anchor) return [];
+  const items: DisputedItem[] = [];
+  for (const line of lines) {
+    const text = line.content.text;
+    const found = anchor.exec(text);
+    if (!found) continue;
+    const numbered = NUMBER.exec(text);
+    const nameStart = found.index + found[0].length;
+    const rest = text.slice(nameStart).replace(/[\s.]+$/, '');
+    // The decision is the closing phrase, from its last "is" / "was" on.
+    const verb = [...rest.matchAll(/\s(?:is|was|are|were)\s/gi)].pop();
+    const nameEnd = verb ? nameStart + verb.index : nameStart + rest.length;
+    const decisionStart = verb ? nameStart + verb.index + 1 : nameStart + rest.length;
+    const decisionEnd = nameStart + rest.length;
+    const reading = verb ? vocabulary.decision(text.slice(decisionStart, decisionEnd)) : undefined;
+    const header = textPart(line.content, 0, text.length, index);
+    const name = textPart(line.content, nameStart, nameEnd, index);
+    items.push({
+      name,
+      header: { ...header, depth: line.block === 'heading' ? (line.depth ?? 1) : 0 },
+      number: numbered ? Number(numbered[1]) : line.ordinal,
+      decision: reading
+        ? { ...textPart(line.content, decisionStart, decisionEnd, index), class: reading.class, value: reading.value }
+        : { ...textPart(line.content, decisionEnd, decisionEnd, index), class: 'missing' },
+      placeholder: vocabulary.placeholder(name.text, 'item'),
+      fields: [],
+      lines: [],
+      nearLabels: [],
+      ...located(header.span, index),
+    });
+  }
+  return items;
+}
+
+/**
+ * Each item's own block after the list ("2) Regarding the request for Norco:"), holding its fields, up to the
+ * next such block or section title. Blocks name their item by number or by name.
+ */
+export function readItemBlocks(sections: readonly Section[], items: DisputedItem[], vocabulary: Vocabulary, index: LineIndex): void {
+  const anchor = anchorOf(vocabulary, vocabulary.profile.items.detail);
+  if (!anchor || items.length === 0) return;
+  const key = (name: string): string =>
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  for (const section of sections) {
+    let item: DisputedItem | undefined;
+    let field: OpenField | undefined;
+    const finishField = (): void => {
+      if (item && field) attachField(item, field, index, false);
+      field = undefined;
+    };
+    for (const line of section.lines) {
+      const text = line.content.text;
+      const block = line.blockStart ? anchor.exec(text) : null;
+      if (block && block.index <= 6) {
+        finishField();
+        const numbered = NUMBER.exec(text);
+        const number = numbered ? Number(numbered[1]) : line.ordinal;
+        const name = key(text.slice(block.index + block[0].length).replace(/:\s*$/, ''));
+        item = items.find((candidate) => key(candidate.name.text) === name) ?? items.find((candidate) => number !== undefined && candidate.number === number);
+        if (item) item.block ??= textPart(line.content, 0, text.length, index);
+        continue;
+      }
+      if (!item) continue;
+      const label = vocabulary.fieldLabel(text);
+      if (label) {
+        finishField();
+        field = { kind: label.spec.kind, lines: [line], labelEnd: label.end, labelTextEnd: label.labelEnd };
+        item.lines?.push(line);
+        continue;
+      }
+      const near = line.blockStart ? vocabulary.fieldLabel(text, true) : undefined;
+      if (near?.kind === 'near') item.nearLabels.push({ ...textPart(line.content, 0, near.labelEnd, index), canonical: near.spec.label, kind: near.spec.kind });
+      field?.lines.push(line);
+      item.lines?.push(line);
+    }
+    finishField();
+  }
+}

@@ -1,0 +1,41 @@
+import type { DisputedItem } from '../model/types';
+import type { Rule } from './types';
+
+const key = (item: DisputedItem): string =>
+  item.name.text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+export const decisionLists: Rule = {
+  id: 'decision-lists',
+  description: 'Where a letter lists its decisions twice (the 2013 notice and its decision section), the two lists agree.',
+  severity: 'error',
+  tags: ['decisions', 'items'],
+  check(model, context) {
+    const repeated = model.repeatedItems;
+    const sectionId = context.profile.items.repeatedIn;
+    if (!repeated || !sectionId) return;
+    const where = model.sections.find((section) => section.id === sectionId)?.heading.text.trim() ?? sectionId;
+    const issues = model.sections.find((section) => section.id === context.profile.issuesSection)?.heading.text.trim() ?? context.profile.issuesSection;
+    const words = context.profile.decisions;
+    for (const copy of repeated) {
+      const item = model.items.find((candidate) => key(candidate) === key(copy));
+      if (!item) {
+        context.report({ span: copy.name.span, message: `"${copy.name.text}" is decided in "${where}" but not in "${issues}"; list the same items in both.` });
+        continue;
+      }
+      if (copy.decision.value && item.decision.value && copy.decision.value !== item.decision.value) {
+        context.report({
+          span: copy.decision.span,
+          message: `"${where}" says the request for "${copy.name.text}" ${words[copy.decision.value]}, but "${issues}" says it ${words[item.decision.value]} (line ${item.range.start.line + 1}); make the two agree.`,
+          suggestions: [{ title: `Change to "${words[item.decision.value]}"`, edits: [{ span: copy.decision.span, newText: words[item.decision.value] }] }],
+        });
+      }
+    }
+    for (const item of model.items) {
+      if (repeated.some((copy) => key(copy) === key(item))) continue;
+      context.report({ span: item.name.span, message: `"${item.name.text}" is decided in "${issues}" but not in "${where}"; list the same items in both.` });
+    }
+  },
+};
