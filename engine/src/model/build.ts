@@ -4,7 +4,7 @@ import { parseMarkdown } from '../parse';
 import type { Profile } from '../profiles/types';
 import { LineIndex, MappedText } from '../text';
 import { isCredentialLabel, readCredentials } from './credentials';
-import { readCitation, readStatement } from './citation';
+import { readCitations, readStatement } from './citation';
 import { readFrontMatter } from './frontmatter';
 import { flatten } from './lines';
 import { located, textPart } from './parts';
@@ -211,7 +211,8 @@ function attachField(item: DisputedItem, field: { spec: Field['kind']; lines: Te
   } else {
     const guideline = base as GuidelineField;
     guideline.statement = readStatement(base.value, index);
-    guideline.citation = readCitation(base.value, index);
+    guideline.citations = readCitations(base.value, index);
+    guideline.citation = guideline.citations[0];
     if (base.kind === 'claimsAdministrator') item.claimsAdministrator ??= guideline;
     else item.reviewer ??= guideline;
   }
