@@ -257,6 +257,11 @@ describe('determination model', () => {
       ] as const) {
         assert.deepEqual(citeAll(`Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, ${pages}`).read[0].pages, range, pages);
       }
+      // Pages end where the number does: what follows them is not part of them.
+      const { field, text } = citeAll(
+        'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Anti-inflammatory medications, page 22; Medications for chronic pain, pages 60–61',
+      );
+      assert.deepEqual(field.citation!.pages!.range, rangeOf(text, 'page 22'));
     });
 
     it('reads every citation of a field: listed after a semicolon or "and", and a second "Decision based on"', () => {

@@ -183,9 +183,12 @@ export function readReference(citation: GuidelineCitation, value: MappedText, fr
     const pages = citation.pages ? null : (PAGES.exec(trimmed) ?? PAGES_AT_END.exec(trimmed));
     if (pages) {
       pagesStart = at + pages.index + (pages[0].length - pages[0].trimStart().length);
-      citation.pages = pageRange(textPart(value, pagesStart, end, index), pages[1], pages[2]);
-      // What comes before trailing pages is a name in its own right.
+      const pagesEnd = at + pages.index + pages[0].length;
+      citation.pages = pageRange(textPart(value, pagesStart, pagesEnd, index), pages[1], pages[2]);
+      // What comes before trailing pages is a name in its own right, and so is what follows them ("page 22; Medications").
       if (pages.index > 0) before.push({ start: at, text: text.slice(at, at + pages.index) });
+      const trailing = /^[\s;:.-]*/.exec(text.slice(pagesEnd, end))![0].length;
+      if (pagesEnd + trailing < end) after.push({ start: pagesEnd + trailing, text: text.slice(pagesEnd + trailing, end) });
       continue;
     }
     const more = citation.pages && pagesStart >= 0 ? MORE_PAGES.exec(trimmed) : null;
