@@ -31,6 +31,12 @@ function aliasPattern(alias: string): string {
 const SOURCE_PATTERNS = guidelineSources.flatMap((source) =>
   source.aliases.map((alias) => ({ source, alias, pattern: new RegExp(`^${aliasPattern(alias)}(?![A-Za-z])`, 'i') })),
 );
+/** The patterns by the first letter of their alias: a reference is tried only against names that can start it. */
+const PATTERNS_BY_LETTER = new Map<string, typeof SOURCE_PATTERNS>();
+for (const entry of SOURCE_PATTERNS) {
+  const letter = entry.alias[0].toLowerCase();
+  PATTERNS_BY_LETTER.set(letter, [...(PATTERNS_BY_LETTER.get(letter) ?? []), entry]);
+}
 const QUALIFIERS = new Map(
   guidelineSources.map((source) => [
     source,
@@ -43,7 +49,7 @@ const INITIALS = /^\s*\([A-Z]{2,}(?:[\s-][A-Z]{2,})?\)/;
 /** Every catalogue source named at the start of a reference, the longest first, the citation's kind first among equals. */
 export function matchSources(reference: string, kind: CitationKind): SourceMatch[] {
   const candidates: SourceMatch[] = [];
-  for (const { source, alias, pattern } of SOURCE_PATTERNS) {
+  for (const { source, alias, pattern } of PATTERNS_BY_LETTER.get(reference.charAt(0).toLowerCase()) ?? []) {
     const match = pattern.exec(reference);
     if (!match) continue;
     let length = match[0].length;
