@@ -160,6 +160,151 @@ describe('determination model', () => {
       assert.deepEqual(cite('Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004) Chapter 12 Low Back Complaints page 308').pages, [308, 308]);
     });
 
+    /** Each citation of the MAXIMUS field, read as a plain record. */
+    const citeAll = (citation: string) => {
+      const text = draft({ items: [item({ reviewer: `The Expert Reviewer based their decision on the MTUS. ${citation}` })] });
+      const field = build(text).items[0].reviewer!;
+      return {
+        text,
+        field,
+        read: field.citations.map((c) => ({
+          kind: c.kind,
+          shares: c.sharesPrefix ?? false,
+          source: c.source?.catalogueId ?? c.source?.text,
+          edition: c.edition?.text,
+          year: c.year?.value,
+          chapter: c.chapter?.catalogueName ?? c.chapter?.text,
+          topic: c.topic?.text,
+          pages: c.pages && [c.pages.from, c.pages.to],
+        })),
+      };
+    };
+    const one = (kind: 'MTUS' | 'Non-MTUS', rest: Partial<Record<'shares' | 'source' | 'edition' | 'year' | 'chapter' | 'topic' | 'pages', unknown>>) => ({
+      kind,
+      shares: false,
+      source: undefined,
+      edition: undefined,
+      year: undefined,
+      chapter: undefined,
+      topic: undefined,
+      pages: undefined,
+      ...rest,
+    });
+
+    it('reads the Chronic Pain guidelines with their effective date and "Page(s):"', () => {
+      const { read, text, field } = citeAll(
+        'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, MTUS (Effective July 18, 2009) Page(s): 79-80, Weaning of Medications',
+      );
+      assert.deepEqual(read, [
+        one('MTUS', { source: 'mtus-chronic-pain', edition: 'Effective July 18, 2009', year: 2009, topic: 'Weaning of Medications', pages: [79, 80] }),
+      ]);
+      assert.deepEqual(field.citation!.year!.range, rangeOf(text, '2009'));
+      assert.deepEqual(field.citation!.pages!.range, rangeOf(text, 'Page(s): 79-80'));
+    });
+
+    it('reads ACOEM written out, with its initials, edition, year and a chapter after a dash', () => {
+      const { read, field, text } = citeAll(
+        'Decision based on MTUS American College of Occupational and Environmental Medicine (ACOEM), 2nd Edition, (2004) - Low Back Complaints, page 303-304',
+      );
+      assert.deepEqual(read, [
+        one('MTUS', { source: 'mtus-acoem-2004', edition: '2nd Edition', year: 2004, chapter: 'Chapter 12 Low Back Complaints', pages: [303, 304] }),
+      ]);
+      assert.equal(field.citation!.source!.text, 'American College of Occupational and Environmental Medicine (ACOEM)');
+      assert.deepEqual(field.citation!.chapter!.range, rangeOf(text, 'Low Back Complaints'));
+    });
+
+    it("reads the edition and year that tell the two ACOEM guidelines apart, whatever the citation's kind", () => {
+      assert.deepEqual(citeAll('Decision based on MTUS ACOEM, 2nd Edition (2004), Chapter 12 Low Back Complaints, pp. 308–310').read, [
+        one('MTUS', { source: 'mtus-acoem-2004', edition: '2nd Edition', year: 2004, chapter: 'Chapter 12 Low Back Complaints', pages: [308, 310] }),
+      ]);
+      assert.deepEqual(
+        citeAll('Decision based on Non-MTUS Citation ACOEM Practice Guidelines, 3rd Edition (2011), Hip and Groin Disorders, Glucocorticosteroid Injections')
+          .read,
+        [one('Non-MTUS', { source: 'acoem-3rd', edition: '3rd Edition', year: 2011, chapter: 'Hip and Groin', topic: 'Glucocorticosteroid Injections' })],
+      );
+      // An MTUS citation of the Third Edition is still the Third Edition, which citation-source then reports.
+      assert.equal(
+        citeAll('Decision based on MTUS American College of Occupational and Environmental Medicine, Third Edition, Chronic Pain').read[0].source,
+        'acoem-3rd',
+      );
+    });
+
+    it('reads ODG as letters name it', () => {
+      for (const [citation, chapter, topic] of [
+        ['Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Pain (Chronic) Chapter, Opioids', 'Pain (Chronic)', 'Opioids'],
+        ["Decision based on Non-MTUS Citation ODG Treatment in Workers' Comp, Knee & Leg (Acute & Chronic)", 'Knee & Leg', undefined],
+        ['Decision based on Non-MTUS Citation ODG -TWC Low Back Chapter', 'Low Back', undefined],
+        ['Decision based on Non-MTUS Citation ODG Head (trauma, headaches, etc., not including stress & mental disorders), MRI', 'Head', 'MRI'],
+      ]) {
+        assert.deepEqual(citeAll(citation!).read, [one('Non-MTUS', { source: 'odg', chapter, topic })], citation);
+      }
+      assert.equal(
+        citeAll("Decision based on Non-MTUS Citation ODG Treatment in Workers' Comp, Knee & Leg").field.citation!.source!.text,
+        "ODG Treatment in Workers' Comp",
+      );
+    });
+
+    it('reads every way of writing pages', () => {
+      for (const [pages, range] of [
+        ['page 56', [56, 56]],
+        ['pages 76-78', [76, 78]],
+        ['Page(s): 43', [43, 43]],
+        ['pp. 308-310', [308, 310]],
+        ['p. 80', [80, 80]],
+        ['pages 341–343', [341, 343]],
+        ['pages 308-10', [308, 310]],
+        ['Page(s): 78, 80', [78, 80]],
+      ] as const) {
+        assert.deepEqual(citeAll(`Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, ${pages}`).read[0].pages, range, pages);
+      }
+      // Pages end where the number does: what follows them is not part of them.
+      const { field, text } = citeAll(
+        'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Anti-inflammatory medications, page 22; Medications for chronic pain, pages 60–61',
+      );
+      assert.deepEqual(field.citation!.pages!.range, rangeOf(text, 'page 22'));
+    });
+
+    it('reads every citation of a field: listed after a semicolon or "and", and a second "Decision based on"', () => {
+      const listed = citeAll(
+        'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Epidural steroid injections, page 46; ODG Low Back Chapter, Epidural steroid injections',
+      );
+      assert.deepEqual(listed.read, [
+        one('MTUS', { source: 'mtus-chronic-pain', topic: 'Epidural steroid injections', pages: [46, 46] }),
+        one('Non-MTUS', { shares: true, source: 'odg', chapter: 'Low Back', topic: 'Epidural steroid injections' }),
+      ]);
+      assert.equal(listed.field.citation, listed.field.citations[0]);
+      assert.deepEqual(listed.field.citations[1].range, rangeOf(listed.text, 'ODG Low Back Chapter, Epidural steroid injections'));
+      assert.equal(listed.field.citations[1].prefix, listed.field.citations[0].prefix);
+
+      assert.deepEqual(
+        citeAll(
+          'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, p. 80 and Official Disability Guidelines (ODG), Pain Chapter, Opioids',
+        ).read,
+        [
+          one('MTUS', { source: 'mtus-chronic-pain', topic: 'Opioids', pages: [80, 80] }),
+          one('Non-MTUS', { shares: true, source: 'odg', chapter: 'Pain (Chronic)', topic: 'Opioids' }),
+        ],
+      );
+      const second = citeAll(
+        'Decision based on MTUS ACOEM, Chapter 8 Neck and Upper Back Complaints, page 181. Decision based on Non-MTUS Citation ODG Neck and Upper Back Chapter, Epidural steroid injections',
+      );
+      assert.deepEqual(second.read, [
+        one('MTUS', { source: 'mtus-acoem-2004', chapter: 'Chapter 8 Neck and Upper Back Complaints', pages: [181, 181] }),
+        one('Non-MTUS', { source: 'odg', chapter: 'Neck and Upper Back', topic: 'Epidural steroid injections' }),
+      ]);
+      assert.deepEqual(second.field.citations[1].prefix.range, rangeOf(second.text, 'Decision based on Non-MTUS Citation'));
+    });
+
+    it('does not split a chapter or topic that holds "and" or "&"', () => {
+      for (const citation of [
+        'Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 11 Forearm, Wrist, and Hand Complaints, pages 268-269',
+        'Decision based on Non-MTUS Citation ODG Mental Illness & Stress Chapter, Cognitive therapy and biofeedback',
+        'Decision based on Non-MTUS Citation ODG Knee & Leg (Acute & Chronic), Chronic Pain and Opioids',
+      ]) {
+        assert.equal(citeAll(citation).read.length, 1, citation);
+      }
+    });
+
     it('keeps an unknown source as written, for citation-source to report', () => {
       assert.deepEqual(cite('Decision based on Non-MTUS Citation Harrison Textbook of Internal Medicine, Chapter 4'), {
         kind: 'Non-MTUS',

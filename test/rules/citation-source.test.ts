@@ -61,4 +61,81 @@ describe('citation-source', () => {
       assert.deepEqual(findingsOf(text, 'citation-source'), [], reviewer);
     }
   });
+
+  it('checks every citation of a field: a second "Decision based on" with a misspelt source', () => {
+    const text = draft({
+      items: [
+        item({
+          reviewer: `${mtus('Chronic Pain Medical Treatment Guidelines, Opioids, page 80.')} Decision based on Non-MTUS Citation Offical Disability Guidelines, Pain Chapter, Opioids`,
+        }),
+      ],
+    });
+    const [finding, ...rest] = findingsOf(text, 'citation-source');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'warning');
+    assert.deepEqual(finding.range, rangeOf(text, 'Offical Disability Guidelines'));
+    assert.match(finding.message, /did you mean "Official Disability Guidelines"\?/);
+    assert.deepEqual(findingsOf(applyFix(text, finding, 0), 'citation-source'), []);
+  });
+
+  it('reports a second citation cited with the wrong kind at its own prefix, and fixes only that prefix', () => {
+    const text = draft({
+      items: [item({ reviewer: `${mtus('ACOEM, Chapter 12 Low Back Complaints, page 309.')} Decision based on MTUS ODG Low Back Chapter, Discography` })],
+    });
+    const [finding, ...rest] = findingsOf(text, 'citation-source');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(finding.range, rangeOf(text, 'Decision based on MTUS', 2));
+    assert.match(finding.message, /Official Disability Guidelines \(ODG\) is not part of the MTUS/);
+    const fixed = applyFix(text, finding, 0);
+    assert.match(fixed, /Decision based on MTUS ACOEM, Chapter 12 Low Back Complaints, page 309\. Decision based on Non-MTUS Citation ODG Low Back Chapter/);
+    assert.deepEqual(findingsOf(fixed, 'citation-source'), []);
+  });
+
+  it("reads a source listed under another citation's prefix as its own kind", () => {
+    for (const reviewer of [
+      mtus('Chronic Pain Medical Treatment Guidelines, Epidural steroid injections, page 46; ODG Low Back Chapter, Epidural steroid injections'),
+      mtus('Chronic Pain Medical Treatment Guidelines, Opioids, p. 80 and Official Disability Guidelines (ODG), Pain (Chronic) Chapter, Opioids'),
+    ]) {
+      const text = draft({ items: [item({ reviewer })] });
+      assert.deepEqual(findingsOf(text, 'citation-source'), [], reviewer);
+    }
+  });
+
+  it('notes an unknown chapter in a listed citation, at that chapter', () => {
+    const text = draft({ items: [item({ reviewer: mtus('Chronic Pain Medical Treatment Guidelines, Opioids, page 80; ODG Toe Chapter, Bunions') })] });
+    const [finding, ...rest] = findingsOf(text, 'citation-source');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'info');
+    assert.deepEqual(finding.range, rangeOf(text, 'Toe Chapter'));
+  });
+
+  it('reports a Third Edition ACOEM cited as MTUS, told apart by its edition', () => {
+    const text = draft({
+      items: [item({ reviewer: mtus('American College of Occupational and Environmental Medicine (ACOEM), 3rd Edition, Chronic Pain, Opioids') })],
+    });
+    const [finding, ...rest] = findingsOf(text, 'citation-source');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(finding.range, rangeOf(text, 'Decision based on MTUS', 1));
+    assert.match(finding.message, /ACOEM Practice Guidelines, Third Edition is not part of the MTUS/);
+  });
+
+  it('knows the citation forms letters use, with editions, years, dashes and every way of writing pages', () => {
+    for (const reviewer of [
+      mtus('Chronic Pain Medical Treatment Guidelines, MTUS (Effective July 18, 2009) Page(s): 43'),
+      mtus('Chronic Pain Medical Treatment Guidelines, MTUS (Effective July 18, 2009) Page(s): 79-80, Weaning of Medications'),
+      mtus('American College of Occupational and Environmental Medicine (ACOEM), 2nd Edition, (2004) - Low Back Complaints, page 303-304'),
+      mtus('ACOEM, 2nd Edition (2004), Chapter 12 Low Back Complaints, pp. 308-310'),
+      mtus('ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 13 Knee Complaints, pages 341–343'),
+      mtus('ACOEM, Knee Complaints, Chapter 13, p. 343'),
+      nonMtus('Official Disability Guidelines (ODG), Pain (Chronic) Chapter, Opioids'),
+      nonMtus("ODG Treatment in Workers' Comp, Knee & Leg (Acute & Chronic)"),
+      nonMtus('ODG -TWC Low Back Chapter'),
+      nonMtus('Official Disability Guidelines (ODG), Treatment Index, 11th Edition (web), 2013, Low Back - Lumbar & Thoracic (Acute & Chronic), Discography'),
+      nonMtus('ACOEM Practice Guidelines, 3rd Edition (2011), Hip and Groin Disorders, Intra-articular Glucocorticosteroid Injections'),
+      nonMtus('American College of Occupational and Environmental Medicine (ACOEM), Third Edition, Chronic Pain, Opioids'),
+    ]) {
+      const text = draft({ items: [item({ claims: NON_MTUS_CA, reviewer, rationale: WHY })] });
+      assert.deepEqual(findingsOf(text, 'citation-source'), [], reviewer);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { draft, findingsOf, rangeOf } from '../support/drafts';
+import { readFileSync } from 'node:fs';
+import { draft, findingsOf, item, rangeOf } from '../support/drafts';
 
 const injury = 'The applicant filed a claim for low back pain reportedly associated with an industrial injury of December 8, 2014.';
 
@@ -36,5 +37,68 @@ describe('date-chronology', () => {
   it('does not fire on dates in order, on fractions or on doses', () => {
     const text = draft({ summary: `${injury} In a January 5, 2015 note, pain was 6/10 on Norco 10/325 mg; a follow-up on 02/03/15 found 4/10.` });
     assert.deepEqual(findingsOf(text, 'date-chronology'), []);
+  });
+
+  it('never counts the dates of a guideline citation, as events or as the injury date', () => {
+    const reviewer =
+      'The Expert Reviewer based their decision on the MTUS. Decision based on MTUS Chronic Pain Medical Treatment Guidelines, MTUS (Effective July 18, 2009) Page(s): 79-80, Weaning of Medications';
+    const text = draft({ summary: `${injury} In a January 5, 2015 note, pain was 6/10.`, items: [item({ reviewer })] });
+    assert.deepEqual(findingsOf(text, 'date-chronology'), []);
+    // Without a date of injury in the narrative, the citation's date does not become one.
+    const noInjury = draft({
+      summary: 'In a January 5, 2015 note, pain was 6/10. A December 2, 2008 operative report is on file.',
+      items: [item({ reviewer })],
+    });
+    assert.deepEqual(findingsOf(noInjury, 'date-chronology'), []);
+  });
+
+  it('never counts a guideline version named in prose', () => {
+    const rationale =
+      'The MTUS Chronic Pain Medical Treatment Guidelines (Effective July 18, 2009) support opioids only with documented improvement in function. Therefore, the request was not medically necessary.';
+    const text = draft({ summary: injury, items: [item({ rationale })] });
+    assert.deepEqual(findingsOf(text, 'date-chronology'), []);
+  });
+
+  it("notes a Utilization Review report dated on the day of injury, at the report's date", () => {
+    const text = draft({ summary: `${injury} In a Utilization Review Report dated December 8, 2014, the claims administrator failed to approve the request.` });
+    const [finding, ...rest] = findingsOf(text, 'date-chronology');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'info');
+    assert.deepEqual(finding.range, rangeOf(text, 'December 8, 2014', 1));
+    assert.equal(
+      finding.message,
+      'The Utilization Review report is dated December 8, 2014, the same day as the date of injury (December 8, 2014); a review follows the injury, so one of the two dates was probably shifted by typing or redaction.',
+    );
+    assert.equal(finding.fix, undefined);
+    // Once the report's date is corrected, nothing is left to note.
+    assert.deepEqual(findingsOf(text.replace('Report dated December 8, 2014', 'Report dated January 8, 2015'), 'date-chronology'), []);
+  });
+
+  it('notes a Utilization Review report dated before the injury once, in its usual phrasings', () => {
+    for (const [sentence, date] of [
+      ['In a Utilization Review Report dated June 2, 2014, the claims administrator denied the request.', 'June 2, 2014'],
+      ['The UR decision of 11/20/2014 non-certified the request.', '11/20/2014'],
+      ['A November 20, 2014 utilization review report denied the request.', 'November 20, 2014'],
+      ['The following case summary was taken directly from the utilization review denial/modification dated October 1, 2014.', 'October 1, 2014'],
+    ]) {
+      const text = draft({ summary: `${injury} ${sentence}` });
+      const findings = findingsOf(text, 'date-chronology');
+      assert.deepEqual(
+        findings.map((finding) => [finding.range, finding.message.startsWith(`The Utilization Review report is dated ${date}, before the date of injury`)]),
+        [[rangeOf(text, date), true]],
+        sentence,
+      );
+    }
+  });
+
+  it("notes the seed's Utilization Review report, dated on its day of injury, beside its early progress note", () => {
+    const seed = readFileSync(new URL('../fixtures/seed.imr.md', import.meta.url), 'utf8');
+    assert.deepEqual(
+      findingsOf(seed, 'date-chronology').map((finding) => [finding.range, finding.message.slice(0, 40)]),
+      [
+        [rangeOf(seed, 'December 8, 2014', 1), 'The Utilization Review report is dated D'],
+        [rangeOf(seed, 'September 9, 2014'), '"September 9, 2014" comes before the dat'],
+      ],
+    );
   });
 });

@@ -9,6 +9,10 @@ export interface GuidelineSource {
   aliases: string[];
   /** Chapters or topics, matched leniently. Empty when the source has none. */
   chapters: string[];
+  /** Edition numbers and years that tell this source from another of the same name ("2", "2004"). */
+  editions?: string[];
+  /** Words a letter may write after the name as part of it ("ODG Treatment in Workers' Comp"). */
+  qualifiers?: string[];
   /** Where the source sits in the Medical Evidence Search Sequence (8 CCR 9792.21.1). */
   sequence: string;
 }
@@ -94,8 +98,10 @@ export const guidelineSources: readonly GuidelineSource[] = [
       'ACOEM Practice Guidelines',
       'ACOEM',
       'American College of Occupational and Environmental Medicine',
+      'Occupational Medicine Practice Guidelines',
     ],
     chapters: [...ACOEM_2004_CHAPTERS, ...ACOEM_TOPICS],
+    editions: ['2', '2004'],
     sequence: MTUS_FIRST,
   },
   {
@@ -161,7 +167,10 @@ export const guidelineSources: readonly GuidelineSource[] = [
       'ACOEM Practice Guidelines',
       'ACOEM Guidelines',
       'ACOEM',
+      'American College of Occupational and Environmental Medicine',
+      'Occupational Medicine Practice Guidelines',
     ],
+    editions: ['3', '2008', '2011'],
     chapters: [
       'Hip',
       'Hip and Groin',
@@ -188,6 +197,7 @@ export const guidelineSources: readonly GuidelineSource[] = [
     kind: 'Non-MTUS',
     aliases: ['Official Disability Guidelines (ODG)', 'Official Disability Guidelines', 'ODG Treatment', 'ODG'],
     chapters: ODG_CHAPTERS,
+    qualifiers: ["Treatment in Workers' Compensation", "Treatment in Workers' Comp", 'Treatment Index', 'TWC'],
     sequence: SECOND,
   },
   {
@@ -257,6 +267,16 @@ export function matchChapter(source: GuidelineSource, cited: string): string | u
   if (words.length === 0) return undefined;
   const citedNumber = words.find((word) => /^\d+$/.test(word));
   const names = words.filter((word) => !/^\d+$/.test(word));
+  // The chapter named word for word wins over one that shares only some words ("Hip and Groin" over "Hip").
+  const exact = [...names].sort().join(' ');
+  const named = source.chapters.find(
+    (chapter) =>
+      catalogueChapterWords(chapter)
+        .filter((word) => !/^\d+$/.test(word))
+        .sort()
+        .join(' ') === exact,
+  );
+  if (named && exact.length > 0) return named;
   for (const chapter of source.chapters) {
     const known = catalogueChapterWords(chapter);
     const knownNumber = known.find((word) => /^\d+$/.test(word));

@@ -1,8 +1,8 @@
 // Reads the credentials: states of licensure and certifications or specialties, as labelled lines or in prose.
 import type { CredentialKind, Vocabulary } from '../profiles/vocabulary';
-import type { LineIndex, MappedText } from '../text';
+import { MappedText, type LineIndex } from '../text';
 import { textPart } from './parts';
-import type { CredentialEntry, CredentialLine, Credentials, TextLine } from './types';
+import type { CredentialEntry, Credentials, TextLine } from './types';
 
 // States never contain "and", so it separates them; specialties do ("Allergy and Immunology"), so only ", and" does.
 const SEPARATORS: Record<CredentialKind, RegExp> = {
@@ -31,32 +31,30 @@ export function readCredentials(lines: TextLine[], vocabulary: Vocabulary, index
   return credentials;
 }
 
-/** "... is Board Certified in Occupational Medicine and is licensed to practice in California and Ohio." */
+/** "... is Board Certified in Occupational Medicine and is licensed to practice in California and Ohio.", across PDF line breaks. */
 function readProse(lines: TextLine[], vocabulary: Vocabulary, index: LineIndex, credentials: Credentials): Credentials {
-  for (const line of lines) {
-    const text = line.content.text;
-    const phrases = vocabulary.credentialPhrases(text);
-    phrases.forEach((phrase, position) => {
-      if (credentials[phrase.credential]) return;
-      // The list runs to the next phrase, the end of the sentence, or a clause that is no longer a list.
-      const limit = phrases[position + 1]?.start ?? text.length;
-      const rest = text.slice(phrase.end, limit);
-      const stop = /\.(?:\s|$)|\s+(?:and\s+)?(?:is|has|was|who|with|since)\b|\s+and\s+(?=(?:is|has)\b)/i.exec(rest);
-      const end = phrase.end + (stop ? stop.index : rest.replace(/[\s.]+$/, '').length);
-      const read: CredentialLine = {
-        label: textPart(line.content, phrase.start, phrase.end, index),
-        entries: readEntries(line.content, phrase.end, end, phrase.credential, vocabulary, index),
-        ...spanOf(line.content, phrase.start, end, index),
-      };
-      credentials[phrase.credential] = read;
-    });
-  }
+  const content = MappedText.join(
+    lines.map((line) => line.content),
+    ' ',
+  );
+  const text = content.text;
+  const phrases = vocabulary.credentialPhrases(text);
+  phrases.forEach((phrase, position) => {
+    if (credentials[phrase.credential]) return;
+    // The list runs to the next phrase, the end of the sentence, or a clause that is no longer a list.
+    const limit = phrases[position + 1]?.start ?? text.length;
+    const rest = text.slice(phrase.end, limit);
+    const stop = /\.(?:\s|$)|\s+(?:and\s+)?(?:is|has|was|who|with|since)\b|\s+and\s+(?=(?:is|has)\b)/i.exec(rest);
+    const end = phrase.end + (stop ? stop.index : rest.replace(/[\s.]+$/, '').length);
+    const span = content.spanOf(phrase.start, end);
+    credentials[phrase.credential] = {
+      label: textPart(content, phrase.start, phrase.end, index),
+      entries: readEntries(content, phrase.end, end, phrase.credential, vocabulary, index),
+      span,
+      range: index.rangeOf(span),
+    };
+  });
   return credentials;
-
-  function spanOf(content: MappedText, from: number, to: number, lines: LineIndex): Pick<CredentialLine, 'span' | 'range'> {
-    const span = content.spanOf(from, to);
-    return { span, range: lines.rangeOf(span) };
-  }
 }
 
 function readEntries(content: MappedText, from: number, to: number, kind: CredentialKind, vocabulary: Vocabulary, index: LineIndex): CredentialEntry[] {

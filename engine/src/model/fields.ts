@@ -1,7 +1,7 @@
 // An item's fields: the label, the text up to the next label, item or section, and what the text says.
 import type { FieldKind } from '../profiles/types';
 import { MappedText, type LineIndex } from '../text';
-import { readCitation, readStatement } from './citation';
+import { readCitations, readStatement } from './citation';
 import { located, textPart } from './parts';
 import { readConclusion, readMtusExplanation } from './rationale';
 import type { DisputedItem, Field, GuidelineField, RationaleField, TextLine } from './types';
@@ -47,7 +47,8 @@ export function attachField(item: DisputedItem, field: OpenField, index: LineInd
   } else {
     const guideline = base as GuidelineField;
     guideline.statement = readStatement(base.value, index);
-    guideline.citation = readCitation(base.value, index);
+    guideline.citations = readCitations(base.value, index);
+    guideline.citation = guideline.citations[0];
     if (base.kind === 'claimsAdministrator') item.claimsAdministrator ??= guideline;
     else item.reviewer ??= guideline;
   }

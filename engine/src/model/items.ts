@@ -1,7 +1,7 @@
 // Reads the disputed items of the issues section as reviewers write them: an item line ("<name>:  <decision>"),
 // numbered or not, its decision on the same line, the next line or a short paragraph below, then its fields.
 import type { DecisionReading, Vocabulary } from '../profiles/vocabulary';
-import type { LineIndex } from '../text';
+import { MappedText, type LineIndex } from '../text';
 import { attachField, extend, type OpenField } from './fields';
 import { located, textPart } from './parts';
 import type { DisputedItem, TextLine } from './types';
@@ -41,7 +41,8 @@ export function readItems(lines: TextLine[], vocabulary: Vocabulary, index: Line
   };
   for (let position = 0; position < lines.length; position++) {
     const line = lines[position];
-    const label = vocabulary.fieldLabel(line.content.text);
+    // A quotation is someone else's words: never a label or an item line of the draft's own.
+    const label = line.quoted ? undefined : vocabulary.fieldLabel(line.content.text);
     if (label) {
       finishField();
       if (item) {
@@ -52,8 +53,20 @@ export function readItems(lines: TextLine[], vocabulary: Vocabulary, index: Line
     }
     const expected = expectedNumber(items, item);
     const continuesList = field !== undefined && line.ordinal !== undefined && fieldOrdinal === line.ordinal - 1;
-    const found = itemAt(lines, position, vocabulary, index, { inField: field !== undefined, expected: continuesList ? undefined : expected });
+    const found = line.quoted
+      ? undefined
+      : itemAt(lines, position, vocabulary, index, { inField: field !== undefined, expected: continuesList ? undefined : expected });
     if (found) {
+      // Lines that turn out to begin the item's name are no longer the field's above it.
+      if (found.absorbed > 0 && item) {
+        field?.lines.splice(-found.absorbed);
+        item.lines?.splice(-found.absorbed);
+        const last = field?.lines[field.lines.length - 1] ?? item.lines?.[item.lines.length - 1];
+        Object.assign(
+          item,
+          located({ start: item.span.start, end: Math.max(item.header.span.end, item.decision.span.end, last?.content.span.end ?? 0) }, index),
+        );
+      }
       finishItem();
       item = found.item;
       position += found.consumed - 1;
@@ -89,14 +102,47 @@ interface ItemContext {
 }
 
 /** The item that starts at `lines[position]`, and how many lines its line takes (two when the decision is on the next). */
-function itemAt(
+/** What starts at a line: the item, how many lines its line and decision take, and how many lines above it its name began on. */
+interface FoundItem {
+  item: DisputedItem;
+  consumed: number;
+  absorbed: number;
+}
+
+/**
+ * The item that starts at `lines[position]`. An item name that hard wrapping or PDF extraction broke over the lines
+ * of one paragraph ("... of the Bilateral Upper" / "Extremities:") is read whole, from the paragraph's first line.
+ */
+function itemAt(lines: TextLine[], position: number, vocabulary: Vocabulary, index: LineIndex, context: ItemContext): FoundItem | undefined {
+  const line = lines[position];
+  let first = position;
+  while (first > 0 && !lines[first].blockStart && position - first < 4) first--;
+  if (first < position && lines[first].blockStart && line.content.text.trimEnd().endsWith(':')) {
+    const head = lines.slice(first, position + 1);
+    const joined: TextLine = {
+      ...head[0],
+      blockEnd: line.blockEnd,
+      content: MappedText.join(
+        head.map((part) => part.content),
+        ' ',
+      ),
+    };
+    const wrapped = itemOnLine(joined, lines, position, vocabulary, index, context);
+    if (wrapped) return { ...wrapped, absorbed: position - first };
+  }
+  const found = itemOnLine(line, lines, position, vocabulary, index, context);
+  return found && { ...found, absorbed: 0 };
+}
+
+/** The item whose line is `line` (standing at `position` of `lines`), and how many lines it takes. */
+function itemOnLine(
+  line: TextLine,
   lines: TextLine[],
   position: number,
   vocabulary: Vocabulary,
   index: LineIndex,
   context: ItemContext,
 ): { item: DisputedItem; consumed: number } | undefined {
-  const line = lines[position];
   const text = line.content.text;
   // A line that opens with (nearly) a label is a field or a credential, never an item.
   if (vocabulary.credentialLabel(text, true) || vocabulary.fieldLabel(text, true)) return undefined;

@@ -10,9 +10,10 @@ export interface FlatDocument {
   yaml?: { value: string; start: number; end: number; valueStart: number };
 }
 
-/** Where a block's lines sit: in a list or not, and the number of the ordered list item it opens. */
+/** Where a block's lines sit: in a list or a quotation or not, and the number of the ordered list item it opens. */
 interface Place {
   inList: boolean;
+  quoted?: boolean;
   ordinal?: number;
 }
 
@@ -23,18 +24,20 @@ export function flatten(root: Root, text: string, index: LineIndex): FlatDocumen
   // Comments inside prose may hold directives too ("... <!-- imr-disable-line phi -->").
   const html = (value: string, offset: number): void => collectDirectives(value, offset, index, out.directives);
   const visit = (node: RootContent | Root, place: Place): void => {
-    const { inList } = place;
+    const { inList, quoted } = place;
     switch (node.type) {
       case 'root':
-      case 'blockquote':
         for (const child of node.children) visit(child, { inList });
         return;
+      case 'blockquote':
+        for (const child of node.children) visit(child, { inList, quoted: true });
+        return;
       case 'list':
-        node.children.forEach((child, position) => visit(child, { inList: true, ordinal: node.ordered ? (node.start ?? 1) + position : undefined }));
+        node.children.forEach((child, position) => visit(child, { inList: true, quoted, ordinal: node.ordered ? (node.start ?? 1) + position : undefined }));
         return;
       case 'listItem':
         // Only the item's first block carries its number.
-        node.children.forEach((child, position) => visit(child, { inList: true, ordinal: position === 0 ? place.ordinal : undefined }));
+        node.children.forEach((child, position) => visit(child, { inList: true, quoted, ordinal: position === 0 ? place.ordinal : undefined }));
         return;
       case 'heading':
         pushLines(out.lines, inlineText(node.children, text, html), index, { block: 'heading', depth: node.depth, ...place });
@@ -45,12 +48,12 @@ export function flatten(root: Root, text: string, index: LineIndex): FlatDocumen
       case 'code':
         // Indented text pasted from a letter is prose, not code; fenced blocks stay code.
         if (!node.position || /^(`{3,}|~{3,})/.test(text.slice(node.position.start.offset!, node.position.end.offset!))) return;
-        pushLines(out.lines, sourceText(node.position.start.offset!, node.position.end.offset!, text), index, { block: 'code', inList });
+        pushLines(out.lines, sourceText(node.position.start.offset!, node.position.end.offset!, text), index, { block: 'code', inList, quoted });
         return;
       case 'table':
         for (const row of node.children) {
           const cells = row.children.map((cell) => inlineText(cell.children, text, html));
-          if (cells.length > 0) pushLines(out.lines, MappedText.join(cells, ' | '), index, { block: 'table', inList });
+          if (cells.length > 0) pushLines(out.lines, MappedText.join(cells, ' | '), index, { block: 'table', inList, quoted });
         }
         return;
       case 'html':
@@ -143,7 +146,7 @@ function inlineText(children: Nodes[], text: string, comment: (value: string, of
   return MappedText.join(pieces, '');
 }
 
-function pushLines(lines: TextLine[], content: MappedText, index: LineIndex, shape: Pick<TextLine, 'block' | 'depth' | 'inList' | 'ordinal'>): void {
+function pushLines(lines: TextLine[], content: MappedText, index: LineIndex, shape: Pick<TextLine, 'block' | 'depth' | 'inList' | 'quoted' | 'ordinal'>): void {
   let from = 0;
   let first = true;
   const { ordinal, ...rest } = shape;

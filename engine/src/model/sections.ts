@@ -51,9 +51,9 @@ function runInTitle(line: TextLine, vocabulary: Vocabulary): { match: ReturnType
   return match && { match, end: colon + 1 };
 }
 
-/** A title stands on a line of its own (Word's paste runs paragraphs on line by line), never in a list that quotes it. */
+/** A title stands on a line of its own (Word's paste runs paragraphs on line by line), never in a list or quotation that quotes it. */
 function canBeTitle(line: TextLine): boolean {
-  return !line.inList && line.content.length <= 160;
+  return !line.inList && !line.quoted && line.content.length <= 160;
 }
 
 /** A misspelt title is only looked for in lines shaped like titles: headings, capitals, or a short line ending in a colon. */

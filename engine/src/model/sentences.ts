@@ -1,7 +1,7 @@
 // Items written as determination sentences (the 2013 letters): "1) MAXIMUS Federal Services, Inc. has determined the
 // request for <treatment> is not medically necessary and appropriate.", each with its own block of fields further on.
 import { phrasePattern, type Vocabulary } from '../profiles/vocabulary';
-import type { LineIndex } from '../text';
+import { MappedText, type LineIndex } from '../text';
 import { attachField, type OpenField } from './fields';
 import { located, textPart } from './parts';
 import type { DisputedItem, Section, TextLine } from './types';
@@ -15,40 +15,54 @@ function anchorOf(vocabulary: Vocabulary, lead: string | undefined): RegExp | un
   return new RegExp(`\\b${phrasePattern(words.slice(-4).join(' '))}\\s+`, 'i');
 }
 
+/** Determination sentences, read across the lines PDF extraction breaks them into. */
 export function readSentenceItems(lines: TextLine[], vocabulary: Vocabulary, index: LineIndex): DisputedItem[] {
   const anchor = anchorOf(vocabulary, vocabulary.profile.items.sentence);
-  if (!anchor) return [];
-  const items: DisputedItem[] = [];
-  for (const line of lines) {
-    const text = line.content.text;
-    const found = anchor.exec(text);
-    if (!found) continue;
-    const numbered = NUMBER.exec(text);
-    const nameStart = found.index + found[0].length;
-    const rest = text.slice(nameStart).replace(/[\s.]+$/, '');
+  if (!anchor || lines.length === 0) return [];
+  const text = MappedText.join(
+    lines.map((line) => line.content),
+    ' ',
+  );
+  // Where each line starts in the joined text.
+  const starts: number[] = [];
+  lines.reduce((at, line) => (starts.push(at), at + line.content.length + 1), 0);
+  const lineAt = (position: number): number => {
+    let low = 0;
+    while (low + 1 < starts.length && starts[low + 1] <= position) low++;
+    return low;
+  };
+  const found = [...text.text.matchAll(new RegExp(anchor.source, 'gi'))];
+  return found.map((match, position) => {
+    const lineIndex = lineAt(match.index);
+    const line = lines[lineIndex];
+    const headerStart = starts[lineIndex];
+    const nameStart = match.index + match[0].length;
+    const limit = position + 1 < found.length ? starts[lineAt(found[position + 1].index)] : text.length;
+    const stop = /\.(?=\s|$)/.exec(text.text.slice(nameStart, limit));
+    const end = nameStart + (stop ? stop.index : text.text.slice(nameStart, limit).trimEnd().length);
+    const rest = text.text.slice(nameStart, end);
     // The decision is the closing phrase, from its last "is" / "was" on.
     const verb = [...rest.matchAll(/\s(?:is|was|are|were)\s/gi)].pop();
-    const nameEnd = verb ? nameStart + verb.index : nameStart + rest.length;
-    const decisionStart = verb ? nameStart + verb.index + 1 : nameStart + rest.length;
-    const decisionEnd = nameStart + rest.length;
-    const reading = verb ? vocabulary.decision(text.slice(decisionStart, decisionEnd)) : undefined;
-    const header = textPart(line.content, 0, text.length, index);
-    const name = textPart(line.content, nameStart, nameEnd, index);
-    items.push({
+    const nameEnd = verb ? nameStart + verb.index : end;
+    const decisionStart = verb ? nameEnd + 1 : end;
+    const reading = verb ? vocabulary.decision(text.text.slice(decisionStart, end)) : undefined;
+    const header = textPart(text, headerStart, stop ? end + 1 : end, index);
+    const name = textPart(text, nameStart, nameEnd, index);
+    const numbered = NUMBER.exec(line.content.text);
+    return {
       name,
       header: { ...header, depth: line.block === 'heading' ? (line.depth ?? 1) : 0 },
       number: numbered ? Number(numbered[1]) : line.ordinal,
       decision: reading
-        ? { ...textPart(line.content, decisionStart, decisionEnd, index), class: reading.class, value: reading.value }
-        : { ...textPart(line.content, decisionEnd, decisionEnd, index), class: 'missing' },
+        ? { ...textPart(text, decisionStart, end, index), class: reading.class, value: reading.value }
+        : { ...textPart(text, end, end, index), class: 'missing' as const },
       placeholder: vocabulary.placeholder(name.text, 'item'),
       fields: [],
       lines: [],
       nearLabels: [],
       ...located(header.span, index),
-    });
-  }
-  return items;
+    };
+  });
 }
 
 /**

@@ -25,6 +25,8 @@ export interface TextLine {
   /** First line of its paragraph, heading or list item. */
   blockStart: boolean;
   inList: boolean;
+  /** Inside a block quotation: someone else's words the draft quotes. */
+  quoted?: boolean;
   /** The number of an ordered list item, on the item's first line. */
   ordinal?: number;
   /** The last line of its paragraph, heading or list item. */
@@ -80,6 +82,12 @@ export interface GuidelineCitation extends TextPart {
   chapter?: TextPart & { catalogueName?: string };
   topic?: TextPart;
   pages?: TextPart & { from: number; to: number };
+  /** The edition or version as cited: "2nd Edition", "Third Edition", "Effective July 18, 2009". */
+  edition?: TextPart;
+  /** The guideline's own year ("2004" in "(2004)"): a date of the guideline, never an event of the case. */
+  year?: TextPart & { value: number };
+  /** Listed after another citation under that one's prefix ("...; ODG Low Back Chapter"); its kind is its source's. */
+  sharesPrefix?: boolean;
 }
 
 export interface Field extends Located {
@@ -93,7 +101,10 @@ export interface Field extends Located {
 export interface GuidelineField extends Field {
   kind: 'claimsAdministrator' | 'reviewer';
   statement?: MtusStatement;
+  /** The first of `citations`. */
   citation?: GuidelineCitation;
+  /** Every citation the field makes, in order: each "Decision based on ..." and each source listed after one. */
+  citations: GuidelineCitation[];
 }
 
 export interface Conclusion extends TextPart {

@@ -134,7 +134,11 @@ export const caDwcImr2013: Profile = {
     },
   },
   items: { sentence: 'MAXIMUS Federal Services, Inc. has determined the request for', detail: 'Regarding the request for', repeatedIn: 'notice' },
-  credentials: { form: 'prose', states: ['licensed to practice in', 'licensed in'], specialties: ['Board Certified in', 'board-certified in'] },
+  credentials: {
+    form: 'prose',
+    states: ['licensed to practice in', 'licensed in'],
+    specialties: ['Board Certified in', 'board-certified in', 'is a Doctor of'],
+  },
   fields: [
     {
       kind: 'reviewer',

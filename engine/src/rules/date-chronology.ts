@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { TextLine } from '../model/types';
+import type { Determination, GuidelineField, TextLine } from '../model/types';
+import type { Span } from '../text';
 import { defineRule } from './types';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -7,6 +8,13 @@ const MONTH_PATTERN =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
 const DATE = new RegExp(`\\b${MONTH_PATTERN}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b|\\b(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b`, 'gi');
 const INJURY_CONTEXT = /(?:injury\s+(?:of|on|dated)|date\s+of\s+injury|injured\s+on|DOI)[:\s]*$/i;
+// "In a Utilization Review Report dated ...", "the UR denial of ...", "the utilization review denial/modification dated ...".
+const UR_BEFORE =
+  /\b(?:utilization\s+review|UR)(?:\s*\(UR\))?(?:\s+(?:report|decision|determination|denial|letter|notice|non-?certification|modification|denial\/modification))*\s+(?:dated|of|on|from|issued\s+on)\s*$/i;
+// "a December 8, 2014 Utilization Review Report".
+const UR_AFTER = /^\s*(?:utilization\s+review|UR)\b/i;
+// A guideline's version written outside a citation: "the MTUS (Effective July 18, 2009)".
+const GUIDELINE_VERSION = /(?:\(\s*|\b(?:MTUS|ODG|ACOEM|Guidelines?|Formulary)\b[^.;]{0,60}?)(?:effective|eff\.|updated|revised|adopted|amended)\s*$/i;
 
 interface FoundDate {
   line: TextLine;
@@ -15,6 +23,7 @@ interface FoundDate {
   text: string;
   date?: Date;
   injury: boolean;
+  utilizationReview: boolean;
 }
 
 const options = z.strictObject({
@@ -33,12 +42,25 @@ export const dateChronology = defineRule({
   options,
   check(model, context) {
     const today = new Date(context.options.today ?? context.today);
+    const citations = citationSpans(model);
     const found: FoundDate[] = [];
     for (const line of model.textLines) {
       for (const match of line.content.text.matchAll(DATE)) {
         const start = match.index ?? 0;
-        const before = line.content.text.slice(Math.max(0, start - 40), start);
-        found.push({ line, start, end: start + match[0].length, text: match[0], date: toDate(match), injury: INJURY_CONTEXT.test(before) });
+        const end = start + match[0].length;
+        const before = line.content.text.slice(Math.max(0, start - 80), start);
+        // A guideline's own dates are not events of the case.
+        const span = line.content.spanOf(start, end);
+        if (citations.some((citation) => citation.start < span.end && span.start < citation.end) || GUIDELINE_VERSION.test(before)) continue;
+        found.push({
+          line,
+          start,
+          end,
+          text: match[0],
+          date: toDate(match),
+          injury: INJURY_CONTEXT.test(before.slice(-40)),
+          utilizationReview: UR_BEFORE.test(before) || UR_AFTER.test(line.content.text.slice(end, end + 30)),
+        });
       }
     }
     const injury = found.find((entry) => entry.injury && entry.date);
@@ -48,6 +70,11 @@ export const dateChronology = defineRule({
         context.report({ span, message: `"${entry.text}" is not a calendar date; correct the day or the month.` });
       } else if (entry.date > today) {
         context.report({ span, message: `"${entry.text}" is in the future; check the date.` });
+      } else if (injury?.date && entry !== injury && entry.utilizationReview && entry.date <= injury.date) {
+        context.report({
+          span,
+          message: `The Utilization Review report is dated ${entry.text}, ${entry.date < injury.date ? 'before' : 'the same day as'} the date of injury (${injury.text}); a review follows the injury, so one of the two dates was probably shifted by typing or redaction.`,
+        });
       } else if (injury?.date && !entry.injury && entry.date < injury.date) {
         context.report({
           span,
@@ -57,6 +84,16 @@ export const dateChronology = defineRule({
     }
   },
 });
+
+/** Where the draft's citations are: their dates are the guidelines' own. */
+function citationSpans(model: Determination): Span[] {
+  const spans: Span[] = [];
+  for (const item of model.items) {
+    for (const field of item.fields)
+      if (field.kind !== 'rationale') for (const citation of (field as GuidelineField).citations ?? []) spans.push(citation.span);
+  }
+  return spans;
+}
 
 function toDate(match: RegExpMatchArray): Date | undefined {
   let year: number;

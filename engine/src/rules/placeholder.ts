@@ -16,6 +16,8 @@ const TEMPLATE_TEXT = [...PLACEHOLDERS]
         ? new RegExp(phrasePattern(placeholder.text), 'gi')
         : new RegExp(`(?<=^|[,;:(]\\s*)${phrasePattern(placeholder.text)}(?=\\s*(?:[,;.)]|$))`, 'gi'),
   }));
+// "page N", as an earlier citation snippet left it.
+const PAGE_N = /\b(?:pages?|pp?\.)\s+(N)(?![\w-])/g;
 // A redacted number ("XXX-XX-1234") is not a mark.
 const MARKER = /\b(?:TODO|TBD|FIXME)\b|\bXXX+\b(?!-X)/g;
 const BRACKETS = /\[(?!\^)([^\][\n]{1,80})\](?![(:[])/g;
@@ -77,6 +79,10 @@ export const placeholder: Rule = {
         for (const match of text.matchAll(pattern)) {
           report(at(match.index, match.index + match[0].length), `"${match[0]}" is template text left in; write ${template.fill}.`);
         }
+      }
+      for (const match of text.matchAll(PAGE_N)) {
+        const start = match.index + match[0].length - 1;
+        report(at(start, start + 1), '"N" is the template\'s page number left in; write the pages cited.');
       }
       for (const match of text.matchAll(MARKER)) {
         report(at(match.index, match.index + match[0].length), `"${match[0]}" marks text still to write; finish it and remove the mark.`);
