@@ -3,9 +3,7 @@ import { Command, Option } from 'commander';
 import { isDetermination, lint, type Finding, type ImrConfig } from '../../engine/src';
 import { fixAll } from '../../engine/src/language/fix-all';
 import { expandPaths, readDraft, writeAtomically } from './files';
-import { formatJson } from './formats/json';
-import { formatSarif } from './formats/sarif';
-import { formatStylish } from './formats/stylish';
+import { FORMATS, formatReports, type FormatName } from './formats';
 import { loadCliConfig } from './config';
 import { addExportOptions, exportDrafts, wantsExport } from './export';
 import type { FileReport } from './report';
@@ -17,7 +15,7 @@ const version = typeof IMR_VERSION === 'string' ? IMR_VERSION : '0.0.0-dev';
 export const EXIT = { clean: 0, errors: 1, usage: 2 } as const;
 
 interface CliOptions {
-  format: 'stylish' | 'json' | 'sarif';
+  format: FormatName;
   fix: boolean;
   config?: string;
   quiet: boolean;
@@ -29,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Check IMR final determination drafts (Markdown) for missing sections, wrong decision words, malformed citations and contradictions.')
     .version(version)
     .argument('<paths...>', 'files, directories (searched for *.md determinations) or globs')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
     .option('--fix', 'apply the obvious fixes and write the files back', false)
     .option('-c, --config <path>', 'configuration file to use instead of the .imrlintrc.json files found beside the drafts')
     .option('-q, --quiet', 'report errors only', false)
@@ -81,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
     reports.push({ file, findings });
   }
 
-  const output = options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, version) : formatStylish(reports);
+  const output = formatReports(options.format, reports, version);
   if (output.length > 0) process.stdout.write(`${output}\n`);
   const hasErrors = reports.some((report) => report.findings.some((finding: Finding) => finding.severity === 'error'));
   if (status === EXIT.usage) return EXIT.usage;
