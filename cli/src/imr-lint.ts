@@ -4,6 +4,7 @@ import { isDetermination, lint, type Finding, type ImrConfig } from '../../engin
 import { fixAll } from '../../engine/src/language/fix-all';
 import { expandPaths, readDraft, writeAtomically } from './files';
 import { FORMATS, formatReports, type FormatName } from './formats';
+import { createProgress } from './progress';
 import { loadCliConfig } from './config';
 import { addExportOptions, exportDrafts, wantsExport } from './export';
 import type { FileReport } from './report';
@@ -50,22 +51,24 @@ export async function main(argv: string[]): Promise<number> {
 
   const reports: FileReport[] = [];
   const reported = new Set<string>();
+  const progress = createProgress(files.length);
   for (const file of files) {
+    progress.tick();
     const loaded = await loadCliConfig(file, options.config);
     if (!loaded.ok) {
       status = EXIT.usage;
       // An invalid --config is bad usage: nothing is linted. A discovered one is reported once and the defaults apply.
       if (options.config) {
-        process.stderr.write(`imr-lint: ${loaded.message}\n`);
+        progress.print(`imr-lint: ${loaded.message}\n`);
         break;
       }
-      if (!reported.has(loaded.message)) process.stderr.write(`imr-lint: ${loaded.message}; the defaults apply\n`);
+      if (!reported.has(loaded.message)) progress.print(`imr-lint: ${loaded.message}; the defaults apply\n`);
       reported.add(loaded.message);
     }
     const config = loaded.ok ? loaded : { config: {}, ignored: false };
     const read = await readDraft(file);
     if (!read.ok) {
-      process.stderr.write(`imr-lint: ${file} ${read.reason}\n`);
+      progress.print(`imr-lint: ${file} ${read.reason}\n`);
       status = EXIT.usage;
       continue;
     }
@@ -79,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     reports.push({ file, findings });
   }
 
+  progress.clear();
   const output = formatReports(options.format, reports, version);
   if (output.length > 0) process.stdout.write(`${output}\n`);
   const hasErrors = reports.some((report) => report.findings.some((finding: Finding) => finding.severity === 'error'));
