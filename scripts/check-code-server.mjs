@@ -1,5 +1,5 @@
 // Smoke test of the code-server + headless Chromium infrastructure.
-// Installs nothing: run `bash scripts/install-code-server.sh` first.
+// Installs nothing: run `bash scripts/install-code-server.sh --browser` first.
 //
 // Starts code-server on a temp workspace holding hello.md, opens it in
 // headless Chromium, waits for the workbench, saves a screenshot to

@@ -1,7 +1,7 @@
 // Regenerates the README's screenshots from the real editor: the packaged extension in code-server, in headless Chromium.
 //   docs/images/diagnostics.png  the defective example draft with its squiggles, a hover and the Problems panel
 //   docs/images/preview.png      the same draft beside its preview (summary and letter)
-// Needs code-server and Chromium: bash scripts/install-code-server.sh
+// Needs code-server and Chromium: bash scripts/install-code-server.sh --browser
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';

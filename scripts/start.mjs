@@ -2,7 +2,8 @@
 // installed on examples/ at http://127.0.0.1:<port>, until Ctrl+C.
 //
 // Port: $IMR_PORT, else $PORT, else 8080; when that one is taken, a free one (said so).
-// Installs code-server (cached) with scripts/install-code-server.sh on first use.
+// Installs code-server (cached) with scripts/install-code-server.sh on first use, and only the Debian packages it
+// needs that are missing (it says which and why first).
 // IMR_CODE_SERVER_LOG=1 shows code-server's own output.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,7 +24,8 @@ function step(message) {
 /** bash scripts/install-code-server.sh: progress on stderr, the executable's path as its last stdout line. */
 function installCodeServer() {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', [path.join(repoRoot, 'scripts', 'install-code-server.sh')], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    // stdin is the terminal's, so the installer can ask before it installs Debian packages.
+    const child = spawn('bash', [path.join(repoRoot, 'scripts', 'install-code-server.sh')], { cwd: repoRoot, stdio: ['inherit', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
@@ -73,7 +75,7 @@ async function waitUntilUp(url, child, timeoutMs) {
 
 async function main() {
   if (!fs.existsSync(EXAMPLES)) throw new Error(`no examples/ folder in ${repoRoot}`);
-  step('code-server (VS Code in the browser)');
+  step(`code-server ${CODE_SERVER_VERSION} (VS Code in the browser)`);
   const codeServer = await installCodeServer();
 
   step('build, package and install the extension');

@@ -1,5 +1,5 @@
 // Browser tests: test/browser/*.test.mjs (node:test) drive the packaged extension in code-server with headless Chromium.
-// Needs code-server and Chromium: bash scripts/install-code-server.sh
+// Needs code-server and Chromium: bash scripts/install-code-server.sh --browser
 import { spawn } from 'node:child_process';
 import { glob } from 'tinyglobby';
 import { codeServerPath } from '../test/support/code-server.mjs';

@@ -6,7 +6,7 @@
 // folder not trusted), where the extension must still validate.
 //
 // Usage: node scripts/test-code-server.mjs [--mode trusted|restricted]   (default: both)
-// Needs code-server: bash scripts/install-code-server.sh
+// Needs code-server and Chromium: bash scripts/install-code-server.sh --browser
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -3,9 +3,8 @@ import { Command, Option } from 'commander';
 import { isDetermination, lint, type Finding, type ImrConfig } from '../../engine/src';
 import { fixAll } from '../../engine/src/language/fix-all';
 import { expandPaths, readDraft, writeAtomically } from './files';
-import { formatJson } from './formats/json';
-import { formatSarif } from './formats/sarif';
-import { formatStylish } from './formats/stylish';
+import { FORMATS, formatReports, type FormatName } from './formats';
+import { createProgress } from './progress';
 import { loadCliConfig } from './config';
 import { addExportOptions, exportDrafts, wantsExport } from './export';
 import type { FileReport } from './report';
@@ -17,7 +16,7 @@ const version = typeof IMR_VERSION === 'string' ? IMR_VERSION : '0.0.0-dev';
 export const EXIT = { clean: 0, errors: 1, usage: 2 } as const;
 
 interface CliOptions {
-  format: 'stylish' | 'json' | 'sarif';
+  format: FormatName;
   fix: boolean;
   config?: string;
   quiet: boolean;
@@ -29,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Check IMR final determination drafts (Markdown) for missing sections, wrong decision words, malformed citations and contradictions.')
     .version(version)
     .argument('<paths...>', 'files, directories (searched for *.md determinations) or globs')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
     .option('--fix', 'apply the obvious fixes and write the files back', false)
     .option('-c, --config <path>', 'configuration file to use instead of the .imrlintrc.json files found beside the drafts')
     .option('-q, --quiet', 'report errors only', false)
@@ -52,22 +51,24 @@ export async function main(argv: string[]): Promise<number> {
 
   const reports: FileReport[] = [];
   const reported = new Set<string>();
+  const progress = createProgress(files.length);
   for (const file of files) {
+    progress.tick();
     const loaded = await loadCliConfig(file, options.config);
     if (!loaded.ok) {
       status = EXIT.usage;
       // An invalid --config is bad usage: nothing is linted. A discovered one is reported once and the defaults apply.
       if (options.config) {
-        process.stderr.write(`imr-lint: ${loaded.message}\n`);
+        progress.print(`imr-lint: ${loaded.message}\n`);
         break;
       }
-      if (!reported.has(loaded.message)) process.stderr.write(`imr-lint: ${loaded.message}; the defaults apply\n`);
+      if (!reported.has(loaded.message)) progress.print(`imr-lint: ${loaded.message}; the defaults apply\n`);
       reported.add(loaded.message);
     }
     const config = loaded.ok ? loaded : { config: {}, ignored: false };
     const read = await readDraft(file);
     if (!read.ok) {
-      process.stderr.write(`imr-lint: ${file} ${read.reason}\n`);
+      progress.print(`imr-lint: ${file} ${read.reason}\n`);
       status = EXIT.usage;
       continue;
     }
@@ -81,7 +82,8 @@ export async function main(argv: string[]): Promise<number> {
     reports.push({ file, findings });
   }
 
-  const output = options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, version) : formatStylish(reports);
+  progress.clear();
+  const output = formatReports(options.format, reports, version);
   if (output.length > 0) process.stdout.write(`${output}\n`);
   const hasErrors = reports.some((report) => report.findings.some((finding: Finding) => finding.severity === 'error'));
   if (status === EXIT.usage) return EXIT.usage;

@@ -1,7 +1,7 @@
 // Helpers to run a real VS Code (code-server from npm) and drive it with
 // headless Chromium (playwright-core + Debian's /usr/bin/chromium).
 //
-// Install first (cached, idempotent):  bash scripts/install-code-server.sh
+// Install first (cached, idempotent):  bash scripts/install-code-server.sh --browser
 //
 // Typical use:
 //   const server = await startCodeServer({ workspace, extensionsDir, env: { FOO: '1' } });
@@ -335,7 +335,7 @@ export async function installExtension(vsixPath, extensionsDir, { timeoutMs = 12
  */
 export async function launchBrowser({ headless = true, args = [], env = {} } = {}) {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} not found: run \`bash scripts/install-code-server.sh\` (installs Debian's chromium)`);
+    throw new Error(`${CHROMIUM_PATH} not found: run \`bash scripts/install-code-server.sh --browser\` (installs Debian's chromium)`);
   }
   const configHome = await fsp.mkdtemp(path.join(os.tmpdir(), 'imr-chromium-'));
   let browser;
