@@ -1,8 +1,8 @@
 // Sizes of what ships: the bundles in dist/ and the VSIX.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { packageExtension } from '../scripts/package.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -34,17 +34,11 @@ async function vsixSize(): Promise<SizesResult['vsix']> {
     .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs)[0];
   if (existing) return { bytes: existing.stat.size, file: existing.file };
   const folder = mkdtempSync(path.join(tmpdir(), 'imr-vsix-'));
-  const out = path.join(folder, 'imr.vsix');
   try {
-    await new Promise<void>((resolve, reject) => {
-      execFile('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', out], { cwd: ROOT, timeout: 180_000 }, (error, _stdout, stderr) => {
-        if (error) reject(new Error((stderr || error.message).trim().split('\n').slice(-1)[0]));
-        else resolve();
-      });
-    });
-    return { bytes: statSync(out).size, file: 'packaged by vsce for this run' };
+    const { bytes } = await packageExtension({ out: path.join(folder, 'imr.vsix'), quiet: true });
+    return { bytes, file: 'packaged by npm run package for this run' };
   } catch (error) {
-    return { bytes: null, reason: `vsce package failed: ${(error as Error).message}` };
+    return { bytes: null, reason: `packaging failed: ${(error as Error).message.split('\n').slice(-1)[0]}` };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 // Bundles the client, server and CLI with esbuild (the unified packages are ESM-only; VS Code loads CommonJS).
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -20,10 +20,16 @@ const common = {
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// The installed commands run as `imr-lint` and `imr-language-server`: a shebang, and executable even before npm links them.
+const command = { banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } };
+
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
   // Loaded by the client on the first command that needs the engine, so activation stays light.
   build({ ...common, entryPoints: ['client/src/features.ts'], outfile: 'dist/features.cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' }),
-  build({ ...common, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli.cjs', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
+  build({ ...common, ...command, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli.cjs' }),
+  // A small entry that chooses the transport, then loads server.cjs beside it (one copy of the server in the package).
+  build({ ...common, ...command, entryPoints: ['server/src/bin.ts'], outfile: 'dist/imr-language-server.cjs' }),
 ]);
+await Promise.all(['dist/cli.cjs', 'dist/imr-language-server.cjs'].map((file) => chmod(file, 0o755)));

@@ -44,18 +44,28 @@ export function run(command, args, { cwd = repoRoot, quiet = false, env } = {}) 
   });
 }
 
+/** A copy of the repository's sources in a temporary folder, with the repository's node_modules linked in; the caller removes it. */
+export async function stageRepository(prefix) {
+  const staging = await fsp.mkdtemp(path.join(os.tmpdir(), prefix));
+  for (const entry of await fsp.readdir(repoRoot)) {
+    if (NOT_STAGED.has(entry) || entry.endsWith('.vsix') || entry.endsWith('.tgz')) continue;
+    await fsp.cp(path.join(repoRoot, entry), path.join(staging, entry), { recursive: true });
+  }
+  await fsp.symlink(path.join(repoRoot, 'node_modules'), path.join(staging, 'node_modules'), 'dir');
+  return staging;
+}
+
 /**
  * Builds the production bundles in a staging copy and packages it.
  * @returns {Promise<{ vsix: string, bytes: number, files: string[] }>}
  */
 export async function packageExtension({ out = defaultVsixPath(), quiet = false } = {}) {
-  const staging = await fsp.mkdtemp(path.join(os.tmpdir(), 'imr-package-'));
+  const staging = await stageRepository('imr-package-');
   try {
-    for (const entry of await fsp.readdir(repoRoot)) {
-      if (NOT_STAGED.has(entry) || entry.endsWith('.vsix')) continue;
-      await fsp.cp(path.join(repoRoot, entry), path.join(staging, entry), { recursive: true });
-    }
-    await fsp.symlink(path.join(repoRoot, 'node_modules'), path.join(staging, 'node_modules'), 'dir');
+    // .vscodeignore says what the VSIX holds; npm's "files" list is the npm package's, and vsce refuses the two together.
+    const stagedManifest = path.join(staging, 'package.json');
+    const { files: _npmFiles, ...extensionManifest } = JSON.parse(await fsp.readFile(stagedManifest, 'utf8'));
+    await fsp.writeFile(stagedManifest, `${JSON.stringify(extensionManifest, null, 2)}\n`);
     // What `npm run build` does, for production: the configuration schema, then bundles without source maps.
     if (fs.existsSync(path.join(staging, 'scripts', 'generate-schema.mjs'))) {
       await run(process.execPath, ['--import', 'tsx', 'scripts/generate-schema.mjs'], { cwd: staging, quiet });

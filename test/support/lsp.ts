@@ -1,11 +1,19 @@
-// Spawns the bundled language server and speaks LSP to it over stdio, as an editor would.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Spawns the bundled language server and speaks LSP to it over stdio (or a socket, or Node IPC), as an editor would.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  SocketMessageReader,
+  SocketMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
+  type MessageReader,
+  type MessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   PublishDiagnosticsNotification,
@@ -41,18 +49,66 @@ export interface LspSession {
   stop(): Promise<void>;
 }
 
+/**
+ * How the server is started: a command and its arguments, and the transport the editor offers it. With `socket`
+ * the editor listens and the command gets `--socket=<port>`; with `node-ipc` the command is a Node script, forked.
+ */
+export interface ServerLaunch {
+  command: string;
+  args?: string[];
+  transport?: 'stdio' | 'socket' | 'node-ipc';
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+const BUNDLE_LAUNCH: ServerLaunch = { command: process.execPath, args: [SERVER_BUNDLE, '--stdio'] };
+
+async function launch(server: ServerLaunch): Promise<{ child: ChildProcess; reader: MessageReader; writer: MessageWriter }> {
+  const { command, args = [], transport = 'stdio', cwd, env } = server;
+  if (transport === 'node-ipc') {
+    // No execArgv: the test runner's own (--import tsx) would be resolved from the server's folder.
+    const child = fork(command, args, { cwd, env, execArgv: [], stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+    child.stdout!.resume();
+    return { child, reader: new IPCMessageReader(child), writer: new IPCMessageWriter(child) };
+  }
+  if (transport === 'socket') {
+    const listener = net.createServer();
+    listener.listen(0, '127.0.0.1');
+    await once(listener, 'listening');
+    const { port } = listener.address() as net.AddressInfo;
+    const child = spawn(command, [...args, `--socket=${port}`], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.resume();
+    const exited = once(child, 'exit').then(([code]) => Promise.reject(new Error(`the server exited (${code}) before connecting to port ${port}`)));
+    try {
+      const [socket] = (await Promise.race([once(listener, 'connection'), exited])) as [net.Socket];
+      return { child, reader: new SocketMessageReader(socket), writer: new SocketMessageWriter(socket) };
+    } finally {
+      exited.catch(() => undefined);
+      listener.close();
+    }
+  }
+  const child = spawn(command, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  return { child, reader: new StreamMessageReader(child.stdout!), writer: new StreamMessageWriter(child.stdin!) };
+}
+
 export function fileUri(name: string): string {
   return pathToFileURL(path.resolve('/tmp/imr-lsp-test', name)).toString();
 }
 
 /** `debounceMs: 'default'` leaves the server's own debounce in place; tests default to 0. */
 export async function startServer(
-  options: { debounceMs?: number | 'default'; settings?: Record<string, unknown>; workspaceFolders?: string[] } = {},
+  options: { debounceMs?: number | 'default'; settings?: Record<string, unknown>; workspaceFolders?: string[]; server?: ServerLaunch } = {},
 ): Promise<LspSession> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr!.resume();
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const { child, reader, writer } = await launch(options.server ?? BUNDLE_LAUNCH);
+  // The end of what the server printed, for the message when it dies before answering.
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
+  const died = once(child, 'exit').then(([code, signal]) => {
+    throw new Error(`the server exited (${signal ?? `status ${code}`}) before answering initialize:\n${stderr}`);
+  });
+  died.catch(() => undefined);
+  const connection = createProtocolConnection(reader, writer);
   const waiting: { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   const settings: Record<string, unknown> = { imr: options.settings ?? {} };
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -63,7 +119,7 @@ export async function startServer(
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
-  const initializeResult = await connection.sendRequest(InitializeRequest.type, {
+  const initialize = connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
     capabilities: {
@@ -73,6 +129,7 @@ export async function startServer(
     initializationOptions: options.debounceMs === 'default' ? {} : { debounceMs: options.debounceMs ?? 0 },
     workspaceFolders: (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })),
   });
+  const initializeResult = await Promise.race([initialize, died]);
   const initializeMs = performance.now() - spawnedAt;
   await connection.sendNotification(InitializedNotification.type, {});
   return {
