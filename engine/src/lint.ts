@@ -84,8 +84,8 @@ export function runRules(model: Determination, config: ImrConfig, options: LintO
     if (setting.severity === 'off') continue;
     const reports: Report[] = [];
     const context = { profile: model.profile, options: { ...setting.options }, eol, report: (report: Report) => reports.push(report) };
-    if (rule.id === 'phi' && config.privacy?.patterns)
-      context.options.patterns = [...(config.privacy.patterns ?? []), ...((context.options.patterns as unknown[]) ?? [])];
+    // Privacy patterns come from `privacy.patterns` alone, where the schema checks them; never from a rule option.
+    if (rule.id === 'phi') context.options.patterns = config.privacy?.patterns ?? [];
     if (rule.id === 'date-chronology' && options.today) context.options.today = options.today;
     try {
       rule.check(model, context);

@@ -87,11 +87,11 @@ describe('configuration discovery', () => {
 describe('configuration precedence', () => {
   it('a bare severity keeps the options a farther file set; a tuple replaces them', async () => {
     const host = memoryHost({
-      '/work/.imrlintrc.json': json({ rules: { phi: ['warning', { patterns: [] }], 'date-chronology': ['info', { today: '2020-01-01' }] } }),
+      '/work/.imrlintrc.json': json({ rules: { 'date-chronology': ['info', { today: '2020-01-01' }], phi: ['warning', {}] } }),
       '/work/cases/.imrlintrc.json': json({ rules: { phi: 'error', 'date-chronology': ['hint', { today: '2021-01-01' }] } }),
     });
     const effective = await new ConfigLoader(host).resolve(DRAFT, { root: '/work' });
-    assert.deepEqual(effective.config.rules, { phi: ['error', { patterns: [] }], 'date-chronology': ['hint', { today: '2021-01-01' }] });
+    assert.deepEqual(effective.config.rules, { 'date-chronology': ['hint', { today: '2021-01-01' }], phi: ['error', {}] });
   });
 
   it('merges profiles by id, the nearer definition winning, and selects one defined farther up', async () => {

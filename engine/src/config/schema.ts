@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { closest } from '../model/words';
 import { builtinProfiles } from '../profiles/builtin';
 import { rules } from '../rules';
+import { compileGlob, MAX_GLOB_LENGTH } from './globs';
+import { compilePattern, MAX_PATTERN_LENGTH } from './pattern';
 
 export const severitySchema = z.enum(['error', 'warning', 'info', 'hint']);
 
@@ -48,6 +50,16 @@ export const rulesSchema = z
   .strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleSettingSchema.optional().describe(`${rule.description} (default: ${rule.severity})`)])), {
     error: (issue) =>
       issue.code === 'unrecognized_keys' ? issue.keys.map(unknownRule).join('\n') : 'rules is an object of rule ids to settings, for example { "phi": "off" }',
+  })
+  .superRefine((settings, context) => {
+    // Privacy patterns have one home, where they are checked; a second one would bypass that check.
+    const phi = settings.phi;
+    if (Array.isArray(phi) && 'patterns' in phi[1])
+      context.addIssue({
+        code: 'custom',
+        path: ['phi', 1, 'patterns'],
+        message: 'privacy patterns are not a rule option: put them under "privacy": { "patterns": [...] } at the top level (or in the imr.privacy setting)',
+      });
   })
   .meta({ id: 'rules', description: 'Rule settings: "off", a severity, or [severity, { options }]. A severity alone keeps options set by a farther file.' });
 
@@ -129,35 +141,36 @@ export const profileSchema = strictObject(
   }
 });
 
-function regexProblem(source: string, flags = ''): string | undefined {
-  try {
-    new RegExp(source, flags);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message.replace(/^Invalid regular expression: /, '');
-  }
-}
-
 const privacyPatternSchema = strictObject(
   {
     name: z.string().min(1).describe('What the pattern finds, as the message names it ("a claim number").'),
-    pattern: z.string().min(1).describe('A JavaScript regular expression, without slashes.'),
+    pattern: z
+      .string()
+      .min(1)
+      .max(MAX_PATTERN_LENGTH, `a pattern is at most ${MAX_PATTERN_LENGTH} characters`)
+      .describe('A regular expression without slashes, as in JavaScript but without look-around or back-references (matched by RE2, in linear time).'),
     flags: z
       .string()
-      .regex(/^(?!.*(.).*\1)[imsu]*$/, 'flags may be i, m, s and u, each once')
+      // A function, not a regular expression with a back-reference: the flags string is as long as a file makes it.
+      .refine((flags) => /^[imsu]*$/.test(flags) && new Set(flags).size === flags.length, 'flags may be i, m, s and u, each once')
       .optional(),
   },
   'a privacy pattern',
 ).superRefine((entry, context) => {
-  const problem = regexProblem(entry.pattern, entry.flags);
-  if (problem) context.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${problem}` });
+  const compiled = compilePattern(entry.pattern, entry.flags);
+  if (!compiled.ok) context.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${compiled.message}` });
 });
 
 const globsSchema = z.array(
   z
     .string()
     .min(1, 'a glob cannot be empty')
-    .refine((glob) => !glob.startsWith('!'), 'a glob cannot start with "!"; narrow "include" instead'),
+    .max(MAX_GLOB_LENGTH, `a glob is at most ${MAX_GLOB_LENGTH} characters`)
+    .refine((glob) => !glob.startsWith('!'), 'a glob cannot start with "!"; narrow "include" instead')
+    .superRefine((glob, context) => {
+      const compiled = compileGlob(glob);
+      if (!compiled.ok) context.addIssue({ code: 'custom', message: `not a valid glob: ${compiled.message}` });
+    }),
 );
 
 const privacySchema = strictObject(

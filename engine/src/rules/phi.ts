@@ -1,3 +1,5 @@
+import type { RE2JS } from 're2js';
+import { compilePattern } from '../config/pattern';
 import type { Rule } from './types';
 
 interface PrivacyPattern {
@@ -13,8 +15,9 @@ const BUILTIN: PrivacyPattern[] = [
   { name: 'an e-mail address', pattern: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
   {
     name: 'a date of birth',
+    // One way to read each space: "\s*" then "[:\s]*" would try every split of a long run of spaces.
     pattern:
-      /\b(?:date\s+of\s+birth|D\.?O\.?B\.?|born\s+on|birth\s*date)\s*(?:is|was|of)?[:\s]*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g,
+      /\b(?:date\s+of\s+birth|D\.?O\.?B\.?|born\s+on|birth\s*date)[:\s]*(?:(?:is|was|of)[:\s]*)?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g,
   },
   {
     name: 'a street address',
@@ -34,43 +37,41 @@ export const phi: Rule = {
   severity: 'warning',
   tags: ['privacy'],
   check(model, context) {
-    const patterns = [...BUILTIN, ...extraPatterns(context.options)];
+    const extra = extraPatterns(context.options);
     for (const line of model.textLines) {
       const text = line.content.text;
-      const taken: [number, number][] = [];
-      for (const { name, pattern, neutral } of patterns) {
-        for (const match of text.matchAll(pattern)) {
-          const start = match.index ?? 0;
-          const end = start + match[0].trimEnd().length;
-          if (end <= start || taken.some(([from, to]) => start < to && end > from) || match[0].includes(REDACTED)) continue;
-          taken.push([start, end]);
-          const span = line.content.spanOf(start, end);
-          context.report({
-            span,
-            message: `This looks like ${name}; published determinations are redacted. Remove it or write a neutral term.`,
-            fix: { title: `Redact as ${REDACTED}`, edits: [{ span, newText: REDACTED }] },
-            suggestions: neutral ? [{ title: `Replace with "${neutral}"`, edits: [{ span, newText: neutral }] }] : undefined,
-          });
-        }
-      }
+      // Characters already reported: each match is checked and marked in its own length, so the check stays linear.
+      let taken: Uint8Array | undefined;
+      const report = (name: string, start: number, matched: string, neutral?: string): void => {
+        const end = start + matched.trimEnd().length;
+        if (end <= start || matched.includes(REDACTED)) return;
+        taken ??= new Uint8Array(text.length);
+        if (taken.subarray(start, end).includes(1)) return;
+        taken.fill(1, start, end);
+        const span = line.content.spanOf(start, end);
+        context.report({
+          span,
+          message: `This looks like ${name}; published determinations are redacted. Remove it or write a neutral term.`,
+          fix: { title: `Redact as ${REDACTED}`, edits: [{ span, newText: REDACTED }] },
+          suggestions: neutral ? [{ title: `Replace with "${neutral}"`, edits: [{ span, newText: neutral }] }] : undefined,
+        });
+      };
+      for (const { name, pattern, neutral } of BUILTIN) for (const match of text.matchAll(pattern)) report(name, match.index, match[0], neutral);
+      for (const { name, pattern } of extra) for (const match of pattern.matchAll(text)) report(name, match.index ?? 0, match[0]);
     }
   },
 };
 
-/** Extra patterns from configuration: `{ "patterns": [{ "name": "...", "pattern": "..." }] }`. */
-function extraPatterns(options: Record<string, unknown>): PrivacyPattern[] {
+/** Patterns from configuration (`privacy.patterns`), compiled for RE2; the schema has already refused any that do not compile. */
+function extraPatterns(options: Record<string, unknown>): { name: string; pattern: RE2JS }[] {
   const configured = Array.isArray(options.patterns) ? options.patterns : [];
-  const out: PrivacyPattern[] = [];
+  const out: { name: string; pattern: RE2JS }[] = [];
   for (const entry of configured) {
     if (!entry || typeof entry !== 'object') continue;
     const { name, pattern, flags } = entry as { name?: unknown; pattern?: unknown; flags?: unknown };
     if (typeof pattern !== 'string') continue;
-    try {
-      const extra = typeof flags === 'string' ? flags.replace(/g/g, '') : '';
-      out.push({ name: typeof name === 'string' ? name : 'identifying text', pattern: new RegExp(pattern, `g${extra}`) });
-    } catch {
-      // Configuration validation reports bad patterns; the rule skips them.
-    }
+    const compiled = compilePattern(pattern, typeof flags === 'string' ? flags.replace(/g/g, '') : '');
+    if (compiled.ok) out.push({ name: typeof name === 'string' ? name : 'identifying text', pattern: compiled.pattern });
   }
   return out;
 }
