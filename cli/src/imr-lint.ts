@@ -1,14 +1,16 @@
 // imr-lint: checks IMR determination drafts from the command line, over the same engine as the editor.
 import { Command, Option } from 'commander';
-import { isDetermination, lint, type Finding, type ImrConfig } from '../../engine/src';
+import { DEFAULT_MAX_FILE_SIZE, isDetermination, lint, tooLargeFinding, type Finding, type ImrConfig } from '../../engine/src';
 import { fixAll } from '../../engine/src/language/fix-all';
-import { expandPaths, readDraft, writeAtomically } from './files';
+import { expandPaths, readDraft } from './files';
+import { writeFixedDraft, type DraftAsRead } from './write';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import { loadCliConfig } from './config';
 import { addExportOptions, exportDrafts, wantsExport } from './export';
 import type { FileReport } from './report';
+import { displayPath, printError } from './terminal';
 
 declare const IMR_VERSION: string;
 const version = typeof IMR_VERSION === 'string' ? IMR_VERSION : '0.0.0-dev';
@@ -48,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   if (wantsExport(program.opts())) return exportDrafts(program.args, program.opts());
   const { files, searched, problems } = await expandPaths(program.args);
   let status: number = problems.length > 0 ? EXIT.usage : EXIT.clean;
-  for (const problem of problems) process.stderr.write(`imr-lint: ${problem}\n`);
+  for (const problem of problems) printError(problem);
 
   const reports: FileReport[] = [];
   const reported = new Set<string>();
@@ -58,16 +60,24 @@ export async function main(argv: string[]): Promise<number> {
       status = EXIT.usage;
       // An invalid --config is bad usage: nothing is linted. A discovered one is reported once and the defaults apply.
       if (options.config) {
-        process.stderr.write(`imr-lint: ${loaded.message}\n`);
+        printError(loaded.message);
         break;
       }
-      if (!reported.has(loaded.message)) process.stderr.write(`imr-lint: ${loaded.message}; the defaults apply\n`);
+      if (!reported.has(loaded.message)) printError(`${loaded.message}; the defaults apply`);
       reported.add(loaded.message);
     }
-    const config = loaded.ok ? loaded : { config: {}, ignored: false };
-    const read = await readDraft(file);
+    const config: { config: ImrConfig; ignored: boolean } = loaded.ok ? loaded : { config: {}, ignored: false };
+    const limit = config.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const read = readDraft(file, limit);
+    if (!read.ok && read.tooLarge !== undefined) {
+      if (config.ignored) continue;
+      // Too large to be read, so too large to tell whether it is a determination: a search only mentions it.
+      if (searched.has(file)) printError(`warning: ${displayPath(file)} was not checked: it ${read.reason}`);
+      else reports.push({ file, findings: [tooLargeFinding(`${read.tooLarge.toLocaleString('en-US')} bytes`, limit)] });
+      continue;
+    }
     if (!read.ok) {
-      process.stderr.write(`imr-lint: ${file} ${read.reason}\n`);
+      printError(`${displayPath(file)} ${read.reason}`);
       status = EXIT.usage;
       continue;
     }
@@ -76,7 +86,11 @@ export async function main(argv: string[]): Promise<number> {
     if (searched.has(file) && !isDetermination(read.text, file, config.config)) continue;
     let findings = lint(read.text, { config: config.config }).findings;
     // Fixes are never written with a configuration that could not be read.
-    if (options.fix && loaded.ok) findings = await fixFile(file, read.text, read.bom, config.config, findings);
+    if (options.fix && loaded.ok) {
+      const fixed = fixFile(file, read, config.config, findings);
+      findings = fixed.findings;
+      if (!fixed.written) status = EXIT.usage;
+    }
     if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
     reports.push({ file, findings });
   }
@@ -88,9 +102,12 @@ export async function main(argv: string[]): Promise<number> {
   return hasErrors ? EXIT.errors : EXIT.clean;
 }
 
-/** Applies every obvious fix (pass after pass, as the editor's fix-all does), then writes the file once. */
-async function fixFile(file: string, original: string, bom: string, config: ImrConfig, findings: Finding[]): Promise<Finding[]> {
-  const fixed = fixAll(original, { config }, findings);
-  if (fixed.text !== original) await writeAtomically(file, bom + fixed.text);
-  return fixed.remaining;
+/** Applies every obvious fix (pass after pass, as the editor's fix-all does), then writes the file once; a refusal is reported. */
+function fixFile(file: string, read: DraftAsRead & { text: string }, config: ImrConfig, findings: Finding[]): { findings: Finding[]; written: boolean } {
+  const fixed = fixAll(read.text, { config }, findings);
+  if (fixed.text === read.text) return { findings: fixed.remaining, written: true };
+  const outcome = writeFixedDraft(file, read, fixed.text);
+  if (outcome.written) return { findings: fixed.remaining, written: true };
+  printError(`${displayPath(file)} ${outcome.reason}`);
+  return { findings, written: false };
 }

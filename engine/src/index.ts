@@ -1,5 +1,5 @@
 // The determination engine: parse, model, rules, fixes. Knows nothing of editors.
-export { lint, runRules, DEFAULT_MAX_FILE_SIZE } from './lint';
+export { lint, runRules, tooLargeFinding, DEFAULT_MAX_FILE_SIZE } from './lint';
 export type { LintOptions, LintResult, RuleFailure } from './lint';
 export { buildDetermination } from './model/build';
 export type * from './model/types';
@@ -19,3 +19,5 @@ export { usStates } from './catalogue/states';
 export { knownSpecialties } from './catalogue/specialties';
 export { LineIndex, MappedText } from './text';
 export type { Position, Range, Span } from './text';
+export { FileRefused, FileTooLarge, readRegularFile } from './node/regular-file';
+export type { RegularFile } from './node/regular-file';

@@ -37,20 +37,7 @@ export interface LintResult {
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? {};
   const limit = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (text.length > limit) {
-    return {
-      findings: [
-        {
-          ruleId: 'max-file-size',
-          severity: 'warning',
-          message: `This draft has ${text.length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} that are checked; raise "maxFileSize" in configuration to check it.`,
-          span: { start: 0, end: 0 },
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        },
-      ],
-      failures: [],
-    };
-  }
+  if (text.length > limit) return { findings: [tooLargeFinding(`${text.length.toLocaleString('en-US')} characters`, limit)], failures: [] };
   let model: Determination;
   try {
     model = buildDetermination(text, (requested) => resolveProfile(requested, config), (options.parse ?? parseMarkdown)(text));
@@ -72,6 +59,17 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     };
   }
   return { model, ...runRules(model, config, options) };
+}
+
+/** The one finding of a draft too large to check; `size` says how large ("20,971,520 characters"). */
+export function tooLargeFinding(size: string, limit: number): Finding {
+  return {
+    ruleId: 'max-file-size',
+    severity: 'warning',
+    message: `This draft has ${size}, more than the ${limit.toLocaleString('en-US')}${size.endsWith('characters') ? '' : ' characters'} that are checked; raise "maxFileSize" in configuration to check it.`,
+    span: { start: 0, end: 0 },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
 }
 
 export function runRules(model: Determination, config: ImrConfig, options: LintOptions = {}): Omit<LintResult, 'model'> {
