@@ -130,10 +130,10 @@ export class ConfigLoader {
    * The problems of the configuration file at `path` as the editor shows them in that file: its own, those of
    * its `extends`, and those that show only once it is layered with the files around it (profile names).
    */
-  async diagnose(path: string, options: Pick<ResolveOptions, 'root'> = {}): Promise<ConfigProblem[]> {
+  async diagnose(path: string, options: Pick<ResolveOptions, 'root' | 'trusted'> = {}): Promise<ConfigProblem[]> {
     const problems: ConfigProblem[] = [];
     await this.expand(path, [], problems, new Map());
-    const folder = await this.resolve(resolvePath(dirname(path), '(draft)'), { root: options.root });
+    const folder = await this.resolve(resolvePath(dirname(path), '(draft)'), options);
     return dedupe([...problems, ...folder.problems]).filter((problem) => problem.file === path);
   }
 
