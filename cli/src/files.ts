@@ -23,7 +23,8 @@ export async function expandPaths(args: string[], cwd = process.cwd()): Promise<
       // Dot-folders and node_modules hold no drafts; tinyglobby skips dot entries unless asked.
       const found = await glob('**/*.md', { cwd: absolute, ignore: ['**/node_modules/**'], dot: false, absolute: true });
       found.sort().forEach((file) => files.add(path.normalize(file)));
-    } else if (stat?.isFile()) {
+    } else if (stat) {
+      // A named pipe or a device named on the command line is reported by the read, not taken for a glob.
       files.add(absolute);
       named.add(absolute);
     } else {
