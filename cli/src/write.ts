@@ -83,7 +83,13 @@ class OwnerNotKept extends Error {}
 
 /** Whether the draft on disk is no longer the one read: another file in its place, or other bytes. */
 function changedSince(target: string, read: DraftAsRead): boolean {
-  const now = readRegularFile(target, read.bytes.length);
+  let now;
+  try {
+    now = readRegularFile(target, read.bytes.length);
+  } catch {
+    // Grown past what was read, or no longer a regular file.
+    return true;
+  }
   if (!now || now.stat.ino !== read.stat.ino || now.stat.dev !== read.stat.dev) return true;
   return !now.bytes.equals(read.bytes);
 }

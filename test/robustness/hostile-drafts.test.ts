@@ -72,7 +72,7 @@ describe('hostile drafts, CLI', () => {
     const root = folder('escapes', { [name]: `---\nprofile: "x\u001b]52;c;ZWNobyBvd25lZA==\u0007\u009b31m"\n---\n${seed}` });
     const run = await runBounded([name], { cwd: root });
     assert.equal(run.status, 0, run.stderr);
-     
+
     assert.doesNotMatch(run.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, 'no control character reaches the terminal');
     assert.match(run.stdout, /case\\e\]0;owned\\x07\\e\[2J\.imr\.md:\d+:\d+/);
     assert.match(run.stdout, /x\\e\]52;c;ZWNobyBvd25lZA==\\x07\\x9b31m/);

@@ -1,5 +1,5 @@
 // Running imr-lint as a hostile repository's victim would: a spawned process with a time limit and, where asked, a memory cap.
-import { spawn } from 'node:child_process';
+import { spawn, type SpawnOptions } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -21,15 +21,13 @@ export interface BoundedRun {
  */
 export function runBounded(
   args: string[],
-  options: { cwd?: string; timeoutMs?: number; memoryKb?: number; stdin?: 'ignore' | 'pipe' } = {},
+  options: { cwd?: string; timeoutMs?: number; memoryKb?: number; stdin?: 'ignore' | 'pipe'; uid?: number; gid?: number } = {},
 ): Promise<BoundedRun> {
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const spawnOptions: SpawnOptions = { cwd: options.cwd, uid: options.uid, gid: options.gid, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'] };
   const command = options.memoryKb
-    ? spawn('bash', ['-c', `ulimit -v ${options.memoryKb} && exec "$0" "$@"`, process.execPath, CLI_BUNDLE, ...args], {
-        cwd: options.cwd,
-        stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
-      })
-    : spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd: options.cwd, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'] });
+    ? spawn('bash', ['-c', `ulimit -v ${options.memoryKb} && exec "$0" "$@"`, process.execPath, CLI_BUNDLE, ...args], spawnOptions)
+    : spawn(process.execPath, [CLI_BUNDLE, ...args], spawnOptions);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     let stdout = '';
