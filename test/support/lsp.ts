@@ -47,7 +47,12 @@ export function fileUri(name: string): string {
 
 /** `debounceMs: 'default'` leaves the server's own debounce in place; tests default to 0. */
 export async function startServer(
-  options: { debounceMs?: number | 'default'; settings?: Record<string, unknown>; workspaceFolders?: string[] } = {},
+  options: {
+    debounceMs?: number | 'default';
+    settings?: Record<string, unknown>;
+    workspaceFolders?: string[];
+    initializationOptions?: Record<string, unknown>;
+  } = {},
 ): Promise<LspSession> {
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -70,7 +75,7 @@ export async function startServer(
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { versionSupport: true } },
     },
-    initializationOptions: options.debounceMs === 'default' ? {} : { debounceMs: options.debounceMs ?? 0 },
+    initializationOptions: { ...(options.debounceMs === 'default' ? {} : { debounceMs: options.debounceMs ?? 0 }), ...options.initializationOptions },
     workspaceFolders: (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })),
   });
   const initializeMs = performance.now() - spawnedAt;
