@@ -67,10 +67,11 @@ export async function main(argv: string[]): Promise<number> {
       reported.add(loaded.message);
     }
     const config: { config: ImrConfig; ignored: boolean } = loaded.ok ? loaded : { config: {}, ignored: false };
+    // An ignored draft is never opened: a link to a device there costs nothing.
+    if (config.ignored) continue;
     const limit = config.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const read = readDraft(file, limit);
     if (!read.ok && read.tooLarge !== undefined) {
-      if (config.ignored) continue;
       // Too large to be read, so too large to tell whether it is a determination: a search only mentions it.
       if (searched.has(file)) printError(`warning: ${displayPath(file)} was not checked: it ${read.reason}`);
       else reports.push({ file, findings: [tooLargeFinding(`${read.tooLarge.toLocaleString('en-US')} bytes`, limit)] });
@@ -81,7 +82,6 @@ export async function main(argv: string[]): Promise<number> {
       status = EXIT.usage;
       continue;
     }
-    if (config.ignored) continue;
     // As in the editor, Markdown found by a search is checked only when it is a determination.
     if (searched.has(file) && !isDetermination(read.text, file, config.config)) continue;
     let findings = lint(read.text, { config: config.config }).findings;

@@ -40,6 +40,14 @@ describe('hostile drafts, CLI', () => {
     },
   );
 
+  it('row 3: the same link, ignored by configuration, is never opened', { timeout: 30_000 }, async () => {
+    const root = folder('zero-ignored', { 'letter.imr.md': seed, '.imrlintrc.json': JSON.stringify({ ignore: ['notes.md'] }) });
+    symlinkSync('/dev/zero', path.join(root, 'notes.md'));
+    const run = await runBounded(['.'], { cwd: root, memoryKb: 1_500_000 });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr, '');
+  });
+
   // Each was seconds to minutes; each now parses in well under the limit. The budget (a time limit per check)
   // catches what no guard does.
   const pathological: [string, () => string][] = [
