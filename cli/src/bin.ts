@@ -1,12 +1,13 @@
 // The imr-lint executable.
 import { EXIT, main } from './imr-lint';
+import { printError } from './terminal';
 
 main(process.argv.slice(2)).then(
   (status) => {
     process.exitCode = status;
   },
   (error: unknown) => {
-    process.stderr.write(`imr-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    printError(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exitCode = EXIT.usage;
   },
 );

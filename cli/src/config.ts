@@ -1,9 +1,9 @@
 // Configuration for the command line: the .imrlintrc files found beside each draft, or the one --config names.
-import * as path from 'node:path';
 import type { ImrConfig } from '../../engine/src';
 import { ConfigLoader, isChecked } from '../../engine/src/config/load';
 import { nodeConfigHost, toConfigPath, toNativePath } from '../../engine/src/config/node';
 import { describeSources } from '../../engine/src/config/problems';
+import { displayPath, printError } from './terminal';
 
 export type CliConfig = { ok: true; config: ImrConfig; ignored: boolean } | { ok: false; message: string };
 
@@ -18,7 +18,7 @@ const warned = new Set<string>();
 export async function loadCliConfig(file: string, explicit: string | undefined): Promise<CliConfig> {
   const draft = toConfigPath(file);
   const effective = await loader.resolve(draft, { explicit: explicit === undefined ? undefined : toConfigPath(explicit) });
-  const sources = describeSources(effective.problems, display);
+  const sources = describeSources(effective.problems, (file) => displayPath(toNativePath(file)));
   if (!effective.valid) {
     return {
       ok: false,
@@ -31,14 +31,7 @@ export async function loadCliConfig(file: string, explicit: string | undefined):
   for (const { message } of sources) {
     if (warned.has(message)) continue;
     warned.add(message);
-    process.stderr.write(`imr-lint: warning: ${message}\n`);
+    printError(`warning: ${message}`);
   }
   return { ok: true, config: effective.config, ignored: !isChecked(effective, draft) };
-}
-
-/** Paths in messages as the user typed them: relative to the working folder when inside it. */
-function display(file: string): string {
-  const native = toNativePath(file);
-  const relative = path.relative(process.cwd(), native);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : native;
 }

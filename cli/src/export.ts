@@ -1,9 +1,11 @@
 // imr-lint --export html: writes a draft as one self-contained, script-free HTML letter, instead of linting.
-import { promises as fs } from 'node:fs';
 import { Option, type Command } from 'commander';
+import { DEFAULT_MAX_FILE_SIZE, isDetermination } from '../../engine/src';
 import { exportFileName, renderExportDocument } from '../../engine/src/render';
 import { loadCliConfig } from './config';
 import { expandPaths, readDraft } from './files';
+import { displayPath, printError } from './terminal';
+import { writeExport } from './write';
 
 export interface ExportOptions {
   export?: 'html';
@@ -11,6 +13,7 @@ export interface ExportOptions {
   printSummary?: boolean;
   fix?: boolean;
   config?: string;
+  force?: boolean;
 }
 
 const STATUS = { done: 0, usage: 2 } as const;
@@ -21,23 +24,24 @@ export function addExportOptions(program: Command): void {
       new Option('--export <format>', 'write each draft as a self-contained HTML letter (no scripts, print-ready) instead of linting').choices(['html']),
     )
     .option('-o, --out <file>', "with --export: the file to write (default: the draft's name with .html, beside it; one draft only)")
-    .option('--print-summary', 'with --export: print the summary (case, items, findings) with the letter; by default it shows on screen only');
+    .option('--print-summary', 'with --export: print the summary (case, items, findings) with the letter; by default it shows on screen only')
+    .option('--force', 'with --export: overwrite a file imr-lint did not write, or replace a symbolic link, at the target');
 }
 
 export function wantsExport(options: ExportOptions): boolean {
-  return options.export !== undefined || options.out !== undefined || options.printSummary !== undefined;
+  return options.export !== undefined || options.out !== undefined || options.printSummary !== undefined || options.force !== undefined;
 }
 
 /** Writes the letters and nothing else (no report); 0 when every file was written, 2 otherwise. */
 export async function exportDrafts(args: string[], options: ExportOptions): Promise<number> {
   const usage = (message: string): number => {
-    process.stderr.write(`imr-lint: ${message}\n`);
+    printError(message);
     return STATUS.usage;
   };
-  if (options.export === undefined) return usage('--out and --print-summary go with --export html.');
+  if (options.export === undefined) return usage('--out, --print-summary and --force go with --export html.');
   if (options.fix) return usage('--fix and --export cannot be combined; fix the draft first, then export it.');
-  const { files, problems } = await expandPaths(args);
-  for (const problem of problems) process.stderr.write(`imr-lint: ${problem}\n`);
+  const { files, searched, problems } = await expandPaths(args);
+  for (const problem of problems) printError(problem);
   if (problems.length > 0) return STATUS.usage;
   if (options.out !== undefined && files.length !== 1) {
     return usage(`--out names one file, but ${files.length} drafts were given; export them one at a time, or leave out --out to write each beside its draft.`);
@@ -49,18 +53,19 @@ export async function exportDrafts(args: string[], options: ExportOptions): Prom
       status = usage(config.message);
       continue;
     }
-    const read = await readDraft(file);
+    if (searched.has(file) && config.ignored) continue;
+    const read = readDraft(file, config.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (!read.ok) {
-      status = usage(`${file} ${read.reason}`);
+      // A file too large to read, found by a search, cannot be told to be a determination: it is left alone.
+      if (read.tooLarge === undefined || !searched.has(file)) status = usage(`${displayPath(file)} ${read.reason}`);
       continue;
     }
+    // A folder exports its determinations, not every Markdown file in it (a README stays a README).
+    if (searched.has(file) && !isDetermination(read.text, file, config.config)) continue;
     const target = options.out ?? exportFileName(file);
     const html = renderExportDocument(read.text, { config: config.config, fileName: file, printSummary: options.printSummary === true });
-    try {
-      await fs.writeFile(target, html, 'utf8');
-    } catch (error) {
-      status = usage(`cannot write ${target} (${(error as Error).message}).`);
-    }
+    const outcome = writeExport(target, html, options.force === true);
+    if (!outcome.written) status = usage(`${displayPath(target)} ${outcome.reason}`);
   }
   return status;
 }

@@ -1,7 +1,8 @@
 // Turning the command line's paths, directories and globs into files, and reading them as text.
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
+import { FileRefused, FileTooLarge, readRegularFile } from '../../engine/src';
 
 export interface FileList {
   files: string[];
@@ -22,7 +23,8 @@ export async function expandPaths(args: string[], cwd = process.cwd()): Promise<
       // Dot-folders and node_modules hold no drafts; tinyglobby skips dot entries unless asked.
       const found = await glob('**/*.md', { cwd: absolute, ignore: ['**/node_modules/**'], dot: false, absolute: true });
       found.sort().forEach((file) => files.add(path.normalize(file)));
-    } else if (stat?.isFile()) {
+    } else if (stat) {
+      // A named pipe or a device named on the command line is reported by the read, not taken for a glob.
       files.add(absolute);
       named.add(absolute);
     } else {
@@ -34,20 +36,38 @@ export async function expandPaths(args: string[], cwd = process.cwd()): Promise<
   return { files: [...files], searched: new Set([...files].filter((file) => !named.has(file))), problems };
 }
 
-export type ReadResult = { ok: true; text: string; bom: string } | { ok: false; reason: string };
+export type DecodedDraft = { ok: true; text: string; bom: string } | { ok: false; reason: string };
 
-/** Reads a draft as UTF-8 (or UTF-16 with a byte-order mark); binary and malformed files get a reason. */
-export async function readDraft(file: string): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : `cannot be read (${(error as Error).message})` };
-  }
-  return decodeDraft(bytes);
+export type ReadResult =
+  | { ok: true; text: string; bom: string; bytes: Buffer; stat: Stats }
+  /** `tooLarge`: the file's size in bytes, when it is refused unread for its size alone. */
+  | { ok: false; reason: string; tooLarge?: number };
+
+/** UTF-8 takes at most 4 bytes a character (UTF-16 2), so a file past this many bytes surely has too many characters. */
+export function draftByteLimit(maxCharacters: number): number {
+  return maxCharacters * 4 + 4;
 }
 
-export function decodeDraft(bytes: Uint8Array): ReadResult {
+/**
+ * Reads a draft as UTF-8 (or UTF-16 with a byte-order mark), synchronously: one open, one fstat, one bounded
+ * read. Binary and malformed files, devices, named pipes and sockets get a reason; a file too large to check is
+ * not read at all.
+ */
+export function readDraft(file: string, maxCharacters: number): ReadResult {
+  let read;
+  try {
+    read = readRegularFile(file, draftByteLimit(maxCharacters));
+  } catch (error) {
+    if (error instanceof FileTooLarge) return { ok: false, reason: error.message, tooLarge: error.size };
+    if (error instanceof FileRefused) return { ok: false, reason: error.message };
+    return { ok: false, reason: `cannot be read (${(error as Error).message})` };
+  }
+  if (!read) return { ok: false, reason: 'cannot be read (no such file)' };
+  const decoded = decodeDraft(read.bytes);
+  return decoded.ok ? { ...decoded, bytes: read.bytes, stat: read.stat } : decoded;
+}
+
+export function decodeDraft(bytes: Uint8Array): DecodedDraft {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), bom: '\ufeff' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), bom: '\ufeff' };
   const head = bytes.subarray(0, 8000);
@@ -75,18 +95,4 @@ function firstInvalidByte(bytes: Uint8Array): number {
   }
   // A valid prefix may end inside a character; the bad byte is at or just after it.
   return low;
-}
-
-/** Writes a file by writing a temporary file beside it and renaming it over, keeping its mode. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
-  const stat = await fs.stat(file);
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(temporary, text, { mode: stat.mode & 0o7777 });
-    await fs.chmod(temporary, stat.mode & 0o7777);
-    await fs.rename(temporary, file);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
 }

@@ -1,13 +1,15 @@
 // imr-lint: checks IMR determination drafts from the command line, over the same engine as the editor.
 import { Command, Option } from 'commander';
-import { isDetermination, lint, type Finding, type ImrConfig } from '../../engine/src';
+import { DEFAULT_MAX_FILE_SIZE, isDetermination, lint, tooLargeFindings, type Finding, type ImrConfig } from '../../engine/src';
 import { fixAll } from '../../engine/src/language/fix-all';
-import { expandPaths, readDraft, writeAtomically } from './files';
+import { expandPaths, readDraft } from './files';
 import { FORMATS, formatReports, type FormatName } from './formats';
 import { createProgress } from './progress';
+import { writeFixedDraft, type DraftAsRead } from './write';
 import { loadCliConfig } from './config';
 import { addExportOptions, exportDrafts, wantsExport } from './export';
 import type { FileReport } from './report';
+import { displayPath, escapeControl, printError } from './terminal';
 
 declare const IMR_VERSION: string;
 const version = typeof IMR_VERSION === 'string' ? IMR_VERSION : '0.0.0-dev';
@@ -47,11 +49,13 @@ export async function main(argv: string[]): Promise<number> {
   if (wantsExport(program.opts())) return exportDrafts(program.args, program.opts());
   const { files, searched, problems } = await expandPaths(program.args);
   let status: number = problems.length > 0 ? EXIT.usage : EXIT.clean;
-  for (const problem of problems) process.stderr.write(`imr-lint: ${problem}\n`);
+  for (const problem of problems) printError(problem);
 
   const reports: FileReport[] = [];
   const reported = new Set<string>();
   const progress = createProgress(files.length);
+  // Messages during the run take a line of their own above the progress bar, escaped.
+  const say = (message: string): void => progress.print(`imr-lint: ${escapeControl(message, true)}\n`);
   for (const file of files) {
     progress.tick();
     const loaded = await loadCliConfig(file, options.config);
@@ -59,25 +63,37 @@ export async function main(argv: string[]): Promise<number> {
       status = EXIT.usage;
       // An invalid --config is bad usage: nothing is linted. A discovered one is reported once and the defaults apply.
       if (options.config) {
-        progress.print(`imr-lint: ${loaded.message}\n`);
+        say(loaded.message);
         break;
       }
-      if (!reported.has(loaded.message)) progress.print(`imr-lint: ${loaded.message}; the defaults apply\n`);
+      if (!reported.has(loaded.message)) say(`${loaded.message}; the defaults apply`);
       reported.add(loaded.message);
     }
-    const config = loaded.ok ? loaded : { config: {}, ignored: false };
-    const read = await readDraft(file);
+    const config: { config: ImrConfig; ignored: boolean } = loaded.ok ? loaded : { config: {}, ignored: false };
+    // An ignored draft is never opened: a link to a device there costs nothing.
+    if (config.ignored) continue;
+    const limit = config.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const read = readDraft(file, limit);
+    if (!read.ok && read.tooLarge !== undefined) {
+      // Too large to be read, so too large to tell whether it is a determination: a search only mentions it.
+      if (searched.has(file)) say(`warning: ${displayPath(file)} was not checked: it ${read.reason}`);
+      else reports.push({ file, findings: [...tooLargeFindings(`${read.tooLarge.toLocaleString('en-US')} bytes`, limit, config.config)] });
+      continue;
+    }
     if (!read.ok) {
-      progress.print(`imr-lint: ${file} ${read.reason}\n`);
+      say(`${displayPath(file)} ${read.reason}`);
       status = EXIT.usage;
       continue;
     }
-    if (config.ignored) continue;
     // As in the editor, Markdown found by a search is checked only when it is a determination.
     if (searched.has(file) && !isDetermination(read.text, file, config.config)) continue;
     let findings = lint(read.text, { config: config.config }).findings;
     // Fixes are never written with a configuration that could not be read.
-    if (options.fix && loaded.ok) findings = await fixFile(file, read.text, read.bom, config.config, findings);
+    if (options.fix && loaded.ok) {
+      const fixed = fixFile(file, read, config.config, findings);
+      findings = fixed.findings;
+      if (!fixed.written) status = EXIT.usage;
+    }
     if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
     reports.push({ file, findings });
   }
@@ -90,9 +106,12 @@ export async function main(argv: string[]): Promise<number> {
   return hasErrors ? EXIT.errors : EXIT.clean;
 }
 
-/** Applies every obvious fix (pass after pass, as the editor's fix-all does), then writes the file once. */
-async function fixFile(file: string, original: string, bom: string, config: ImrConfig, findings: Finding[]): Promise<Finding[]> {
-  const fixed = fixAll(original, { config }, findings);
-  if (fixed.text !== original) await writeAtomically(file, bom + fixed.text);
-  return fixed.remaining;
+/** Applies every obvious fix (pass after pass, as the editor's fix-all does), then writes the file once; a refusal is reported. */
+function fixFile(file: string, read: DraftAsRead & { text: string }, config: ImrConfig, findings: Finding[]): { findings: Finding[]; written: boolean } {
+  const fixed = fixAll(read.text, { config }, findings);
+  if (fixed.text === read.text) return { findings: fixed.remaining, written: true };
+  const outcome = writeFixedDraft(file, read, fixed.text);
+  if (outcome.written) return { findings: fixed.remaining, written: true };
+  printError(`${displayPath(file)} ${outcome.reason}`);
+  return { findings, written: false };
 }

@@ -83,10 +83,12 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       configurationSection: 'imr',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.imrlintrc{,.json,.jsonc}'),
     },
-    initializationOptions: { debounceMs: vscode.workspace.getConfiguration('imr').get<number>('debounceMs', 150) },
+    // An untrusted workspace's configuration files cannot raise limits (see docs/security.md).
+    initializationOptions: { debounceMs: vscode.workspace.getConfiguration('imr').get<number>('debounceMs', 150), trusted: vscode.workspace.isTrusted },
     // The server is restarted if it dies; the user's text lives in the editor, never in the server.
     connectionOptions: { maxRestartCount: 5 },
   };
   client = new LanguageClient('imr', 'IMR Determinations', serverOptions, clientOptions);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('imr/didGrantWorkspaceTrust')));
   await client.start();
 }

@@ -1,5 +1,5 @@
 // The determination engine: parse, model, rules, fixes. Knows nothing of editors.
-export { lint, runRules } from './lint';
+export { lint, runRules, tooLargeFindings } from './lint';
 export { DEFAULT_MAX_FILE_SIZE } from './limits';
 export type { LintOptions, LintResult, RuleFailure } from './lint';
 export { buildDetermination } from './model/build';
@@ -35,3 +35,5 @@ export { usStates } from './catalogue/states';
 export { knownSpecialties } from './catalogue/specialties';
 export { LineIndex, MappedText } from './text';
 export type { Position, Range, Span } from './text';
+export { FileRefused, FileTooLarge, readRegularFile } from './node/regular-file';
+export type { RegularFile } from './node/regular-file';

@@ -40,10 +40,7 @@ const ORIGIN = { span: { start: 0, end: 0 }, range: { start: { line: 0, characte
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? {};
   const limit = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (text.length > limit) {
-    const message = `This draft has ${text.length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} that are checked; raise "maxFileSize" in configuration to check it.`;
-    return { findings: engineFinding(maxFileSize, message, config), failures: [] };
-  }
+  if (text.length > limit) return { findings: tooLargeFindings(`${text.length.toLocaleString('en-US')} characters`, limit, config), failures: [] };
   let model: Determination;
   try {
     model = buildDetermination(text, (requested) => resolveProfile(requested, config), (options.parse ?? parseMarkdown)(text));
@@ -55,6 +52,17 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     return { findings: engineFinding(unreadableDraft, message, config), failures: [{ ruleId: unreadableDraft.id, error: reason }] };
   }
   return { model, ...runRules(model, config, options) };
+}
+
+/** The one finding of a draft too large to check; `size` says how large ("20,971,520 characters"). */
+export function tooLargeFinding(size: string, limit: number): Finding {
+  return {
+    ruleId: 'max-file-size',
+    severity: 'warning',
+    message: `This draft has ${size}, more than the ${limit.toLocaleString('en-US')}${size.endsWith('characters') ? '' : ' characters'} that are checked; raise "maxFileSize" in configuration to check it.`,
+    span: { start: 0, end: 0 },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
 }
 
 export function runRules(model: Determination, config: ImrConfig, options: LintOptions = {}): Omit<LintResult, 'model'> {
@@ -98,6 +106,12 @@ export function runRules(model: Determination, config: ImrConfig, options: LintO
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { findings, failures };
+}
+
+/** A draft too large to check, its size said as it was measured ("12,582,912 characters", "30,000,000 bytes"). */
+export function tooLargeFindings(size: string, limit: number, config: ImrConfig = {}): Finding[] {
+  const message = `This draft has ${size}, more than the ${limit.toLocaleString('en-US')}${size.endsWith('characters') ? '' : ' characters'} that are checked; raise "maxFileSize" in configuration to check it.`;
+  return engineFinding(maxFileSize, message, config);
 }
 
 /** The engine's own finding at the start of the draft, at the severity configuration gives its entry. */

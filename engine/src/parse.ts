@@ -3,6 +3,9 @@ import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { tame } from './tame';
+
+export { MAX_NESTING } from './tame';
 
 const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 const plain = unified().use(remarkParse);
@@ -55,61 +58,7 @@ function countByteOrderMark(root: Root): void {
   }
 }
 
-// Pathological Markdown that micromark parses in quadratic time or more (10,000 nested list markers on
-// one line: minutes; a run of 8,000 asterisks: seconds) and that the model's recursive walk cannot
-// descend. No letter nests a list 32 deep or runs 256 asterisks: past that, a container marker reads as
-// its look-alike text (‐ ∗ › …) and the middle of a run as spaces. Offsets never move, so every range
-// still points at the text.
-export const MAX_NESTING = 32;
-export const MAX_RUN = 256;
 export const MAX_DEPTH = 96;
-
-const DEEP_LINE = new RegExp(`(?:^|[\\r\\n])((?:[ \\t]*(?:>|[*+-](?=[ \\t])|\\d{1,9}[.)](?=[ \\t]))){${MAX_NESTING + 1},})`, 'g');
-const CONTAINER_MARKER = /[ \t]*(>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))/y;
-const LONG_RUN = new RegExp(`\\*{${MAX_RUN + 1},}|_{${MAX_RUN + 1},}|\\[{${MAX_RUN + 1},}|\\]{${MAX_RUN + 1},}`, 'g');
-// Spaces in place of the markers would leave a line of thousands of spaces, which is as slow.
-const LOOK_ALIKE: Record<string, string> = { '>': '\u203a', '-': '\u2010', '*': '\u2217', '+': '\u2795', '.': '\u2024', ')': '\u2769' };
-
-/** The text with container markers past MAX_NESTING on a line as look-alikes, and the middle of runs longer than MAX_RUN as spaces. */
-export function tame(text: string): string {
-  DEEP_LINE.lastIndex = 0;
-  LONG_RUN.lastIndex = 0;
-  const deep = DEEP_LINE.test(text);
-  const long = LONG_RUN.test(text);
-  if (!deep && !long) return text;
-  // matchAll starts where test() left the shared regular expression.
-  DEEP_LINE.lastIndex = 0;
-  LONG_RUN.lastIndex = 0;
-  const replaced: [number, number, string][] = [];
-  if (deep) {
-    for (const match of text.matchAll(DEEP_LINE)) {
-      const prefixStart = match.index + match[0].length - match[1].length;
-      const prefixEnd = match.index + match[0].length;
-      let markers = 0;
-      CONTAINER_MARKER.lastIndex = prefixStart;
-      for (let found = CONTAINER_MARKER.exec(text); found && found.index < prefixEnd; found = CONTAINER_MARKER.exec(text)) {
-        if (++markers <= MAX_NESTING) continue;
-        // An ordered marker keeps its digits; only the delimiter after them changes.
-        const end = CONTAINER_MARKER.lastIndex;
-        replaced.push([end - 1, end, LOOK_ALIKE[text[end - 1]]]);
-      }
-    }
-  }
-  // A run keeps its ends, so the text next to it (a "[REDACTED]" after a row of brackets) reads as written.
-  const keep = MAX_RUN / 2;
-  if (long)
-    for (const match of text.matchAll(LONG_RUN))
-      replaced.push([match.index + keep, match.index + match[0].length - keep, ' '.repeat(match[0].length - 2 * keep)]);
-  replaced.sort((a, b) => a[0] - b[0]);
-  let out = '';
-  let cursor = 0;
-  for (const [start, end, replacement] of replaced) {
-    if (start < cursor) continue;
-    out += text.slice(cursor, start) + replacement;
-    cursor = end;
-  }
-  return out + text.slice(cursor);
-}
 
 /**
  * Flattens blocks nested deeper than MAX_DEPTH (indentation can nest lists a thousand deep over many

@@ -70,10 +70,11 @@ export class LineIndex {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
 
-  /** The line break the document mostly uses, for inserted text. */
+  /** The line break the document uses, for inserted text: CRLF if any, else LF, else CR alone (old Mac files), else LF. */
   get eol(): string {
-    const crlf = this.text.indexOf('\r\n');
-    return crlf >= 0 ? '\r\n' : '\n';
+    if (this.text.includes('\r\n')) return '\r\n';
+    if (this.text.includes('\n')) return '\n';
+    return this.text.includes('\r') ? '\r' : '\n';
   }
 }
 

@@ -28,12 +28,17 @@ export interface DocumentConfiguration {
 
 type Listener = () => void;
 
+/** Sent by the client when the user trusts the workspace. */
+export const TRUST_GRANTED = 'imr/didGrantWorkspaceTrust';
+
 const ORIGIN = { line: 0, character: 0 };
 
 export class ConfigurationStore {
   private supportsWorkspaceConfiguration = false;
   private supportsWatcherRegistration = false;
   private workspaceFolders: string[] = [];
+  /** False when the client says the workspace is not trusted: its files cannot raise limits. */
+  private trusted = true;
   private readonly listeners: Listener[] = [];
   private readonly cache = new Map<string, Promise<DocumentConfiguration>>();
   private readonly loader = new ConfigLoader(nodeConfigHost);
@@ -46,12 +51,14 @@ export class ConfigurationStore {
   constructor(private readonly connection: Connection) {
     connection.onDidChangeConfiguration(() => this.changed());
     connection.onDidChangeWatchedFiles(() => this.changed());
+    connection.onNotification(TRUST_GRANTED, () => this.trust());
   }
 
   initialize(params: InitializeParams): void {
     const workspace = params.capabilities.workspace;
     this.supportsWorkspaceConfiguration = workspace?.configuration === true;
     this.supportsWatcherRegistration = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.workspaceFolders = folders.flatMap((uri) => {
       const folder = uriToPath(uri);
@@ -63,6 +70,13 @@ export class ConfigurationStore {
     if (this.supportsWorkspaceConfiguration) {
       void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'imr' });
     }
+  }
+
+  /** The user trusted the workspace: its configuration files may now raise limits. */
+  trust(): void {
+    if (this.trusted) return;
+    this.trusted = true;
+    this.changed();
   }
 
   onDidChange(listener: Listener): void {
@@ -110,7 +124,7 @@ export class ConfigurationStore {
     };
     let problems: ConfigProblem[];
     try {
-      problems = await new ConfigLoader(overlay).diagnose(file, { root: this.rootOf(file) });
+      problems = await new ConfigLoader(overlay).diagnose(file, { root: this.rootOf(file), trusted: this.trusted });
     } catch (error) {
       this.connection.console.error(`imr: could not check configuration ${document.uri}: ${describeError(error)}`);
       return [];
@@ -142,7 +156,13 @@ export class ConfigurationStore {
     const settings = readSettings(await this.settingsFor(uri));
     const file = uriToPath(uri);
     const root = file ? this.rootOf(file) : undefined;
-    const effective = await this.loader.resolve(file ?? '/untitled', { root, settings, settingsBase: root, discover: file !== undefined });
+    const effective = await this.loader.resolve(file ?? '/untitled', {
+      root,
+      settings,
+      settingsBase: root,
+      discover: file !== undefined,
+      trusted: this.trusted,
+    });
     void this.watchBases(effective.files);
     return {
       config: effective.config,

@@ -9,8 +9,11 @@ import { DEFAULT_DEBOUNCE_MS, ValidationQueue } from './validation';
 import { ConfigurationStore } from './configuration';
 import type { ServerContext } from './context';
 import { featureCapabilities, registerFeatures } from './features';
+import { ShutdownGate } from './shutdown';
 
-const connection = createConnection(ProposedFeatures.all);
+const shutdown = new ShutdownGate();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: shutdown });
+shutdown.listen(connection);
 const documents = new TextDocuments(TextDocument);
 const analyses = new Map<string, Analysis>();
 const configuration = new ConfigurationStore(connection);

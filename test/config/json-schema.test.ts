@@ -11,7 +11,7 @@ const root = new URL('../../', import.meta.url);
 const checkedIn = JSON.parse(readFileSync(new URL('schemas/imrlintrc.schema.json', root), 'utf8')) as Record<string, unknown>;
 const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
   scripts: Record<string, string>;
-  capabilities?: { untrustedWorkspaces?: { supported?: unknown }; virtualWorkspaces?: unknown };
+  capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: unknown }; virtualWorkspaces?: unknown };
   contributes: { jsonValidation?: { fileMatch: string | string[]; url: string }[]; configuration?: { properties: Record<string, Record<string, unknown>> } };
 };
 
@@ -84,7 +84,9 @@ describe('VS Code contributions', () => {
   });
 
   it('declares support for untrusted and virtual workspaces: configuration is data and never loads code', () => {
-    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    // Settings a workspace could use to hang or flood a check are the user's alone in Restricted Mode.
+    assert.deepEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['imr.privacy', 'imr.include', 'imr.ignore', 'imr.maxFileSize']);
     assert.equal(manifest.capabilities?.virtualWorkspaces, true);
   });
 });

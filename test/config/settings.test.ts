@@ -33,7 +33,7 @@ describe('imr.* settings', () => {
     assert.match(notice.message, /^The "imr" settings are invalid: /);
     assert.match(notice.message, /imr\.rules\.phi: "warn" is not a severity; write "warning"/);
     assert.match(notice.message, /imr\.rules\.spelling: unknown rule "spelling"/);
-    assert.match(notice.message, /imr\.privacy\.patterns\[0\]\.pattern: not a valid regular expression: \/\[\/: Unterminated character class/);
+    assert.match(notice.message, /imr\.privacy\.patterns\[0\]\.pattern: not a valid regular expression: missing closing \]: `\[`/);
     assert.match(notice.message, /; and 1 more; the defaults apply\.$/);
     assert.ok(layer.problems.some((problem) => problem.path.join('.') === 'maxFileSize' && /maxFileSize is a number of characters/.test(problem.message)));
   });

@@ -17,7 +17,7 @@ describe('LineIndex', () => {
       assert.equal(index.offsetAt({ line: 2, character: 1 }), text.indexOf('d'));
       assert.equal(index.lineEnd(0), 2);
       assert.equal(index.lineEnd(1), 2 + eol.length);
-      assert.equal(index.eol, eol === '\r\n' ? '\r\n' : '\n');
+      assert.equal(index.eol, eol, 'inserted text uses the line break the text uses');
     });
   }
 

@@ -91,6 +91,6 @@ describe('imr-lint --export html', () => {
   it('exits 2 when the file cannot be written', async () => {
     const result = await run(['--export', 'html', seed, '--out', join(folder, 'no-such-folder', 'x.html')], folder);
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /cannot write/);
+    assert.match(result.stderr, /x\.html cannot be written/);
   });
 });

@@ -97,7 +97,13 @@ export function fileUri(name: string): string {
 
 /** `debounceMs: 'default'` leaves the server's own debounce in place; tests default to 0. */
 export async function startServer(
-  options: { debounceMs?: number | 'default'; settings?: Record<string, unknown>; workspaceFolders?: string[]; server?: ServerLaunch } = {},
+  options: {
+    debounceMs?: number | 'default';
+    settings?: Record<string, unknown>;
+    workspaceFolders?: string[];
+    initializationOptions?: Record<string, unknown>;
+    server?: ServerLaunch;
+  } = {},
 ): Promise<LspSession> {
   const spawnedAt = performance.now();
   const { child, reader, writer } = await launch(options.server ?? BUNDLE_LAUNCH);
@@ -126,7 +132,7 @@ export async function startServer(
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { versionSupport: true } },
     },
-    initializationOptions: options.debounceMs === 'default' ? {} : { debounceMs: options.debounceMs ?? 0 },
+    initializationOptions: { ...(options.debounceMs === 'default' ? {} : { debounceMs: options.debounceMs ?? 0 }), ...options.initializationOptions },
     workspaceFolders: (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })),
   });
   const initializeResult = await Promise.race([initialize, died]);

@@ -1,16 +1,17 @@
-// Human output: one line per finding, `file:line:col  severity  message  rule-id`.
+// Human output: one line per finding, `file:line:col  severity  message  rule-id`; control characters are shown escaped.
 import * as path from 'node:path';
 import type { FileReport } from '../report';
+import { escapeControl } from '../terminal';
 
 export function formatStylish(reports: FileReport[], cwd = process.cwd()): string {
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const report of reports) {
-    const file = path.relative(cwd, report.file) || report.file;
+    const file = escapeControl(path.relative(cwd, report.file) || report.file);
     for (const finding of report.findings) {
       counts[finding.severity]++;
       const where = `${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      lines.push(`${where}  ${finding.severity.padEnd(7)}  ${finding.message}  ${finding.ruleId}`);
+      lines.push(`${where}  ${finding.severity.padEnd(7)}  ${escapeControl(finding.message)}  ${escapeControl(finding.ruleId)}`);
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;

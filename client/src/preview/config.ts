@@ -48,6 +48,7 @@ export class PreviewConfiguration implements vscode.Disposable {
         settings: readSettings(values),
         settingsBase: root,
         discover: file !== undefined,
+        trusted: vscode.workspace.isTrusted,
       });
       return effective.config;
     } catch {

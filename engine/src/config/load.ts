@@ -1,4 +1,5 @@
 // Finding, reading and layering the configuration that governs a draft. File access comes from the host.
+import { DEFAULT_MAX_FILE_SIZE } from '../limits';
 import { builtinProfiles } from '../profiles/builtin';
 import { resolveProfiles } from './profiles';
 import { matchesGlobs, type GlobList } from './globs';
@@ -11,6 +12,9 @@ import type { SettingsLayer } from './settings';
 
 /** The names a configuration file may have, in the order they are looked for in a folder. */
 export const CONFIG_FILE_NAMES = ['.imrlintrc.json', '.imrlintrc.jsonc', '.imrlintrc'] as const;
+
+/** How many files a chain of `extends` may pass through; shared bases are one or two levels in practice. */
+export const MAX_EXTENDS_DEPTH = 10;
 
 export function isConfigFileName(name: string): boolean {
   return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
@@ -34,6 +38,11 @@ export interface ResolveOptions {
   /** The editor's settings, applied below every file; their globs are relative to `settingsBase`. */
   settings?: SettingsLayer;
   settingsBase?: string;
+  /**
+   * False in a workspace the user has not trusted: its files may lower `maxFileSize` but not raise it above
+   * the default (a notice says so). True by default: the command line runs where its user points it.
+   */
+  trusted?: boolean;
 }
 
 export interface EffectiveConfiguration {
@@ -54,14 +63,29 @@ export function isChecked(configuration: EffectiveConfiguration, path: string): 
   return !configuration.ignore.some((list) => matchesGlobs(list, path));
 }
 
+/** A file's layers (bases first, each file once) and the problems met on the way. */
+interface Expansion {
+  layers: ConfigLayer[];
+  problems: ConfigProblem[];
+}
+
+interface Discovery {
+  /** Configuration files from a folder upwards, nearest first. */
+  found: string[];
+  problems: ConfigProblem[];
+}
+
 export class ConfigLoader {
   private readonly files = new Map<string, Promise<ConfigFile | undefined>>();
+  /** Discovery by folder (and where it stops): drafts side by side share one walk up and one look for `.git` per folder. */
+  private readonly discoveries = new Map<string, Promise<Discovery>>();
 
   constructor(private readonly host: ConfigHost) {}
 
   /** Forgets every file read, so the next resolution reads them again. */
   invalidate(): void {
     this.files.clear();
+    this.discoveries.clear();
   }
 
   /** The configuration for the draft at `draftPath`. */
@@ -69,19 +93,25 @@ export class ConfigLoader {
     const problems: ConfigProblem[] = [...(options.settings?.problems ?? [])];
     const layers: ConfigLayer[] = [];
     if (options.settings?.config) layers.push({ config: options.settings.config, globBase: options.settingsBase });
-    const discovered = options.explicit
-      ? [options.explicit]
-      : options.discover === false
-        ? []
-        : await this.discover(dirname(draftPath), options.root, problems);
+    let discovered: string[] = [];
+    if (options.explicit) discovered = [options.explicit];
+    else if (options.discover !== false) {
+      const folder = dirname(draftPath);
+      const found = await this.discover(folder, options.root !== undefined && relativeTo(options.root, folder) !== undefined ? options.root : undefined);
+      discovered = found.found;
+      problems.push(...found.problems);
+    }
     if (options.explicit && !(await this.read(options.explicit))) {
       problems.push({ file: options.explicit, path: [], message: 'no such configuration file', severity: 'error' });
     }
+    // A base shared by several files (a diamond of `extends`) is expanded once per resolution.
+    const expansions = new Map<string, Expansion>();
     for (const file of [...discovered].reverse()) {
-      const own = await this.expand(file, [], problems);
+      const own = await this.expand(file, [], problems, expansions);
       layers.push(...own.map((layer) => ({ ...layer, globBase: dirname(file) })));
     }
-    const unique = layers.filter((layer, position) => !layer.source || !layers.slice(position + 1).some((later) => later.source?.file === layer.source?.file));
+    let unique = lastOfEachFile(layers);
+    if (options.trusted === false) unique = unique.map((layer) => capMaxFileSize(layer, problems));
     const merged = mergeLayers(unique);
     checkProfiles(merged, problems);
     const all = dedupe(problems);
@@ -100,10 +130,10 @@ export class ConfigLoader {
    * The problems of the configuration file at `path` as the editor shows them in that file: its own, those of
    * its `extends`, and those that show only once it is layered with the files around it (profile names).
    */
-  async diagnose(path: string, options: Pick<ResolveOptions, 'root'> = {}): Promise<ConfigProblem[]> {
+  async diagnose(path: string, options: Pick<ResolveOptions, 'root' | 'trusted'> = {}): Promise<ConfigProblem[]> {
     const problems: ConfigProblem[] = [];
-    await this.expand(path, [], problems);
-    const folder = await this.resolve(resolvePath(dirname(path), '(draft)'), { root: options.root });
+    await this.expand(path, [], problems, new Map());
+    const folder = await this.resolve(resolvePath(dirname(path), '(draft)'), options);
     return dedupe([...problems, ...folder.problems]).filter((problem) => problem.file === path);
   }
 
@@ -119,7 +149,11 @@ export class ConfigLoader {
           file.problems.push({
             file: path,
             path: [],
-            message: `cannot be read (${error instanceof Error ? error.message : String(error)})`,
+            // A refused file (a device, a named pipe, too large) says why in words; a system error in its own.
+            message:
+              error instanceof Error && error.name === 'FileRefused'
+                ? `cannot be read: it ${error.message}`
+                : `cannot be read (${error instanceof Error ? error.message : String(error)})`,
             severity: 'error',
           });
           return file;
@@ -130,68 +164,113 @@ export class ConfigLoader {
     return pending;
   }
 
-  /** Configuration files from `folder` upwards, nearest first. */
-  private async discover(folder: string, root: string | undefined, problems: ConfigProblem[]): Promise<string[]> {
-    const stopAt = root !== undefined && relativeTo(root, folder) !== undefined ? root : undefined;
-    const found: string[] = [];
-    for (let current = folder; ; current = dirname(current)) {
-      const here: ConfigFile[] = [];
-      for (const name of CONFIG_FILE_NAMES) {
-        const file = await this.read(resolvePath(current, name));
-        if (file) here.push(file);
-      }
-      if (here.length > 0) found.push(here[0].file);
-      for (const extra of here.slice(1)) {
-        problems.push({
-          file: extra.file,
-          path: [],
-          message: `not read: ${basename(here[0].file)} in the same folder is read instead; keep one configuration file per folder`,
-          severity: 'warning',
-          span: { start: 0, end: 0 },
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        });
-      }
-      if (here[0]?.config?.root === true) break;
-      if (stopAt !== undefined ? current === stopAt : await this.host.exists(resolvePath(current, '.git'))) break;
-      if (isRoot(current) || dirname(current) === current) break;
+  /** Configuration files from `folder` upwards, nearest first; discovery stops at `stopAt`, or at a folder holding `.git`. */
+  private discover(folder: string, stopAt: string | undefined): Promise<Discovery> {
+    const key = `${stopAt ?? ''}\u0000${folder}`;
+    let pending = this.discoveries.get(key);
+    if (!pending) {
+      pending = this.discoverFrom(folder, stopAt);
+      this.discoveries.set(key, pending);
     }
-    return found;
+    return pending;
   }
 
-  /** The layers of a file and the files it extends, bases first; `chain` holds the files that led here. */
-  private async expand(path: string, chain: string[], problems: ConfigProblem[]): Promise<ConfigLayer[]> {
+  private async discoverFrom(folder: string, stopAt: string | undefined): Promise<Discovery> {
+    const here: ConfigFile[] = [];
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = await this.read(resolvePath(folder, name));
+      if (file) here.push(file);
+    }
+    const problems: ConfigProblem[] = here.slice(1).map((extra) => ({
+      file: extra.file,
+      path: [],
+      message: `not read: ${basename(here[0].file)} in the same folder is read instead; keep one configuration file per folder`,
+      severity: 'warning',
+      span: { start: 0, end: 0 },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    }));
+    const found = here.length > 0 ? [here[0].file] : [];
+    const last =
+      here[0]?.config?.root === true ||
+      (stopAt !== undefined ? folder === stopAt : await this.host.exists(resolvePath(folder, '.git'))) ||
+      isRoot(folder) ||
+      dirname(folder) === folder;
+    if (last) return { found, problems };
+    const above = await this.discover(dirname(folder), stopAt);
+    return { found: [...found, ...above.found], problems: [...problems, ...above.problems] };
+  }
+
+  /**
+   * The layers of a file and the files it extends, bases first; `chain` holds the files that led here. Each file
+   * is expanded once per resolution (`expansions`), so a diamond of bases costs its distinct files.
+   */
+  private async expand(path: string, chain: string[], problems: ConfigProblem[], expansions: Map<string, Expansion>): Promise<ConfigLayer[]> {
+    const known = expansions.get(path);
+    if (known) {
+      problems.push(...known.problems);
+      return known.layers;
+    }
     const file = await this.read(path);
     if (!file) return [];
-    problems.push(...file.problems);
-    if (!file.config) return [];
-    const targets = file.config.extends;
-    const list = targets === undefined ? [] : Array.isArray(targets) ? targets : [targets];
+    const own: ConfigProblem[] = [...file.problems];
     const layers: ConfigLayer[] = [];
+    const targets = file.config?.extends;
+    const list = targets === undefined ? [] : Array.isArray(targets) ? targets : [targets];
     for (const [position, target] of list.entries()) {
       const at: JsonPath = Array.isArray(targets) ? ['extends', position] : ['extends'];
       const targetPath = resolvePath(dirname(path), target);
       if (targetPath === path || chain.includes(targetPath)) {
         const cycle = [...chain, path, targetPath].map((step) => shortPath(dirname(path), step)).join(' → ');
-        problems.push(problemAt(file, at, `"${target}" makes a cycle (${cycle}); remove one of these "extends"`));
+        own.push(problemAt(file, at, `"${target}" makes a cycle (${cycle}); remove one of these "extends"`));
+        continue;
+      }
+      if (chain.length + 1 >= MAX_EXTENDS_DEPTH) {
+        const route = [...chain, path, targetPath].map((step) => shortPath(dirname(path), step)).join(' → ');
+        own.push(problemAt(file, at, `"${target}" is more than ${MAX_EXTENDS_DEPTH} files deep in "extends" (${route}); extend fewer bases in a row`));
         continue;
       }
       if (!(await this.read(targetPath))) {
-        problems.push(
+        own.push(
           problemAt(file, at, `cannot find "${target}" (looked for ${targetPath}); extends takes the path of a JSON configuration file, relative to this file`),
         );
         continue;
       }
-      const before = problems.length;
-      layers.push(...(await this.expand(targetPath, [...chain, path], problems)));
-      const errors = problems.slice(before).filter((problem) => problem.severity === 'error' && problem.file === targetPath);
+      const before = own.length;
+      layers.push(...(await this.expand(targetPath, [...chain, path], own, expansions)));
+      const errors = own.slice(before).filter((problem) => problem.severity === 'error' && problem.file === targetPath);
       if (errors.length > 0)
-        problems.push(
+        own.push(
           problemAt(file, at, `"${target}" is invalid: ${describeProblem(errors[0], false)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`),
         );
     }
-    layers.push({ source: file, config: file.config });
-    return layers;
+    if (file.config) layers.push({ source: file, config: file.config });
+    const expansion = { layers: lastOfEachFile(layers), problems: dedupe(own) };
+    expansions.set(path, expansion);
+    problems.push(...expansion.problems);
+    return expansion.layers;
   }
+}
+
+/** Each file's layer once, where it last appears: the order in which the files win. */
+function lastOfEachFile(layers: readonly ConfigLayer[]): ConfigLayer[] {
+  const last = new Map<string, number>();
+  layers.forEach((layer, position) => layer.source && last.set(layer.source.file, position));
+  return layers.filter((layer, position) => !layer.source || last.get(layer.source.file) === position);
+}
+
+/** In an untrusted workspace a file may lower `maxFileSize`, never raise it: a larger draft costs the editor time and memory. */
+function capMaxFileSize(layer: ConfigLayer, problems: ConfigProblem[]): ConfigLayer {
+  const size = layer.config.maxFileSize;
+  if (!layer.source || size === undefined || size <= DEFAULT_MAX_FILE_SIZE) return layer;
+  problems.push(
+    problemAt(
+      layer.source,
+      ['maxFileSize'],
+      `${size} is not used in an untrusted workspace, which cannot raise the limit above the default ${DEFAULT_MAX_FILE_SIZE}; trust the workspace to use it`,
+      'warning',
+    ),
+  );
+  return { ...layer, config: { ...layer.config, maxFileSize: undefined } };
 }
 
 /** Profile definitions resolve, and the profile chosen exists. */

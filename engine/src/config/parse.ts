@@ -1,5 +1,5 @@
 // Reading one configuration file: JSON with comments, checked against the schema, each problem at its JSON node.
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { LineIndex } from '../text';
 import type { ConfigProblem, JsonPath } from './problems';
@@ -35,11 +35,27 @@ const PARSE_ERRORS: Record<string, string> = {
   InvalidCharacter: 'a control character in a string',
 };
 
+/** Deeper JSON is refused before it is parsed: parsing, validation and merging all recurse. No configuration nests past 10. */
+export const MAX_JSON_NESTING = 64;
+
 export function parseConfigFile(file: string, source: string): ConfigFile {
   // A byte-order mark becomes a space, so offsets stay those of the editor's text.
   const text = source.startsWith('\ufeff') ? ` ${source.slice(1)}` : source;
   const index = new LineIndex(text);
   const result: ConfigFile = { file, text: source, index, problems: [] };
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const span = { start: deep, end: deep + 1 };
+    result.problems.push({
+      file,
+      path: [],
+      message: `nested more than ${MAX_JSON_NESTING} levels deep; a configuration is a few levels of objects and lists`,
+      severity: 'error',
+      span,
+      range: index.rangeOf(span),
+    });
+    return result;
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   result.tree = tree;
@@ -59,6 +75,25 @@ export function parseConfigFile(file: string, source: string): ConfigFile {
   }
   if (!result.problems.some((problem) => problem.severity === 'error')) result.config = parsed.data;
   return result;
+}
+
+/** The offset of the first bracket or brace past MAX_JSON_NESTING, found with the parser's own scanner (strings and comments skipped). */
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read.
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const EOF = 17;
+
+function tooDeep(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token: number = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
+      if (++depth > MAX_JSON_NESTING) return scanner.getTokenOffset();
+    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth--;
+  }
+  return undefined;
 }
 
 /** A problem at `path` in the file, placed at the nearest JSON node that exists. */

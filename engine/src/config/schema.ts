@@ -5,6 +5,8 @@ import { builtinProfiles } from '../profiles/builtin';
 import { registry } from '../rules';
 import type { RegistryEntry } from '../rules/types';
 import { SEVERITIES, type Level, type RuleSetting, type Severity } from '../severity';
+import { compilePattern, MAX_PATTERN_LENGTH } from '../pattern';
+import { compileGlob, MAX_GLOB_LENGTH } from './globs';
 
 export const severitySchema = z.enum(SEVERITIES as [Severity, ...Severity[]]);
 
@@ -209,35 +211,36 @@ export const profileSchema = strictObject(
   }
 });
 
-function regexProblem(source: string, flags = ''): string | undefined {
-  try {
-    new RegExp(source, flags);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message.replace(/^Invalid regular expression: /, '');
-  }
-}
-
 const privacyPatternSchema = strictObject(
   {
     name: z.string().min(1).describe('What the pattern finds, as the message names it ("a claim number").'),
-    pattern: z.string().min(1).describe('A JavaScript regular expression, without slashes.'),
+    pattern: z
+      .string()
+      .min(1)
+      .max(MAX_PATTERN_LENGTH, `a pattern is at most ${MAX_PATTERN_LENGTH} characters`)
+      .describe('A regular expression without slashes, as in JavaScript but without look-around or back-references (matched by RE2, in linear time).'),
     flags: z
       .string()
-      .regex(/^(?!.*(.).*\1)[imsu]*$/, 'flags may be i, m, s and u, each once')
+      // A function, not a regular expression with a back-reference: the flags string is as long as a file makes it.
+      .refine((flags) => /^[imsu]*$/.test(flags) && new Set(flags).size === flags.length, 'flags may be i, m, s and u, each once')
       .optional(),
   },
   'a privacy pattern',
 ).superRefine((entry, context) => {
-  const problem = regexProblem(entry.pattern, entry.flags);
-  if (problem) context.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${problem}` });
+  const compiled = compilePattern(entry.pattern, entry.flags);
+  if (!compiled.ok) context.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression: ${compiled.message}` });
 });
 
 const globsSchema = z.array(
   z
     .string()
     .min(1, 'a glob cannot be empty')
-    .refine((glob) => !glob.startsWith('!'), 'a glob cannot start with "!"; narrow "include" instead'),
+    .max(MAX_GLOB_LENGTH, `a glob is at most ${MAX_GLOB_LENGTH} characters`)
+    .refine((glob) => !glob.startsWith('!'), 'a glob cannot start with "!"; narrow "include" instead')
+    .superRefine((glob, context) => {
+      const compiled = compileGlob(glob);
+      if (!compiled.ok) context.addIssue({ code: 'custom', message: `not a valid glob: ${compiled.message}` });
+    }),
 );
 
 const privacySchema = strictObject(

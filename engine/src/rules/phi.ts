@@ -1,4 +1,7 @@
-import type { PrivacyPattern as ConfiguredPattern, Rule } from './types';
+import type { RE2JS } from 're2js';
+import { compilePattern } from '../pattern';
+import { z } from 'zod';
+import { defineRule, type PrivacyPattern as ConfiguredPattern } from './types';
 
 interface PrivacyPattern {
   name: string;
@@ -13,8 +16,9 @@ const BUILTIN: PrivacyPattern[] = [
   { name: 'an e-mail address', pattern: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
   {
     name: 'a date of birth',
+    // One way to read each space: "\s*" then "[:\s]*" would try every split of a long run of spaces.
     pattern:
-      /\b(?:date\s+of\s+birth|D\.?O\.?B\.?|born\s+on|birth\s*date)\s*(?:is|was|of)?[:\s]*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g,
+      /\b(?:date\s+of\s+birth|D\.?O\.?B\.?|born\s+on|birth\s*date)[:\s]*(?:(?:is|was|of)[:\s]*)?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g,
   },
   {
     name: 'a street address',
@@ -28,44 +32,57 @@ const BUILTIN: PrivacyPattern[] = [
 
 const REDACTED = '[REDACTED]';
 
-export const phi: Rule = {
+// The rule takes no options: privacy patterns have one home, `privacy.patterns`, where they are checked.
+const options = z.strictObject(
+  {},
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' && issue.keys.includes('patterns')
+        ? 'privacy patterns are not a rule option: put them under "privacy": { "patterns": [...] } at the top level (or in the imr.privacy setting)'
+        : issue.code === 'unrecognized_keys'
+          ? `this rule takes no options (got ${issue.keys.map((key) => `"${key}"`).join(', ')})`
+          : 'options are an object',
+  },
+);
+
+export const phi = defineRule({
   id: 'phi',
   description: 'No identifying details: social security numbers, phone numbers, e-mail addresses, dates of birth, street addresses or titled personal names.',
   severity: 'warning',
   tags: ['privacy'],
+  options,
   check(model, context) {
-    const patterns = [...BUILTIN, ...extraPatterns(context.privacy)];
+    const extra = extraPatterns(context.privacy);
     for (const line of model.textLines) {
       const text = line.content.text;
-      const taken: [number, number][] = [];
-      for (const { name, pattern, neutral } of patterns) {
-        for (const match of text.matchAll(pattern)) {
-          const start = match.index ?? 0;
-          const end = start + match[0].trimEnd().length;
-          if (end <= start || taken.some(([from, to]) => start < to && end > from) || match[0].includes(REDACTED)) continue;
-          taken.push([start, end]);
-          const span = line.content.spanOf(start, end);
-          context.report({
-            span,
-            message: `This looks like ${name}; published determinations are redacted. Remove it or write a neutral term.`,
-            fix: { title: `Redact as ${REDACTED}`, edits: [{ span, newText: REDACTED }] },
-            suggestions: neutral ? [{ title: `Replace with "${neutral}"`, edits: [{ span, newText: neutral }] }] : undefined,
-          });
-        }
-      }
+      // Characters already reported: each match is checked and marked in its own length, so the check stays linear.
+      let taken: Uint8Array | undefined;
+      const report = (name: string, start: number, matched: string, neutral?: string): void => {
+        const end = start + matched.trimEnd().length;
+        if (end <= start || matched.includes(REDACTED)) return;
+        taken ??= new Uint8Array(text.length);
+        if (taken.subarray(start, end).includes(1)) return;
+        taken.fill(1, start, end);
+        const span = line.content.spanOf(start, end);
+        context.report({
+          span,
+          message: `This looks like ${name}; published determinations are redacted. Remove it or write a neutral term.`,
+          fix: { title: `Redact as ${REDACTED}`, edits: [{ span, newText: REDACTED }] },
+          suggestions: neutral ? [{ title: `Replace with "${neutral}"`, edits: [{ span, newText: neutral }] }] : undefined,
+        });
+      };
+      for (const { name, pattern, neutral } of BUILTIN) for (const match of text.matchAll(pattern)) report(name, match.index, match[0], neutral);
+      for (const { name, pattern } of extra) for (const match of pattern.matchAll(text)) report(name, match.index ?? 0, match[0]);
     }
   },
-};
+});
 
-/** Extra patterns from the `privacy` configuration. */
-function extraPatterns(configured: readonly ConfiguredPattern[]): PrivacyPattern[] {
-  const out: PrivacyPattern[] = [];
+/** Patterns from configuration (`privacy.patterns`), compiled for RE2; the schema has already refused any that do not compile. */
+function extraPatterns(configured: readonly ConfiguredPattern[]): { name: string; pattern: RE2JS }[] {
+  const out: { name: string; pattern: RE2JS }[] = [];
   for (const { name, pattern, flags } of configured) {
-    try {
-      out.push({ name, pattern: new RegExp(pattern, `g${(flags ?? '').replace(/g/g, '')}`) });
-    } catch {
-      // Configuration validation reports bad patterns; the rule skips them.
-    }
+    const compiled = compilePattern(pattern, (flags ?? '').replace(/g/g, ''));
+    if (compiled.ok) out.push({ name, pattern: compiled.pattern });
   }
   return out;
 }

@@ -1,0 +1,55 @@
+// Running imr-lint as a hostile repository's victim would: a spawned process with a time limit and, where asked, a memory cap.
+import { spawn, type SpawnOptions } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { CLI_BUNDLE } from '../support/cli';
+
+export interface BoundedRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Wall-clock milliseconds from spawn to exit. */
+  ms: number;
+  /** Killed at the time limit: the run hung. */
+  timedOut: boolean;
+}
+
+/**
+ * Runs the bundled CLI, killed after `timeoutMs`. With `memoryKb`, under `ulimit -v` (virtual memory), so a read
+ * that never ends fails fast instead of taking the machine's memory.
+ */
+export function runBounded(
+  args: string[],
+  options: { cwd?: string; timeoutMs?: number; memoryKb?: number; stdin?: 'ignore' | 'pipe'; uid?: number; gid?: number } = {},
+): Promise<BoundedRun> {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const spawnOptions: SpawnOptions = { cwd: options.cwd, uid: options.uid, gid: options.gid, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'] };
+  const command = options.memoryKb
+    ? spawn('bash', ['-c', `ulimit -v ${options.memoryKb} && exec "$0" "$@"`, process.execPath, CLI_BUNDLE, ...args], spawnOptions)
+    : spawn(process.execPath, [CLI_BUNDLE, ...args], spawnOptions);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      command.kill('SIGKILL');
+    }, timeoutMs);
+    command.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    command.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    command.on('error', reject);
+    command.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr, ms: performance.now() - started, timedOut });
+    });
+  });
+}
+
+/** A fresh folder that holds a `.git`, so configuration discovery stops there as it would in a cloned repository. */
+export function repository(prefix: string): { folder: string; remove: () => void } {
+  const folder = mkdtempSync(path.join(tmpdir(), `imr-hostile-${prefix}-`));
+  mkdirSync(path.join(folder, '.git'));
+  return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
