@@ -1,7 +1,6 @@
 // Turning profile definitions from configuration (possibly `extends`-ing others) into complete profiles.
-import type { ProfileDefinition } from '../config/schema';
 import { builtinProfiles } from './builtin';
-import type { Profile } from './types';
+import type { Profile, ProfileDefinition } from './types';
 
 export interface ProfileProblem {
   /** Index of the definition at fault in the list given. */

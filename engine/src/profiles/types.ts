@@ -44,3 +44,25 @@ export interface Profile {
   /** Rule settings the format implies, applied below the user's configuration. */
   rules: Partial<Record<string, RuleSetting>>;
 }
+
+/**
+ * A profile as configuration defines it (checked by the configuration schema). With `extends`, it starts
+ * from another profile and every key it sets replaces that key, except `rules` and `decisions`, which merge.
+ */
+export interface ProfileDefinition {
+  id: string;
+  extends?: string;
+  description?: string;
+  sections?: SectionSpec[];
+  issuesSection?: string;
+  credentialsSection?: string;
+  decisions?: Partial<DecisionVocabulary>;
+  fields?: FieldSpec[];
+  rules?: Partial<Record<string, RuleSetting>>;
+}
+
+/** The part of a configuration that chooses profiles: the one selected, and the ones it defines. */
+export interface ProfileChoice {
+  profile?: string;
+  profiles?: readonly ProfileDefinition[];
+}
