@@ -86,7 +86,8 @@ function runFixtures(title, grammars, globs) {
 async function loadEngine() {
   try {
     const { tsImport } = await import('tsx/esm/api');
-    const { builtinProfiles, lint } = await tsImport('../engine/src/index.ts', import.meta.url);
+    const { builtinProfiles } = await tsImport('../engine/src/profiles/builtin.ts', import.meta.url);
+    const { lint } = await tsImport('../engine/src/lint.ts', import.meta.url);
     const { UR_WORDS } = await tsImport('../engine/src/model/words.ts', import.meta.url);
     if (!Array.isArray(builtinProfiles) || typeof lint !== 'function' || !UR_WORDS) throw new Error('builtinProfiles, lint or UR_WORDS is gone');
     return { builtinProfiles, lint, UR_WORDS };

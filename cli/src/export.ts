@@ -1,8 +1,8 @@
 // imr-lint --export html: writes a draft as one self-contained, script-free HTML letter, instead of linting.
 import { promises as fs } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { exportFileName, renderExportDocument } from '../../engine/src/render';
-import { loadCliConfig } from './config';
+import { exportFileName } from '../../engine/src';
+import { exportLetter, loadCliConfig } from './config';
 import { expandPaths, readDraft } from './files';
 
 export interface ExportOptions {
@@ -55,7 +55,7 @@ export async function exportDrafts(args: string[], options: ExportOptions): Prom
       continue;
     }
     const target = options.out ?? exportFileName(file);
-    const html = renderExportDocument(read.text, { config: config.config, fileName: file, printSummary: options.printSummary === true });
+    const html = await exportLetter(options.config, file, read.text, options.printSummary === true);
     try {
       await fs.writeFile(target, html, 'utf8');
     } catch (error) {

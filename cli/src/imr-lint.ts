@@ -1,12 +1,11 @@
 // imr-lint: checks IMR determination drafts from the command line, over the same engine as the editor.
 import { Command, Option } from 'commander';
-import { isDetermination, lint, type Finding, type ImrConfig } from '../../engine/src';
-import { fixAll } from '../../engine/src/language/fix-all';
+import type { CheckResult, Finding, ImrService } from '../../engine/src';
 import { expandPaths, readDraft, writeAtomically } from './files';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
-import { loadCliConfig } from './config';
+import { cliService, draftDocument, loadCliConfig } from './config';
 import { addExportOptions, exportDrafts, wantsExport } from './export';
 import type { FileReport } from './report';
 
@@ -52,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const reports: FileReport[] = [];
   const reported = new Set<string>();
+  const service = cliService(options.config);
   for (const file of files) {
     const loaded = await loadCliConfig(file, options.config);
     if (!loaded.ok) {
@@ -64,19 +64,19 @@ export async function main(argv: string[]): Promise<number> {
       if (!reported.has(loaded.message)) process.stderr.write(`imr-lint: ${loaded.message}; the defaults apply\n`);
       reported.add(loaded.message);
     }
-    const config = loaded.ok ? loaded : { config: {}, ignored: false };
     const read = await readDraft(file);
     if (!read.ok) {
       process.stderr.write(`imr-lint: ${file} ${read.reason}\n`);
       status = EXIT.usage;
       continue;
     }
-    if (config.ignored) continue;
-    // As in the editor, Markdown found by a search is checked only when it is a determination.
-    if (searched.has(file) && !isDetermination(read.text, file, config.config)) continue;
-    let findings = lint(read.text, { config: config.config }).findings;
+    // As in the editor, Markdown found by a search is checked only when it is a determination; ignored drafts never.
+    const document = draftDocument(file, read.text, !searched.has(file));
+    const result = await service.check(document);
+    service.closeDocument(document.uri);
+    if (!result) continue;
     // Fixes are never written with a configuration that could not be read.
-    if (options.fix && loaded.ok) findings = await fixFile(file, read.text, read.bom, config.config, findings);
+    let findings = options.fix && loaded.ok ? await fixFile(service, file, read.bom, result) : result.findings;
     if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
     reports.push({ file, findings });
   }
@@ -89,8 +89,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Applies every obvious fix (pass after pass, as the editor's fix-all does), then writes the file once. */
-async function fixFile(file: string, original: string, bom: string, config: ImrConfig, findings: Finding[]): Promise<Finding[]> {
-  const fixed = fixAll(original, { config }, findings);
-  if (fixed.text !== original) await writeAtomically(file, bom + fixed.text);
+async function fixFile(service: ImrService, file: string, bom: string, result: CheckResult): Promise<Finding[]> {
+  const fixed = service.fixAll(result);
+  if (fixed.text !== result.text) await writeAtomically(file, bom + fixed.text);
   return fixed.remaining;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { isDetermination } from '../../engine/src';
+import { isDetermination } from '../../engine/src/detect';
 
 const seed = readFileSync(new URL('../fixtures/seed.imr.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { builtinProfiles, lint, type Profile } from '../../engine/src';
+import { lint } from '../../engine/src/lint';
+import { builtinProfiles } from '../../engine/src/profiles/builtin';
+import type { Profile } from '../../engine/src/profiles/types';
 import { determinationSkeleton, escapeSnippet, itemSnippet } from '../../engine/src/language/skeleton';
 import { seed } from './drafts';
 import { expandSnippet } from './snippet';
