@@ -1,6 +1,6 @@
 // Tests the TextMate grammars of language `imr`: runs the vscode-tmgrammar-test fixtures in
 // test/grammar, checks that the grammar colours every section title, field label and decision word
-// of the engine's built-in profiles (a grammar cannot read them, so it copies them), and that the
+// of the engine's built-in profiles (scripts/contributions/grammar.ts writes them into it), and that the
 // snippets expand to determinations the grammar colours and the engine passes without errors.
 // Usage: node scripts/test-grammar.mjs [fixture glob ...]   Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';

@@ -114,7 +114,7 @@ export const UR_WORDS: Readonly<Record<string, 'upheld' | 'overturned' | undefin
   pending: undefined,
 };
 
-const STEMS: Readonly<Record<string, 'upheld' | 'overturned'>> = {
+export const STEMS: Readonly<Record<string, 'upheld' | 'overturned'>> = {
   uphold: 'upheld',
   upholds: 'upheld',
   upholding: 'upheld',
