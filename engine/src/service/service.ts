@@ -8,12 +8,9 @@ import { foldingRanges, type FoldingLines } from '../language/folding';
 import { hoverAt, type HoverInfo, type HoverOptions } from '../language/hover';
 import { outline, type OutlineNode } from '../language/outline';
 import { quickFixesAt, type QuickFixes } from '../language/quick-fixes';
-import { DEFAULT_MAX_FILE_SIZE } from '../limits';
-import type { RuleFailure } from '../lint';
-import { buildDetermination } from '../model/build';
+import { lint, type RuleFailure } from '../lint';
 import type { Determination } from '../model/types';
 import type { Profile } from '../profiles/types';
-import { resolveProfile } from '../profiles';
 import { renderExportDocument } from '../render/document';
 import { renderDetermination, type RenderedDetermination } from '../render/render';
 import { letterStyles } from '../render/styles';
@@ -203,7 +200,7 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
       const result = await check(document);
       if (result?.model) return itemTemplate(result.model.profile);
       const config = result?.config ?? (await configurations.of(document)).config;
-      return itemTemplate(result ? configuredProfile(config) : profileOfText(document.text, config));
+      return itemTemplate(result ? configuredProfile(config) : profileOfText(document.text, config, today()));
     },
     async render(document, mode) {
       return renderDetermination(document.text, { ...(await renderInput(document)), mode });
@@ -215,11 +212,6 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
 }
 
 /** The profile of a draft that is not (yet) a determination: the one its front matter names, else the configured one. */
-function profileOfText(text: string, config: ImrConfig): Profile {
-  if (text.length > (config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return configuredProfile(config);
-  try {
-    return buildDetermination(text, (requested) => resolveProfile(requested, config)).profile;
-  } catch {
-    return configuredProfile(config);
-  }
+function profileOfText(text: string, config: ImrConfig, today: string): Profile {
+  return lint(text, { config, today }).model?.profile ?? configuredProfile(config);
 }
