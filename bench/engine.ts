@@ -1,6 +1,8 @@
 // Engine timings in this process: a full validation, a keystroke's validation, each stage, and markdownlint on the same text.
 import { lint as markdownlint } from 'markdownlint/sync';
-import { buildDetermination, lint, resolveProfile, runRules } from '../engine/src';
+import { lint, runRules } from '../engine/src/lint';
+import { buildDetermination } from '../engine/src/model/build';
+import { resolveProfile } from '../engine/src/profiles';
 import { IncrementalParser } from '../engine/src/incremental';
 import { parseMarkdown } from '../engine/src/parse';
 import { generateDraft, random } from './generate';

@@ -1,5 +1,5 @@
 // Timings over LSP: didChange to publishDiagnostics, memory with many drafts open, start-up to first diagnostics.
-import { LineIndex } from '../engine/src';
+import { LineIndex } from '../engine/src/text';
 import { keystrokes } from './engine';
 import { generateDraft } from './generate';
 import { startBenchServer } from './lsp';

@@ -1,6 +1,6 @@
 // Tests the TextMate grammars of language `imr`: runs the vscode-tmgrammar-test fixtures in
 // test/grammar, checks that the grammar colours every section title, field label and decision word
-// of the engine's built-in profiles (a grammar cannot read them, so it copies them), and that the
+// of the engine's built-in profiles (scripts/contributions/grammar.ts writes them into it), and that the
 // snippets expand to determinations the grammar colours and the engine passes without errors.
 // Usage: node scripts/test-grammar.mjs [fixture glob ...]   Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
@@ -86,7 +86,8 @@ function runFixtures(title, grammars, globs) {
 async function loadEngine() {
   try {
     const { tsImport } = await import('tsx/esm/api');
-    const { builtinProfiles, lint } = await tsImport('../engine/src/index.ts', import.meta.url);
+    const { builtinProfiles } = await tsImport('../engine/src/profiles/builtin.ts', import.meta.url);
+    const { lint } = await tsImport('../engine/src/lint.ts', import.meta.url);
     const { UR_WORDS } = await tsImport('../engine/src/profiles/vocabulary.ts', import.meta.url);
     if (!Array.isArray(builtinProfiles) || typeof lint !== 'function' || !UR_WORDS) throw new Error('builtinProfiles, lint or UR_WORDS is gone');
     return { builtinProfiles, lint, UR_WORDS };
@@ -114,18 +115,17 @@ function checkProfiles({ grammar, textmate }, { builtinProfiles, UR_WORDS }) {
           cases.push({ line, text: label, scope: 'support.type.property-name.field.imr', what: `${profile.id} field label` });
       }
     }
-    cases.push({
-      line: `Knee MRI:  ${profile.decisions.upheld}`,
-      text: profile.decisions.upheld,
-      scope: 'markup.deleted.decision.upheld.imr',
-      what: `${profile.id} decision`,
-    });
-    cases.push({
-      line: `Knee MRI:  ${profile.decisions.overturned}`,
-      text: profile.decisions.overturned,
-      scope: 'markup.inserted.decision.overturned.imr',
-      what: `${profile.id} decision`,
-    });
+    // A decision word follows the item's name, or stands alone on the next line; a phrase ends a determination sentence.
+    const lines =
+      profile.decisions.form === 'phrase'
+        ? (decision) => [`1) MAXIMUS Federal Services, Inc. has determined the request for Knee MRI ${decision}.`]
+        : (decision) => [`Knee MRI:  ${decision}`, decision];
+    for (const [value, scope] of [
+      ['upheld', 'markup.deleted.decision.upheld.imr'],
+      ['overturned', 'markup.inserted.decision.overturned.imr'],
+    ]) {
+      for (const line of lines(profile.decisions[value])) cases.push({ line, text: profile.decisions[value], scope, what: `${profile.id} decision` });
+    }
   }
   for (const word of Object.keys(UR_WORDS)) cases.push({ line: `Knee MRI: ${word}`, text: word, scope: 'invalid.illegal.decision.imr', what: 'UR word' });
 

@@ -1,37 +1,70 @@
 // Configuration for the command line: the .imrlintrc files found beside each draft, or the one --config names.
-import type { ImrConfig } from '../../engine/src';
-import { ConfigLoader, isChecked } from '../../engine/src/config/load';
-import { nodeConfigHost, toConfigPath, toNativePath } from '../../engine/src/config/node';
-import { describeSources } from '../../engine/src/config/problems';
-import { displayPath, printError } from './terminal';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createImrService, nodeFileSystem, toConfigPath, toNativePath, type ImrConfig, type ImrDocument, type ImrService } from '../../engine/src';
+import { printError } from './terminal';
 
 export type CliConfig = { ok: true; config: ImrConfig; ignored: boolean } | { ok: false; message: string };
 
-// One run reads each configuration file once.
-const loader = new ConfigLoader(nodeConfigHost);
+// One run reads each configuration file once: one service per --config (or none).
+const services = new Map<string | undefined, ImrService>();
 const warned = new Set<string>();
 
 /**
- * Discovery walks up from the draft's folder and stops at a file with `"root": true`, at the first folder
- * holding `.git`, or at the file-system root. An invalid configuration is an error with its reasons.
+ * The service for this run. Discovery walks up from the draft's folder and stops at a file with `"root": true`,
+ * at the first folder holding `.git`, or at the file-system root; `explicit` replaces discovery.
  */
+export function cliService(explicit: string | undefined): ImrService {
+  let service = services.get(explicit);
+  if (!service) {
+    service = createImrService(
+      { fileSystem: nodeFileSystem },
+      { configFile: explicit === undefined ? undefined : toConfigPath(explicit), displayPath: display },
+    );
+    services.set(explicit, service);
+  }
+  return service;
+}
+
+/** A draft as the service sees it; a file named on the command line is checked whatever it holds. */
+export function draftDocument(file: string, text: string, named: boolean): ImrDocument {
+  return { uri: pathToFileURL(file).toString(), path: toConfigPath(file), languageId: named ? 'imr' : 'markdown', text };
+}
+
+/** The draft as one self-contained HTML letter, checked with its configuration. */
+export async function exportLetter(explicit: string | undefined, file: string, text: string, printSummary: boolean): Promise<string> {
+  const service = cliService(explicit);
+  const document = draftDocument(file, text, true);
+  try {
+    return await service.exportHtml(document, { fileName: file, printSummary });
+  } finally {
+    service.closeDocument(document.uri);
+  }
+}
+
+/** An invalid configuration is an error with its reasons; warnings are printed once per run. */
 export async function loadCliConfig(file: string, explicit: string | undefined): Promise<CliConfig> {
-  const draft = toConfigPath(file);
-  const effective = await loader.resolve(draft, { explicit: explicit === undefined ? undefined : toConfigPath(explicit) });
-  const sources = describeSources(effective.problems, (file) => displayPath(toNativePath(file)));
-  if (!effective.valid) {
+  const configuration = await cliService(explicit).configuration(draftDocument(file, '', true));
+  if (!configuration.valid) {
     return {
       ok: false,
-      message: sources
+      message: configuration.messages
         .filter((source) => source.severity === 'error')
         .map((source) => source.message)
         .join('\n'),
     };
   }
-  for (const { message } of sources) {
+  for (const { message } of configuration.messages) {
     if (warned.has(message)) continue;
     warned.add(message);
     printError(`warning: ${message}`);
   }
-  return { ok: true, config: effective.config, ignored: !isChecked(effective, draft) };
+  return { ok: true, config: configuration.config, ignored: configuration.ignored };
+}
+
+/** Paths in messages as the user typed them: relative to the working folder when inside it. */
+function display(file: string): string {
+  const native = toNativePath(file);
+  const relative = path.relative(process.cwd(), native);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : native;
 }

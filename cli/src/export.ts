@@ -1,8 +1,7 @@
 // imr-lint --export html: writes a draft as one self-contained, script-free HTML letter, instead of linting.
 import { Option, type Command } from 'commander';
-import { DEFAULT_MAX_FILE_SIZE, isDetermination } from '../../engine/src';
-import { exportFileName, renderExportDocument } from '../../engine/src/render';
-import { loadCliConfig } from './config';
+import { DEFAULT_MAX_FILE_SIZE, exportFileName, isDeterminationDocument } from '../../engine/src';
+import { draftDocument, exportLetter, loadCliConfig } from './config';
 import { expandPaths, readDraft } from './files';
 import { displayPath, printError } from './terminal';
 import { writeExport } from './write';
@@ -61,9 +60,9 @@ export async function exportDrafts(args: string[], options: ExportOptions): Prom
       continue;
     }
     // A folder exports its determinations, not every Markdown file in it (a README stays a README).
-    if (searched.has(file) && !isDetermination(read.text, file, config.config)) continue;
+    if (searched.has(file) && !isDeterminationDocument(draftDocument(file, read.text, false), config.config)) continue;
     const target = options.out ?? exportFileName(file);
-    const html = renderExportDocument(read.text, { config: config.config, fileName: file, printSummary: options.printSummary === true });
+    const html = await exportLetter(options.config, file, read.text, options.printSummary === true);
     const outcome = writeExport(target, html, options.force === true);
     if (!outcome.written) status = usage(`${displayPath(target)} ${outcome.reason}`);
   }

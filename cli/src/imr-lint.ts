@@ -1,12 +1,11 @@
 // imr-lint: checks IMR determination drafts from the command line, over the same engine as the editor.
 import { Command, Option } from 'commander';
-import { DEFAULT_MAX_FILE_SIZE, isDetermination, lint, tooLargeFindings, type Finding, type ImrConfig } from '../../engine/src';
-import { fixAll } from '../../engine/src/language/fix-all';
+import { DEFAULT_MAX_FILE_SIZE, tooLargeFindings, type CheckResult, type Finding, type ImrConfig, type ImrService } from '../../engine/src';
 import { expandPaths, readDraft } from './files';
 import { FORMATS, formatReports, type FormatName } from './formats';
 import { createProgress } from './progress';
 import { writeFixedDraft, type DraftAsRead } from './write';
-import { loadCliConfig } from './config';
+import { cliService, draftDocument, loadCliConfig } from './config';
 import { addExportOptions, exportDrafts, wantsExport } from './export';
 import type { FileReport } from './report';
 import { displayPath, escapeControl, printError } from './terminal';
@@ -53,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const reports: FileReport[] = [];
   const reported = new Set<string>();
+  const service = cliService(options.config);
   const progress = createProgress(files.length);
   // Messages during the run take a line of their own above the progress bar, escaped.
   const say = (message: string): void => progress.print(`imr-lint: ${escapeControl(message, true)}\n`);
@@ -86,11 +86,14 @@ export async function main(argv: string[]): Promise<number> {
       continue;
     }
     // As in the editor, Markdown found by a search is checked only when it is a determination.
-    if (searched.has(file) && !isDetermination(read.text, file, config.config)) continue;
-    let findings = lint(read.text, { config: config.config }).findings;
+    const document = draftDocument(file, read.text, !searched.has(file));
+    const result = await service.check(document);
+    service.closeDocument(document.uri);
+    if (!result) continue;
+    let findings = result.findings;
     // Fixes are never written with a configuration that could not be read.
     if (options.fix && loaded.ok) {
-      const fixed = fixFile(file, read, config.config, findings);
+      const fixed = fixFile(service, file, read, result);
       findings = fixed.findings;
       if (!fixed.written) status = EXIT.usage;
     }
@@ -107,11 +110,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Applies every obvious fix (pass after pass, as the editor's fix-all does), then writes the file once; a refusal is reported. */
-function fixFile(file: string, read: DraftAsRead & { text: string }, config: ImrConfig, findings: Finding[]): { findings: Finding[]; written: boolean } {
-  const fixed = fixAll(read.text, { config }, findings);
+function fixFile(service: ImrService, file: string, read: DraftAsRead & { text: string }, result: CheckResult): { findings: Finding[]; written: boolean } {
+  const fixed = service.fixAll(result);
   if (fixed.text === read.text) return { findings: fixed.remaining, written: true };
   const outcome = writeFixedDraft(file, read, fixed.text);
   if (outcome.written) return { findings: fixed.remaining, written: true };
   printError(`${displayPath(file)} ${outcome.reason}`);
-  return { findings, written: false };
+  return { findings: result.findings, written: false };
 }

@@ -2,9 +2,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { isDetermination } from '../../engine/src/detect';
-import type { CommandHandler } from './features';
-import { trackDeterminationContext } from './preview/documents';
+import type { CommandHandler, createFeatures } from './features';
+import { isDeterminationDocument, trackDeterminationContext } from './preview/documents';
+import { DOCUMENT_SELECTOR, type ImrServer } from './server';
 
 /** Commands whose handlers live in dist/features.cjs; `imr.insertItem` acts on the active editor. */
 const LAZY_COMMANDS = ['imr.newDetermination', 'imr.showPreview', 'imr.showPreviewToSide', 'imr.exportHtml'];
@@ -15,11 +15,22 @@ let starting: Promise<void> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const api: ExtensionApi = { ready: () => starting ?? Promise.resolve(), client: () => client };
-  registerLazyCommands(context);
+  // Commands that need the server start it when no determination has yet; a failed start can be tried again.
+  const server = async (): Promise<LanguageClient> => {
+    starting ??= startClient(context);
+    try {
+      await starting;
+    } catch (error) {
+      starting = undefined;
+      throw error;
+    }
+    return client!;
+  };
+  registerLazyCommands(context, { client: server });
   context.subscriptions.push(trackDeterminationContext());
   const startIfDetermination = (document: vscode.TextDocument): void => {
-    if (starting || !isCandidate(document)) return;
-    starting = startClient(context);
+    if (starting || !isDeterminationDocument(document)) return;
+    void server().catch(() => undefined);
   };
   vscode.workspace.textDocuments.forEach(startIfDetermination);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startIfDetermination));
@@ -41,14 +52,17 @@ export interface ExtensionApi {
 }
 
 /**
- * Activation stays light: the engine, renderer and schema load only when a command first needs them
- * (the language server has its own copy in its own process).
+ * Activation stays light: the commands and the preview load only when a command first needs them; the
+ * engine runs in the language server's own process.
  */
-function registerLazyCommands(context: vscode.ExtensionContext): void {
+function registerLazyCommands(context: vscode.ExtensionContext, server: ImrServer): void {
   let features: Record<string, CommandHandler> | undefined;
   const load = (): Record<string, CommandHandler> => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    features ??= (require(context.asAbsolutePath(path.join('dist', 'features.cjs'))) as typeof import('./features')).createFeatures(context);
+    features ??= (require(context.asAbsolutePath(path.join('dist', 'features.cjs'))) as { createFeatures: typeof createFeatures }).createFeatures(
+      context,
+      server,
+    );
     return features;
   };
   for (const id of LAZY_COMMANDS) {
@@ -59,11 +73,6 @@ function registerLazyCommands(context: vscode.ExtensionContext): void {
   }
 }
 
-function isCandidate(document: vscode.TextDocument): boolean {
-  if (document.languageId === 'imr') return true;
-  return document.languageId === 'markdown' && isDetermination(document.getText(), document.fileName);
-}
-
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.cjs'));
   const serverOptions: ServerOptions = {
@@ -71,14 +80,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'imr' },
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
-      { language: 'markdown', scheme: 'vscode-vfs' },
-      { language: 'json', pattern: '**/.imrlintrc*' },
-      { language: 'jsonc', pattern: '**/.imrlintrc*' },
-    ],
+    documentSelector: DOCUMENT_SELECTOR,
     synchronize: {
       configurationSection: 'imr',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.imrlintrc{,.json,.jsonc}'),

@@ -25,8 +25,3 @@ export class DirectiveFilter {
     return disabled;
   }
 }
-
-/** The comment that switches a rule off for the next line. */
-export function disableNextLineComment(ruleId: string): string {
-  return `<!-- imr-disable-next-line ${ruleId} -->`;
-}

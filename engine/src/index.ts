@@ -1,39 +1,51 @@
-// The determination engine: parse, model, rules, fixes. Knows nothing of editors.
-export { lint, runRules, tooLargeFindings } from './lint';
+// The determination engine's one entry: the service, the hosts it runs on, and the types of what it answers.
+// Adapters (server, client, CLI) import nothing else of the engine; tests may reach inside.
+import { rules as registeredRules } from './rules';
+import type { RuleInfo } from './rules/types';
+
+export { createImrService } from './service/service';
+export type { CheckResult, ExportRequest, ImrService, ImrServiceOptions } from './service/service';
+export type { FileSystemHost, ImrServiceHost } from './service/host';
+export type { DocumentRef, ImrDocument } from './service/documents';
+export type { ConfigurationFileProblem, ConfigurationMessage, DocumentConfiguration } from './service/configuration';
+export { inProcessAnalysis } from './service/analysis';
+export type { Analysis, AnalysisRequest, AnalysisStep } from './service/analysis';
+export type { ProfileChoices, ProfileSummary, Template } from './service/templates';
+
+/** Whether a document is a determination (the service's own gate), for adapters that must decide before any service runs. */
+export { isDeterminationDocument } from './service/gate';
+export type { GateInput } from './service/gate';
+
+/** The Node.js file system as the service's host, and the conversions between native paths and the paths it uses. */
+export { nodeConfigHost as nodeFileSystem, toConfigPath, toNativePath } from './config/node';
+
+/** Where an export of a draft goes by default: `letters/seed.imr.md` → `letters/seed.html`. */
+export { exportFileName } from './render/export-name';
+
+/** The largest draft checked unless configuration says otherwise, and the finding for a draft too large to read. */
 export { DEFAULT_MAX_FILE_SIZE } from './limits';
-export type { LintOptions, LintResult, RuleFailure } from './lint';
-export { buildDetermination } from './model/build';
+export { tooLargeFindings } from './lint';
+
+/** Every rule, as reports name and describe them. */
+export const rules: readonly RuleInfo[] = registeredRules;
+
 export type * from './model/types';
-export { rules, registry, ruleIds, findRule, ruleDocsPath } from './rules';
-export { defineRule } from './rules/types';
-export type {
-  AnyRule,
-  EngineFinding,
-  Finding,
-  Fix,
-  LocatedFix,
-  LocatedEdit,
-  RegistryEntry,
-  Report,
-  Rule,
-  RuleContext,
-  RuleInfo,
-  Severity,
-  TextEdit,
-} from './rules/types';
-export { applyEdits, fixEdits } from './fixes';
-export { disableNextLineComment } from './directives';
-export { isDetermination } from './detect';
-export { builtinProfiles, DEFAULT_PROFILE_ID } from './profiles/builtin';
-export { allProfiles, findProfile, resolveProfile } from './config/profiles';
-export type { Profile, SectionSpec, FieldSpec } from './profiles/types';
-export { configSchema, profileSchema, ruleSettingSchema } from './config/schema';
+export type { LintResult, RuleFailure } from './lint';
+export type { Finding, LocatedEdit, LocatedFix, RuleInfo, Severity, TextEdit } from './rules/types';
+export type { LineIndex, MappedText, Position, Range, Span } from './text';
+export type { FieldSpec, Profile, SectionSpec } from './profiles/types';
 export type { ImrConfig, RuleSetting } from './config/schema';
-export { guidelineSources, matchChapter } from './catalogue/guidelines';
+export type { ConfigProblem } from './config/problems';
 export type { GuidelineSource, CitationKind } from './catalogue/guidelines';
-export { usStates } from './catalogue/states';
-export { knownSpecialties } from './catalogue/specialties';
-export { LineIndex, MappedText } from './text';
-export type { Position, Range, Span } from './text';
+export type { RenderedDetermination } from './render/render';
+export type { RenderMode } from './render/summary';
+export type { Completion, CompletionKind } from './language/completion';
+export type { FixAllResult } from './language/fix-all';
+export type { FoldingLines } from './language/folding';
+export type { HoverInfo, HoverOptions } from './language/hover';
+export type { OutlineKind, OutlineNode } from './language/outline';
+export type { QuickFix, QuickFixes } from './language/quick-fixes';
+
+/** Reading a file only when it is a regular file, its size checked before and capped while reading. */
 export { FileRefused, FileTooLarge, readRegularFile } from './node/regular-file';
 export type { RegularFile } from './node/regular-file';

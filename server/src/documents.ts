@@ -1,42 +1,25 @@
-// Which open documents are determinations, and their latest lint result; one incremental parser per document.
-import { isDetermination, lint, type ImrConfig, type LintResult } from '../../engine/src';
-import { IncrementalParser } from '../../engine/src/incremental';
+// Open documents as the service sees them, and their checks for the editor features.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckResult, ImrDocument } from '../../engine/src';
+import type { ServerContext } from './context';
+import { pathOfUri } from './host';
 
-export interface Analysis {
-  uri: string;
-  version: number;
-  result: LintResult;
+export function imrDocument(document: Pick<TextDocument, 'uri' | 'languageId' | 'getText'> & { version?: number }): ImrDocument {
+  return { uri: document.uri, path: pathOfUri(document.uri), languageId: document.languageId, version: document.version, text: document.getText() };
 }
 
-// Each keystroke re-parses only the blocks it touched; the parser keeps the rest of the document's tree.
-// Only the drafts edited most recently keep one (in order of use, oldest first): a reviewer types in one
-// or two at a time, and an idle draft's first keystroke costs one full parse, as opening it did.
-const parsers = new Map<string, IncrementalParser>();
-export const MAX_PARSERS = 8;
+/** The check of an open document's current text; undefined when it is closed or no determination the configuration checks. */
+export async function checkOf(context: ServerContext, uri: string): Promise<CheckResult | undefined> {
+  const document = context.documents.get(uri);
+  return document ? context.service.check(imrDocument(document)) : undefined;
+}
 
-/** Lints a document's current text; undefined when it is not a determination. */
-export function analyse(document: TextDocument, config: ImrConfig): Analysis | undefined {
-  const text = document.getText();
-  if (document.languageId !== 'imr' && !isDetermination(text, document.uri, config)) {
-    parsers.delete(document.uri);
-    return undefined;
+/** Runs a request handler; a failure is logged and answered with `fallback`, never left to break the editor. */
+export async function guarded<T>(context: ServerContext, feature: string, fallback: T, handler: () => Promise<T> | T): Promise<T> {
+  try {
+    return await handler();
+  } catch (error) {
+    context.connection.console.error(`imr: ${feature} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
   }
-  return { uri: document.uri, version: document.version, result: lint(text, { config, parse: parserFor(document.uri).parse }) };
-}
-
-/** Drops what is kept for a document once it closes. */
-export function forgetDocument(uri: string): void {
-  parsers.delete(uri);
-}
-
-function parserFor(uri: string): IncrementalParser {
-  const parser = parsers.get(uri) ?? new IncrementalParser();
-  parsers.delete(uri);
-  parsers.set(uri, parser);
-  for (const oldest of parsers.keys()) {
-    if (parsers.size <= MAX_PARSERS) break;
-    parsers.delete(oldest);
-  }
-  return parser;
 }

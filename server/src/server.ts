@@ -1,67 +1,71 @@
-// The IMR determination language server: LSP in, engine, LSP out.
+// The IMR determination language server: LSP in, the engine's service, LSP out.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyse, forgetDocument, type Analysis } from './documents';
-import { toDiagnostic } from './features/diagnostics';
-import { DEFAULT_DEBOUNCE_MS, ValidationQueue } from './validation';
-import { ConfigurationStore } from './configuration';
+import { createImrService, toNativePath } from '../../engine/src';
 import type { ServerContext } from './context';
+import { imrDocument } from './documents';
 import { featureCapabilities, registerFeatures } from './features';
 import { ShutdownGate } from './shutdown';
+import { configurationFileDiagnostics, configurationNotices, toDiagnostic } from './features/diagnostics';
+import { LspHost } from './host';
+import { DEFAULT_DEBOUNCE_MS, ValidationQueue } from './validation';
+import { BaseWatchers } from './watchers';
 
 const shutdown = new ShutdownGate();
 const connection = createConnection(ProposedFeatures.all, { messageStrategy: shutdown });
 shutdown.listen(connection);
 const documents = new TextDocuments(TextDocument);
-const analyses = new Map<string, Analysis>();
-const configuration = new ConfigurationStore(connection);
+const host = new LspHost(connection);
+const watchers = new BaseWatchers(connection);
+// A configuration file outside every workspace folder is named by its native path.
+const service = createImrService(host, { displayPath: toNativePath });
 
 // The bundle lives in dist/; the rule pages ship beside it in docs/rules.
 const docsRoot = path.join(__dirname, '..', 'docs', 'rules');
 const docsUri = (ruleId: string): string => pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).toString();
 
-const queue = new ValidationQueue(
-  {
-    get: (uri) => documents.get(uri),
-    validate: (document) => validate(document),
-  },
-  DEFAULT_DEBOUNCE_MS,
-);
+const queue = new ValidationQueue({ get: (uri) => documents.get(uri), validate }, DEFAULT_DEBOUNCE_MS);
 
 async function validate(document: TextDocument): Promise<void> {
-  const version = document.version;
-  // A configuration file is diagnosed as configuration, never linted as a draft.
-  if (configuration.isConfigurationFile(document.uri)) {
-    const diagnostics = await configuration.diagnoseConfigurationFile(document);
-    if (documents.get(document.uri)?.version === version) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  const { uri, version } = document;
+  const current = imrDocument(document);
+  const isCurrent = (): boolean => documents.get(uri)?.version === version;
+  // A configuration file is diagnosed as configuration, never checked as a draft.
+  if (service.isConfigurationFile(current)) {
+    const problems = await service.diagnoseConfigurationFile(current);
+    if (isCurrent()) void connection.sendDiagnostics({ uri, version, diagnostics: configurationFileDiagnostics(problems) });
     return;
   }
-  const config = await configuration.forDocument(document.uri);
-  // A newer edit arrived while configuration loaded: its own validation will publish.
-  if (documents.get(document.uri)?.version !== version) return;
-  let analysis: Analysis | undefined;
+  let result;
   try {
-    analysis = config.ignored ? undefined : analyse(document, config.config);
+    void watchers.watch((await service.configuration(current)).files);
+    result = await service.check(current);
   } catch (error) {
-    connection.console.error(`imr: could not check ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    connection.console.error(`imr: could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return;
   }
-  if (documents.get(document.uri)?.version !== version) return;
-  if (!analysis) {
-    analyses.delete(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, version, diagnostics: [] });
+  // A newer edit arrived meanwhile: its own validation publishes.
+  if (!isCurrent()) return;
+  if (!result) {
+    void connection.sendDiagnostics({ uri, version, diagnostics: [] });
     return;
   }
-  analyses.set(document.uri, analysis);
-  for (const failure of analysis.result.failures) connection.console.error(`imr: rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
-  const diagnostics = [...config.diagnostics, ...analysis.result.findings.map((finding) => toDiagnostic(finding, docsUri))];
-  void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  for (const failure of result.failures) connection.console.error(`imr: rule ${failure.ruleId} failed on ${uri}: ${failure.error}`);
+  const diagnostics = [...configurationNotices(result.configuration), ...result.findings.map((finding) => toDiagnostic(finding, docsUri))];
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+/** Settings or a configuration file changed: every open document is checked again. */
+function configurationChanged(): void {
+  service.configurationChanged();
+  for (const document of documents.all()) queue.schedule(document.uri, true);
 }
 
 connection.onInitialize((params): InitializeResult => {
-  configuration.initialize(params);
+  host.initialize(params);
+  watchers.initialize(params);
   const debounce = (params.initializationOptions as { debounceMs?: number } | undefined)?.debounceMs;
   if (typeof debounce === 'number' && debounce >= 0) queue.debounceMs = debounce;
   return {
@@ -73,10 +77,12 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-connection.onInitialized(() => configuration.initialized());
-
-configuration.onDidChange(() => {
-  for (const document of documents.all()) queue.schedule(document.uri, true);
+connection.onInitialized(() => host.initialized());
+connection.onDidChangeConfiguration(configurationChanged);
+connection.onDidChangeWatchedFiles(configurationChanged);
+connection.onNotification('imr/didGrantWorkspaceTrust', () => {
+  host.grantTrust();
+  configurationChanged();
 });
 
 // didOpen also fires a content change; the open handler has already scheduled that one.
@@ -92,13 +98,11 @@ documents.onDidChangeContent((event) => {
 documents.onDidClose((event) => {
   opening.delete(event.document.uri);
   queue.cancel(event.document.uri);
-  configuration.forget(event.document.uri);
-  analyses.delete(event.document.uri);
-  forgetDocument(event.document.uri);
+  service.closeDocument(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
-registerFeatures({ connection, documents, analyses, configuration, docsUri } satisfies ServerContext);
+registerFeatures({ connection, documents, service, docsUri } satisfies ServerContext);
 
 documents.listen(connection);
 connection.listen();

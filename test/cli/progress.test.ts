@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { lint } from '../../engine/src';
+import { lint } from '../../engine/src/lint';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lint } from '../../engine/src';
+import { lint } from '../../engine/src/lint';
 import { ConfigLoader, isChecked } from '../../engine/src/config/load';
 import { readSettings } from '../../engine/src/config/settings';
 import { json, memoryHost } from './memory-host';

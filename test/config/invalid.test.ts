@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lint } from '../../engine/src';
+import { lint } from '../../engine/src/lint';
 import { ConfigLoader } from '../../engine/src/config/load';
 import { configurationNotices, formatJsonPath } from '../../engine/src/config/problems';
 import { memoryHost } from './memory-host';

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'jsonc-parser';
-import { configSchema, DEFAULT_MAX_FILE_SIZE, registry } from '../../engine/src';
+import { configSchema } from '../../engine/src/config/schema';
+import { DEFAULT_MAX_FILE_SIZE } from '../../engine/src/limits';
+import { registry } from '../../engine/src/rules';
 import { configJsonSchema, settingsContribution } from '../../engine/src/config/json-schema';
 import { readSettings } from '../../engine/src/config/settings';
 

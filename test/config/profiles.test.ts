@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { builtinProfiles, findProfile, lint, profileSchema, rules, type Finding, type ImrConfig } from '../../engine/src';
+import { profileSchema, type ImrConfig } from '../../engine/src/config/schema';
+import { lint } from '../../engine/src/lint';
+import { findProfile } from '../../engine/src/config/profiles';
+import { builtinProfiles } from '../../engine/src/profiles/builtin';
+import { rules } from '../../engine/src/rules';
+import type { Finding } from '../../engine/src/rules/types';
 import { ConfigLoader } from '../../engine/src/config/load';
 import { parseConfigFile } from '../../engine/src/config/parse';
 import { resolveProfiles } from '../../engine/src/config/profiles';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { isDetermination } from '../../engine/src';
+import { isDetermination } from '../../engine/src/detect';
 
 const seed = readFileSync(new URL('../fixtures/seed.imr.md', import.meta.url), 'utf8');
 
@@ -51,5 +51,45 @@ describe('isDetermination', () => {
     const text = 'FACTS OF THE CASE\n\nText.\n\nDECISIONS\n\nMRI: Upheld\n';
     assert.equal(isDetermination(text, 'acme.md'), false);
     assert.equal(isDetermination(text, 'acme.md', config as never), true);
+  });
+});
+
+describe('isDetermination: titles that stand as titles, of one letter format', () => {
+  const both = 'HOW THE IMR FINAL DETERMINATION WAS MADE\n\nText.\n\nCLINICAL CASE SUMMARY\n\nText.\n';
+  const wrap = (open: string, close = ''): string => `# Study notes\n\n${open}${both}${close}\n`;
+
+  it('takes two titles of one profile, one of them a title only IMR letters carry', () => {
+    assert.equal(isDetermination(both, 'draft.md'), true);
+    assert.equal(isDetermination('Notice of Independent Medical Review Determination\n\n1) ...\n\nCase Summary:\n\nText.\n', 'old.md'), true);
+  });
+
+  it('never counts titles in fenced or indented code, HTML comments, lists or quotations', () => {
+    assert.equal(isDetermination(wrap('```text\n', '```'), 'notes.md'), false);
+    assert.equal(isDetermination(wrap('~~~\n', '~~~'), 'notes.md'), false);
+    assert.equal(isDetermination(`# Study notes\n\n${both.replace(/^/gm, '    ')}`, 'notes.md'), false);
+    assert.equal(isDetermination(wrap('<!--\n', '-->'), 'notes.md'), false);
+    assert.equal(isDetermination('- HOW THE IMR FINAL DETERMINATION WAS MADE\n- CLINICAL CASE SUMMARY\n', 'checklist.md'), false);
+    assert.equal(isDetermination('1. HOW THE IMR FINAL DETERMINATION WAS MADE\n2. CLINICAL CASE SUMMARY\n', 'checklist.md'), false);
+    assert.equal(isDetermination(`> ${both.replace(/\n/g, '\n> ')}`, 'appeal.md'), false);
+  });
+
+  it('leaves alone titles every medical report uses, and titles of two different formats', () => {
+    // A UR letter: "CASE SUMMARY" and "DOCUMENTS REVIEWED" belong to no IMR-only title.
+    assert.equal(
+      isDetermination('UTILIZATION REVIEW DETERMINATION\n\nCASE SUMMARY\n\nText.\n\nDOCUMENTS REVIEWED\n\nText.\n\nDecision: Denied\n', 'ur.md'),
+      false,
+    );
+    // One title of the current format and one of the 2013 format are not one letter.
+    assert.equal(isDetermination('HOW THE IMR FINAL DETERMINATION WAS MADE\n\nText.\n\nCase Summary:\n\nText.\n', 'mixed.md'), false);
+  });
+
+  it('reads titles pasted from Word, one paragraph per line with no blank line between them', () => {
+    assert.equal(
+      isDetermination(
+        'HOW THE IMR FINAL DETERMINATION WAS MADE\nMAXIMUS Federal Services sent ...\nIMR ISSUES, DECISIONS AND RATIONALES\nLumbar MRI: Upheld\n',
+        'paste.md',
+      ),
+      true,
+    );
   });
 });

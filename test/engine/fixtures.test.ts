@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { applyEdits, fixEdits, rules, type Finding, type Range } from '../../engine/src';
+import { applyEdits, fixEdits } from '../../engine/src/fixes';
+import { rules } from '../../engine/src/rules';
+import type { Finding } from '../../engine/src/rules/types';
+import type { Range } from '../../engine/src/text';
 import { lintText } from '../support/drafts';
 
 const fixtures = new URL('../fixtures/', import.meta.url);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { buildDetermination, resolveProfile, type Determination, type GuidelineField } from '../../engine/src';
+import { buildDetermination } from '../../engine/src/model/build';
+import type { Determination, GuidelineField } from '../../engine/src/model/types';
+import { resolveProfile } from '../../engine/src/config/profiles';
 import { draft, item, lineOf, rangeOf } from '../support/drafts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { DEFAULT_PROFILE_ID, isDetermination, lint, ruleIds } from '../../engine/src';
+import { isDetermination } from '../../engine/src/detect';
+import { lint } from '../../engine/src/lint';
+import { DEFAULT_PROFILE_ID } from '../../engine/src/profiles/builtin';
+import { ruleIds } from '../../engine/src/rules';
 import { runCli } from '../support/cli';
 
 interface ExpectedFinding {

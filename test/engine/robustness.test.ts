@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyEdits, fixEdits, lint, type Range } from '../../engine/src';
+import { applyEdits, fixEdits } from '../../engine/src/fixes';
+import { lint } from '../../engine/src/lint';
+import type { Range } from '../../engine/src/text';
 
 const seed = readFileSync(new URL('../fixtures/seed.imr.md', import.meta.url), 'utf8');
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { configSchema, defineRule, lint, registry } from '../../engine/src';
+import { configSchema } from '../../engine/src/config/schema';
+import { lint } from '../../engine/src/lint';
+import { registry } from '../../engine/src/rules';
+import { defineRule } from '../../engine/src/rules/types';
 
 const DRAFT = 'HOW THE IMR FINAL DETERMINATION WAS MADE\n\nText.\n';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Emphasis, Heading, InlineCode, Paragraph, Strong } from 'mdast';
-import { lint } from '../../engine/src';
+import { lint } from '../../engine/src/lint';
 import { parseMarkdown } from '../../engine/src/parse';
 import { MAX_BACKTICK_RUN, MAX_DELIMITER_RUNS, MAX_INDENT, tame } from '../../engine/src/tame';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LineIndex, MappedText } from '../../engine/src';
+import { LineIndex, MappedText } from '../../engine/src/text';
 
 describe('LineIndex', () => {
   for (const [name, eol] of [

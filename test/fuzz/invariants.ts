@@ -1,7 +1,10 @@
 // What must hold for any draft: the engine answers, ranges stay inside the text, fixes do not collide, fix-all sticks.
 import assert from 'node:assert/strict';
 import type { Nodes } from 'mdast';
-import { applyEdits, fixEdits, lint, LineIndex, type Finding, type LintOptions, type LintResult, type Range, type Span, type TextEdit } from '../../engine/src';
+import { applyEdits, fixEdits } from '../../engine/src/fixes';
+import { lint, type LintOptions, type LintResult } from '../../engine/src/lint';
+import type { Finding, TextEdit } from '../../engine/src/rules/types';
+import { LineIndex, type Range, type Span } from '../../engine/src/text';
 import { parseMarkdown } from '../../engine/src/parse';
 
 /** Lints, asserting that no rule failed (a rule that throws is a bug even though lint survives it). */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { guidelineSources, lint } from '../../engine/src';
+import { guidelineSources } from '../../engine/src/catalogue/guidelines';
+import { lint } from '../../engine/src/lint';
 import { completionsAt, sourceSpellings, type Completion } from '../../engine/src/language/completion';
 import { cursorAt, replaceOnce, seed } from './drafts';
 

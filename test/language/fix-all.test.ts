@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, lint, type TextEdit } from '../../engine/src';
+import { applyEdits } from '../../engine/src/fixes';
+import { lint } from '../../engine/src/lint';
+import type { TextEdit } from '../../engine/src/rules/types';
 import { fixAll } from '../../engine/src/language/fix-all';
 import { defects, draftWith, repaired, seedWith } from './drafts';
 

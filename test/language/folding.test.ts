@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lint } from '../../engine/src';
+import { lint } from '../../engine/src/lint';
 import { foldingRanges } from '../../engine/src/language/folding';
 import { seed, seedWith } from './drafts';
 

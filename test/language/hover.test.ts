@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findRule, guidelineSources, lint } from '../../engine/src';
+import { guidelineSources } from '../../engine/src/catalogue/guidelines';
+import { lint } from '../../engine/src/lint';
+import { findRule } from '../../engine/src/rules';
 import { hoverAt } from '../../engine/src/language/hover';
 import { cursorAt, replaceOnce, seed } from './drafts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lint } from '../../engine/src';
+import { lint } from '../../engine/src/lint';
 import { outline, type OutlineNode } from '../../engine/src/language/outline';
 import { seed } from './drafts';
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { builtinProfiles, lint, type Finding, type Profile } from '../../engine/src';
+import { lint } from '../../engine/src/lint';
+import type { Finding } from '../../engine/src/rules/types';
+import { builtinProfiles } from '../../engine/src/profiles/builtin';
+import type { Profile } from '../../engine/src/profiles/types';
 import { TEMPLATE_PLACEHOLDERS } from '../../engine/src/profiles/placeholders';
 import { determinationSkeleton, escapeSnippet, itemSnippet, snippetTemplates } from '../../engine/src/language/skeleton';
 import { seed } from './drafts';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyEdits, type TextEdit } from '../../engine/src';
+import { applyEdits } from '../../engine/src/fixes';
+import type { TextEdit } from '../../engine/src/rules/types';
 import { TrackedText } from '../../engine/src/language/tracked-text';
 
 /** Rounds of random edits, each round sorted and non-overlapping in the text it applies to. */

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { glob } from 'tinyglobby';
-import { lint, type Determination, type Finding } from '../../engine/src';
+import { lint } from '../../engine/src/lint';
+import type { Determination } from '../../engine/src/model/types';
+import type { Finding } from '../../engine/src/rules/types';
 import { renderDetermination, renderExportDocument } from '../../engine/src/render';
 import { attr, byClass, byTag, classes, elements, parseBody, parseDocument, textOf, unsafeParts, type HtmlElement, type HtmlNode } from './html';
 

@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { DEFAULT_MAX_FILE_SIZE, lint, rules, type Rule } from '../../engine/src';
+import { DEFAULT_MAX_FILE_SIZE } from '../../engine/src/limits';
+import { lint } from '../../engine/src/lint';
+import { rules } from '../../engine/src/rules';
+import type { Rule } from '../../engine/src/rules/types';
 import { IncrementalParser } from '../../engine/src/incremental';
 import { MAX_NESTING, parseMarkdown } from '../../engine/src/parse';
 import { assertFindingsInside } from '../fuzz/invariants';

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { applyEdits, fixEdits, lint, LineIndex, type Finding, type TextEdit as EngineEdit } from '../../engine/src';
+import { applyEdits, fixEdits } from '../../engine/src/fixes';
+import { lint } from '../../engine/src/lint';
+import type { Finding, TextEdit as EngineEdit } from '../../engine/src/rules/types';
+import { LineIndex } from '../../engine/src/text';
 import { CodeActionKind, CodeActionRequest, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-protocol/node';
 import { defects, draftWith, repaired, replaceOnce, seed, seedWith } from '../language/drafts';
 import { applyTextEdits, fileUri, startServer, type LspSession } from '../support/lsp';

@@ -1,5 +1,8 @@
 // Builds small determination drafts from parts, and finds where text sits in them, so rule tests stay short.
-import { applyEdits, lint, type Finding, type LintOptions, type Position, type Range } from '../../engine/src';
+import { applyEdits } from '../../engine/src/fixes';
+import { lint, type LintOptions } from '../../engine/src/lint';
+import type { Finding } from '../../engine/src/rules/types';
+import type { Position, Range } from '../../engine/src/text';
 
 export const HOW_MADE_STATEMENT =
   'MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no affiliation with the employer, employee, providers or the claims administrator. He/she has been in active clinical practice for more than five years and is currently working at least 24 hours a week in active practice.';

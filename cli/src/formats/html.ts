@@ -1,7 +1,7 @@
 // One self-contained, script-free HTML page over many drafts: summary counts, drafts and rules with their
 // counts, a bar chart of findings per rule, and every finding linked to its draft and line.
 import * as path from 'node:path';
-import { findRule } from '../../../engine/src';
+import { rules } from '../../../engine/src';
 import type { FileReport } from '../report';
 import { findingsChart } from './html-chart';
 import { draftHref, escapeHtml } from './html-escape';
@@ -66,7 +66,7 @@ function draftsTable(drafts: DraftTally[], name: (file: string) => string, href:
 
 function rulesTable(tallies: RuleTally[]): string {
   const rows = tallies.map((tally) => {
-    const description = findRule(tally.ruleId)?.description ?? '';
+    const description = ruleInfo(tally.ruleId)?.description ?? '';
     return (
       `<tr id="${escapeHtml(ruleAnchor(tally.ruleId))}"><td class="rule"><code>${escapeHtml(tally.ruleId)}</code></td>` +
       `<td>${escapeHtml(description)}</td>${countCells(tally.counts)}<td class="num">${tally.drafts}</td></tr>`
@@ -147,4 +147,9 @@ export function formatHtml(reports: FileReport[], options: HtmlOptions = {}): st
     '</body>',
     '</html>',
   ].join('\n');
+}
+
+/** The registry entry behind a finding's rule id. */
+function ruleInfo(id: string): (typeof rules)[number] | undefined {
+  return rules.find((rule) => rule.id === id);
 }

@@ -1,12 +1,12 @@
-// Which editors the preview and export work on: IMR files, and Markdown files that are determinations.
+// Which editors the preview and export work on, and when the server starts: IMR files, and Markdown files that are determinations.
 import * as vscode from 'vscode';
-import { isDetermination } from '../../../engine/src/detect';
+import { isDeterminationDocument as isDetermination } from '../../../engine/src';
 
 export const DETERMINATION_CONTEXT_KEY = 'imr.isDetermination';
 
+/** The service's own gate, with the defaults: the client decides before any configuration is read. */
 export function isDeterminationDocument(document: vscode.TextDocument): boolean {
-  if (document.languageId === 'imr') return true;
-  return document.languageId === 'markdown' && isDetermination(document.getText(), document.fileName);
+  return isDetermination({ uri: document.uri.toString(), languageId: document.languageId, text: document.getText() });
 }
 
 /** Keeps `imr.isDetermination` true while the active editor holds a determination, for menus and keys. */

@@ -1,7 +1,8 @@
 // "Export Determination as HTML": the letter as one self-contained, script-free HTML file.
 import * as vscode from 'vscode';
-import { exportFileName, renderExportDocument } from '../../../engine/src/render';
-import type { PreviewConfiguration } from './config';
+import { exportFileName } from '../../../engine/src';
+import { IMR_REQUESTS, type RenderParams, type RenderResult } from '../../../server/src/protocol';
+import { describeError, documentParams, type ImrServer } from '../server';
 
 export interface ExportRequest {
   /** Where to write; without it a save dialog asks, offering `<draft>.html` beside the draft. */
@@ -11,16 +12,19 @@ export interface ExportRequest {
 }
 
 /** Exports `document`; returns where the file was written, or undefined when the reviewer cancelled. */
-export async function exportDetermination(
-  document: vscode.TextDocument,
-  configuration: PreviewConfiguration,
-  request: ExportRequest = {},
-): Promise<vscode.Uri | undefined> {
+export async function exportDetermination(document: vscode.TextDocument, server: ImrServer, request: ExportRequest = {}): Promise<vscode.Uri | undefined> {
   const target = request.out ? toUri(request.out) : await askTarget(document);
   if (!target) return undefined;
   const fileName = document.uri.path.split('/').pop();
-  const config = await configuration.for(document);
-  const html = renderExportDocument(document.getText(), { config, fileName, printSummary: request.printSummary });
+  let html: string;
+  try {
+    const client = await server.client();
+    const params: RenderParams = { ...documentParams(client, document), mode: 'export', fileName, printSummary: request.printSummary };
+    html = (await client.sendRequest<RenderResult>(IMR_REQUESTS.render, params)).html;
+  } catch (error) {
+    void vscode.window.showErrorMessage(`The determination could not be exported: the IMR language server could not render it (${describeError(error)}).`);
+    return undefined;
+  }
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   } catch (error) {

@@ -1,6 +1,6 @@
-// Wires the preview and the HTML export into the editor: commands, the title button's context key.
+// Wires the preview and the HTML export into the editor: their commands, on the letter the language server renders.
 import * as vscode from 'vscode';
-import { PreviewConfiguration } from './config';
+import type { ImrServer } from '../server';
 import { isDeterminationDocument } from './documents';
 import { exportDetermination, type ExportRequest } from './export';
 import { DeterminationPreview } from './preview';
@@ -12,9 +12,8 @@ export const COMMANDS = {
 } as const;
 
 /** Handlers of the preview and export commands, by command id; the preview's resources join the context's. */
-export function previewCommands(context: vscode.ExtensionContext): Record<string, (...args: unknown[]) => unknown> {
-  const configuration = new PreviewConfiguration();
-  const preview = new DeterminationPreview(context.extensionUri, configuration);
+export function previewCommands(context: vscode.ExtensionContext, server: ImrServer): Record<string, (...args: unknown[]) => unknown> {
+  const preview = new DeterminationPreview(context.extensionUri, server);
   const open = async (resource: unknown, toSide: boolean): Promise<void> => {
     const document = await targetDocument(resource, preview);
     if (!document) {
@@ -27,7 +26,7 @@ export function previewCommands(context: vscode.ExtensionContext): Record<string
     const column = toSide ? vscode.ViewColumn.Beside : (active?.viewColumn ?? vscode.ViewColumn.Active);
     preview.show(document, column, toSide);
   };
-  context.subscriptions.push(configuration, preview);
+  context.subscriptions.push(preview);
   return {
     [COMMANDS.showPreview]: (resource?: unknown) => open(resource, false),
     [COMMANDS.showPreviewToSide]: (resource?: unknown) => open(resource, true),
@@ -37,7 +36,7 @@ export function previewCommands(context: vscode.ExtensionContext): Record<string
         void vscode.window.showInformationMessage('Open an IMR determination draft to export it as HTML.');
         return undefined;
       }
-      return exportDetermination(document, configuration, request as ExportRequest | undefined);
+      return exportDetermination(document, server, request as ExportRequest | undefined);
     },
   };
 }

@@ -1,8 +1,9 @@
 // The determination preview: one webview beside the draft that follows the active determination editor,
-// re-renders as the reviewer types and scrolls in step with the editor.
+// re-renders as the reviewer types and scrolls in step with the editor. The language server renders the letter
+// from the check it publishes, so the preview's findings are the Problems panel's.
 import * as vscode from 'vscode';
-import { letterStyles, renderDetermination } from '../../../engine/src/render';
-import type { PreviewConfiguration } from './config';
+import { IMR_REQUESTS, type RenderParams, type RenderResult } from '../../../server/src/protocol';
+import { documentParams, type ImrServer } from '../server';
 import { isDeterminationDocument } from './documents';
 import { createNonce, previewHtml } from './html';
 
@@ -29,7 +30,7 @@ export class DeterminationPreview implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly configuration: PreviewConfiguration,
+    private readonly server: ImrServer,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -42,7 +43,10 @@ export class DeterminationPreview implements vscode.Disposable {
         if (this.panel && editor && !this.isSource(editor.document) && isDeterminationDocument(editor.document)) this.follow(editor.document);
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => this.editorScrolled(event)),
-      configuration.onDidChange(() => this.schedule()),
+      // The server checked the draft again (an edit, a setting, a configuration file): the summary follows.
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        if (this.document && event.uris.some((uri) => uri.toString() === this.document!.uri.toString())) this.schedule();
+      }),
     );
   }
 
@@ -85,7 +89,7 @@ export class DeterminationPreview implements vscode.Disposable {
     const generation = ++this.generation;
     const document = this.document!;
     this.lastRender = Date.now();
-    const body = await this.render(document);
+    const { html: body, styles } = await this.render(document, true);
     if (this.panel !== panel) return;
     const webview = panel.webview;
     webview.html = previewHtml({
@@ -93,7 +97,7 @@ export class DeterminationPreview implements vscode.Disposable {
       nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
-      letterCss: letterStyles,
+      letterCss: styles ?? '',
       // A newer render is on its way as a message once the page asks for it ("ready").
       body: generation === this.generation ? body : '',
       title: titleOf(document),
@@ -142,21 +146,25 @@ export class DeterminationPreview implements vscode.Disposable {
     // A hidden webview drops messages; it asks again ("ready") when it is shown.
     if (!panel.visible) return;
     const generation = ++this.generation;
-    const html = await this.render(document);
+    const { html } = await this.render(document, false);
     if (generation !== this.generation || this.panel !== panel) return;
     void panel.webview.postMessage({ type: 'update', source: document.uri.toString(), html, line });
   }
 
-  private async render(document: vscode.TextDocument): Promise<string> {
+  /** The letter from the server; `withStyles` for a new page, which needs the letter's styles. */
+  private async render(document: vscode.TextDocument, withStyles: boolean): Promise<RenderResult> {
     try {
-      const config = await this.configuration.for(document);
       const started = Date.now();
-      const html = renderDetermination(document.getText(), { config, mode: 'preview' }).html;
+      const client = await this.server.client();
+      const params: RenderParams = { ...documentParams(client, document), mode: 'preview', withStyles };
+      const rendered = await client.sendRequest<RenderResult>(IMR_REQUESTS.render, params);
       this.lastDuration = Date.now() - started;
-      return html;
+      return rendered;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return `<p class="letter-unavailable">The preview could not render this draft (${escapeText(reason)}). Keep editing; it renders again on the next change.</p>`;
+      return {
+        html: `<p class="letter-unavailable">The preview could not render this draft (${escapeText(reason)}). Keep editing; it renders again on the next change.</p>`,
+      };
     }
   }
 

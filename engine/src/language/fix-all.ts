@@ -1,5 +1,6 @@
 // Fix-all: every obvious fix, pass after pass (a fix can reveal another), as edits of the original text where the
-// fixes fall. A fix after which the draft has more errors than before is never applied.
+// fixes fall. A fix after which the draft has more errors than before is never applied; fixes are judged one by one
+// whenever the errors of some rule grow, so one fix's good never hides another's harm.
 import { applyEdits, fixEdits } from '../fixes';
 import { lint, type LintOptions } from '../lint';
 import type { Finding, TextEdit } from '../rules/types';
@@ -18,6 +19,19 @@ export interface FixAllResult {
   remaining: Finding[];
   /** Fixes left out because the draft had more errors after them. */
   refused: Finding[];
+}
+
+/** Errors by rule. */
+function errorsByRule(findings: readonly Finding[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const finding of findings) if (finding.severity === 'error') counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  return counts;
+}
+
+/** Whether `after` has more errors of some rule than `before`. */
+function anyRuleWorse(before: Map<string, number>, after: readonly Finding[]): boolean {
+  for (const [ruleId, count] of errorsByRule(after)) if (count > (before.get(ruleId) ?? 0)) return true;
+  return false;
 }
 
 const errorCount = (findings: readonly Finding[]): number => findings.filter((finding) => finding.severity === 'error').length;
@@ -54,17 +68,20 @@ interface Pass {
   refused: Finding[];
 }
 
-/** Applies the fixes together; when that leaves more errors, only those that leave no more errors each on its own. */
+/**
+ * Applies the fixes together. When that leaves any rule with more errors (a fix's harm, perhaps hidden by another's
+ * good), each fix is judged on its own and kept only when the draft has no more errors after it.
+ */
 function applyPass(text: string, fixes: Finding[], before: Finding[], options: LintOptions): Pass {
-  const limit = errorCount(before);
   const together = applyEdits(text, fixEdits(fixes));
   const after = lint(together.text, options).findings;
-  if (errorCount(after) <= limit) return { text: together.text, applied: together.applied, findings: after, refused: [] };
+  if (!anyRuleWorse(errorsByRule(before), after)) return { text: together.text, applied: together.applied, findings: after, refused: [] };
+  const limit = errorCount(before);
   const accepted: Finding[] = [];
   const refused: Finding[] = [];
   for (const fix of fixes) {
     const alone = applyEdits(text, fixEdits([fix])).text;
-    (errorCount(lint(alone, options).findings) <= limit ? accepted : refused).push(fix);
+    (errorCount(lint(alone, options).findings) > limit ? refused : accepted).push(fix);
   }
   if (accepted.length === 0) return { text, applied: [], findings: before, refused };
   const chosen = applyEdits(text, fixEdits(accepted));

@@ -1,6 +1,7 @@
 // The templates: a whole determination, one disputed item and the smaller snippets, built from a profile with tab
 // stops whose defaults are the placeholders the placeholder rule finds left in. One source for the "New IMR
 // determination" command, "Insert disputed item" and the static snippets generated from it.
+import { guidelineSources } from '../catalogue/guidelines';
 import { TEMPLATE_PLACEHOLDERS } from '../profiles/placeholders';
 import type { FieldSpec, Profile } from '../profiles/types';
 import { citationPrefix } from './describe';
@@ -96,7 +97,7 @@ export function snippetTemplates(profile: Profile): SnippetTemplate[] {
       name: 'IMR citation (MTUS)',
       prefix: 'imr-cite-mtus',
       description: 'A guideline statement and citation for a decision based on the MTUS.',
-      body: `The ${mtus.choice(subjects)} based their decision on the MTUS. ${citationPrefix('MTUS')} ${mtus.choice(MTUS_SOURCES)}, ${mtus.placeholder(P.chapter.text)}$0`,
+      body: `The ${mtus.choice(subjects)} based their decision on the MTUS. ${citationPrefix('MTUS')} ${mtus.choice(sourcesOf('MTUS'))}, ${mtus.placeholder(P.chapter.text)}$0`,
     });
     const other = stops();
     snippets.push({
@@ -104,16 +105,17 @@ export function snippetTemplates(profile: Profile): SnippetTemplate[] {
       prefix: 'imr-cite-non-mtus',
       description:
         'A guideline statement and citation for a decision not based on the MTUS. Say in the rationale why the MTUS was not used (for example "The MTUS does not address the topic.").',
-      body: `The ${other.choice(subjects)} did not base their decision on the MTUS. ${citationPrefix('Non-MTUS')} ${other.choice(NON_MTUS_SOURCES)}, ${other.placeholder(P.chapter.text)}$0`,
+      body: `The ${other.choice(subjects)} did not base their decision on the MTUS. ${citationPrefix('Non-MTUS')} ${other.choice(sourcesOf('Non-MTUS'))}, ${other.placeholder(P.chapter.text)}$0`,
     });
   }
   const credentials = new TabStops();
-  snippets.push({
-    name: 'IMR reviewer credentials',
-    prefix: 'imr-credentials',
-    description: "The expert reviewer's credentials: states of licensure and certifications or specialties, comma-separated.",
-    body: `${(profile.credentials.form === 'prose' ? [proseCredentials(profile, credentials)] : ['The Expert Reviewer has the following credentials:', ...labelledCredentials(profile, credentials)]).join('\n\n')}\n$0`,
-  });
+  if (profile.credentialsSection)
+    snippets.push({
+      name: 'IMR reviewer credentials',
+      prefix: 'imr-credentials',
+      description: "The expert reviewer's credentials: states of licensure and certifications or specialties, comma-separated.",
+      body: `${(profile.credentials.form === 'prose' ? [proseCredentials(profile, credentials)] : ['The Expert Reviewer has the following credentials:', ...labelledCredentials(profile, credentials)]).join('\n\n')}\n$0`,
+    });
   const statement = profile.sections.find((section) => section.id === profile.credentialsSection)?.skeleton?.split(/\n{2,}/)[0];
   if (statement && profile.credentials.form === 'labels') {
     snippets.push({
@@ -126,15 +128,8 @@ export function snippetTemplates(profile: Profile): SnippetTemplate[] {
   return snippets;
 }
 
-const MTUS_SOURCES = [
-  'Chronic Pain Medical Treatment Guidelines',
-  'ACOEM Practice Guidelines, 2nd Edition (2004)',
-  'Acupuncture Medical Treatment Guidelines',
-  'Postsurgical Treatment Guidelines',
-  'Opioids Treatment Guidelines',
-  'Drug Formulary',
-];
-const NON_MTUS_SOURCES = ['ODG', 'ACOEM Practice Guidelines, Third Edition', 'FDA', 'Peer-reviewed study'];
+/** Every catalogue source of a kind, as the citation snippets offer them. */
+const sourcesOf = (kind: 'MTUS' | 'Non-MTUS'): string[] => guidelineSources.filter((source) => source.kind === kind).map((source) => source.name);
 
 function itemBlocks(profile: Profile, stops: TabStops): string[] {
   const words = profile.decisions;

@@ -26,13 +26,13 @@ export function normalizePhrase(text: string): string {
     .toLowerCase();
 }
 
-/** Label words compared loosely: "(s)" and "(ies)" plurals, punctuation and a final plural "s" set aside. */
+/** Label words compared loosely: "(s)" and "(ies)" plurals, punctuation, "and"/"&" and a final plural "s" set aside. */
 function labelWords(text: string): string {
   return normalizePhrase(text)
     .replace(/\((?:s|ies|es)\)/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .split(' ')
-    .filter((word) => word.length > 0)
+    .filter((word) => word.length > 0 && word !== 'and')
     .map((word) => (word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word))
     .join(' ');
 }
@@ -61,7 +61,7 @@ export const UR_WORDS: Readonly<Record<string, DecisionValue | undefined>> = {
 };
 
 /** Forms of the decision words that are the word itself, not a misspelling of it. */
-const STEMS: Readonly<Record<string, DecisionValue>> = {
+export const STEMS: Readonly<Record<string, DecisionValue>> = {
   uphold: 'upheld',
   upholds: 'upheld',
   upholding: 'upheld',
@@ -170,15 +170,20 @@ export class Vocabulary {
 
   /** A credential label opening the text ("State(s) of Licensure:"), or in prose the words that lead into a list. */
   credentialLabel(text: string, near = false): CredentialLabelMatch | undefined {
+    if (this.profile.credentials.form === 'prose') return undefined;
     for (const { credential, canonical, pattern } of this.credentialLabels) {
-      if (this.profile.credentials.form === 'prose') continue;
       const match = pattern.exec(text);
       if (match) return { credential, kind: 'exact', canonical, end: match[0].length, labelEnd: match[0].length - match[1].length };
     }
-    if (!near || this.profile.credentials.form === 'prose') return undefined;
     const colon = text.indexOf(':');
     if (colon < 5 || colon > 60) return undefined;
+    // The same words however joined: "Board Certifications and Specialties:" is "Board Certification(s)/Specialty:".
     const written = labelWords(text.slice(0, colon));
+    const labelEnd = text.slice(0, colon).trimEnd().length;
+    for (const { credential, canonical, words } of this.credentialLabels) {
+      if (written === words) return { credential, kind: 'exact', canonical, end: colon + 1, labelEnd };
+    }
+    if (!near) return undefined;
     for (const { credential, canonical, words } of this.credentialLabels) {
       const limit = nearLimit(words.length);
       if (editDistance(written, words, limit) <= limit)

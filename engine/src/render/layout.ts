@@ -44,7 +44,8 @@ export function layoutLetter(pieces: readonly Piece[], model: Determination, cas
   let field: { label: Paragraph; filled: boolean } | undefined;
   let credentials: LetterBlock | undefined;
 
-  const place = (node: RootContent): void => {
+  const place = (source: RootContent): void => {
+    let node = source;
     credentials = undefined;
     if (field && !field.filled && node.type === 'paragraph') {
       // The field's first paragraph runs on from its label, as the letter prints it.
@@ -55,7 +56,8 @@ export function layoutLetter(pieces: readonly Piece[], model: Determination, cas
     if (field) field.filled = true;
     if (node.type === 'heading' && section) {
       // The writer's own headings rank below the letter's section titles and item lines.
-      node.data = { ...node.data, hName: `h${Math.min(6, node.depth + 3)}` };
+      // A copy: the tree may be an incremental parser's, shared with the next parse.
+      node = { ...node, data: { ...node.data, hName: `h${Math.min(6, node.depth + 3)}` } };
     }
     container.children.push(node);
   };

@@ -23,6 +23,8 @@ export interface RenderOptions {
   mode?: RenderMode;
   /** Overrides the clock for date checks (ISO date), as in `lint`. */
   today?: string;
+  /** A check already made of `text` with the tree it was read from, so the letter shows the very same findings. */
+  analysis?: { root?: Root; lint: LintResult };
 }
 
 export interface RenderedDetermination {
@@ -37,8 +39,8 @@ export interface RenderedDetermination {
 const pipeline = unified().use(remarkRehype, { handlers: letterHandlers() }).use(rehypeSanitize, letterSchema).use(rehypeStringify);
 
 export function renderDetermination(text: string, options: RenderOptions = {}): RenderedDetermination {
-  const root = parseMarkdown(text);
-  const result = lint(text, { config: options.config, today: options.today, parse: () => root });
+  let root = options.analysis?.root;
+  const result = options.analysis?.lint ?? lint(text, { config: options.config, today: options.today, parse: (source) => (root = parseMarkdown(source)) });
   const mode = options.mode ?? 'preview';
   const model = result.model;
   const caseNumber = model ? caseNumberOf(model) : undefined;
@@ -47,7 +49,7 @@ export function renderDetermination(text: string, options: RenderOptions = {}): 
   let definitions: LetterContent[] = [];
   if (model) {
     const landmarks = landmarksOf(model);
-    const pieces = piecesOf(root, text, model.lines, landmarks);
+    const pieces = piecesOf(root ?? parseMarkdown(text), text, model.lines, landmarks);
     letterContent = layoutLetter(pieces.pieces, model, caseNumber);
     definitions = pieces.definitions;
   } else {

@@ -1,5 +1,4 @@
 // Completion over LSP: the engine's completions at the cursor, as completion items with their edits.
-import { completionsAt, type Completion, type CompletionKind } from '../../../engine/src/language/completion';
 import {
   CompletionItemKind,
   CompletionTriggerKind,
@@ -9,9 +8,9 @@ import {
   type CompletionList,
   type CompletionParams,
 } from 'vscode-languageserver';
+import type { Completion, CompletionKind, LineIndex } from '../../../engine/src';
 import type { ServerContext } from '../context';
-import type { LineIndex } from '../../../engine/src';
-import { guarded, modelOf } from './determination';
+import { checkOf, guarded } from '../documents';
 
 /** Typed characters that open the list: after an item's or label's colon, after a citation prefix, between credentials. */
 export const COMPLETION_TRIGGERS = [':', ' ', ','];
@@ -32,12 +31,11 @@ export function registerCompletion(context: ServerContext): void {
 }
 
 async function complete(context: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
-  const current = await modelOf(context, params.textDocument.uri);
-  if (!current) return null;
-  const { model } = current;
+  const result = await checkOf(context, params.textDocument.uri);
+  if (!result?.model) return null;
   const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
-  const completions = completionsAt(model, model.lines.offsetAt(params.position), trigger);
-  return { isIncomplete: false, items: completions.map((completion) => toItem(completion, model.lines)) };
+  const completions = context.service.completions(result, result.lines.offsetAt(params.position), trigger);
+  return { isIncomplete: false, items: completions.map((completion) => toItem(completion, result.lines)) };
 }
 
 function toItem(completion: Completion, lines: LineIndex): CompletionItem {

@@ -1,10 +1,11 @@
-// Registers the editing features (code actions, completion, hover, symbols, folding) on the connection.
+// Registers the editing features (code actions, completion, hover, symbols, folding) and the requests beyond LSP.
 import type { InitializeResult } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { CODE_ACTION_KINDS, registerCodeActions } from './code-actions';
 import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
+import { registerRequests } from './requests';
 import { registerSymbols } from './symbols';
 
 /** Capabilities the features add to the server's initialize result. */
@@ -25,4 +26,5 @@ export function registerFeatures(context: ServerContext): void {
   registerHover(context);
   registerSymbols(context);
   registerFolding(context);
+  registerRequests(context);
 }

@@ -1,8 +1,8 @@
 // The outline of a determination (document symbols) and its sections and items across open drafts (workspace symbols).
-import { outline, type OutlineKind, type OutlineNode } from '../../../engine/src/language/outline';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver';
+import type { OutlineKind, OutlineNode } from '../../../engine/src';
 import type { ServerContext } from '../context';
-import { guarded, modelOf } from './determination';
+import { checkOf, guarded } from '../documents';
 
 const KIND: Record<OutlineKind, SymbolKind> = {
   section: SymbolKind.Namespace,
@@ -18,8 +18,8 @@ export function registerSymbols(context: ServerContext): void {
 }
 
 async function documentSymbols(context: ServerContext, params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
-  const current = await modelOf(context, params.textDocument.uri);
-  return current ? outline(current.model).map(toSymbol) : [];
+  const result = await checkOf(context, params.textDocument.uri);
+  return result ? context.service.outline(result).map(toSymbol) : [];
 }
 
 function toSymbol(node: OutlineNode): DocumentSymbol {
@@ -37,10 +37,10 @@ function toSymbol(node: OutlineNode): DocumentSymbol {
 async function workspaceSymbols(context: ServerContext, params: WorkspaceSymbolParams): Promise<SymbolInformation[]> {
   const out: SymbolInformation[] = [];
   for (const document of context.documents.all()) {
-    const current = await modelOf(context, document.uri);
-    if (!current) continue;
+    const result = await checkOf(context, document.uri);
+    if (!result) continue;
     const file = fileName(document.uri);
-    for (const section of outline(current.model)) {
+    for (const section of context.service.outline(result)) {
       if (section.kind !== 'section') continue;
       if (matches(section.name, params.query)) out.push(information(section, document.uri, file));
       for (const item of section.children) {

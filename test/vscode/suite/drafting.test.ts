@@ -13,6 +13,7 @@ import {
   waitFor,
   waitForDiagnostics,
   waitForText,
+  workspaceFile,
 } from './support';
 
 const TITLES = ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'];
@@ -112,6 +113,41 @@ describe('drafting', () => {
     const diagnostics = await assertValidated(editor);
     assert.deepEqual(
       diagnostics.filter((diagnostic) => STRUCTURE_RULES.includes(ruleOf(diagnostic)!)).map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
+      [],
+    );
+  });
+
+  it('"Insert disputed item" in a folder whose configuration defines its own profile inserts that profile\'s labels and decision words', async () => {
+    // acme/.imrlintrc.json selects "acme-iro": "Carrier guideline", "Reviewer guideline", "Reasons"; "Affirmed" or "Reversed".
+    const uri = workspaceFile('acme/letter.imr.md');
+    const editor = await openDraft(uri);
+    const statesLine = (text: string): number => text.split('\n').findIndex((line) => line.startsWith('State(s) of Licensure:'));
+    const stateFinding = (current: vscode.Diagnostic[], line: number): boolean =>
+      current.some((diagnostic) => ruleOf(diagnostic) === 'credential-state' && diagnostic.range.start.line === line);
+    // Checked against the folder's profile: "Reversed" is its word, so only the misspelt state is reported.
+    const before = await waitForDiagnostics(uri, (current) => stateFinding(current, statesLine(editor.document.getText())), 'the misspelt state');
+    assert.deepEqual(before.filter((diagnostic) => ruleOf(diagnostic) !== 'credential-state').map(ruleOf), []);
+
+    // The cursor on the blank line after the item's last field, where a writer adds the next item.
+    const blank =
+      editor.document
+        .getText()
+        .split('\n')
+        .findIndex((line) => line.startsWith('# REVIEWER CREDENTIALS')) - 1;
+    editor.selection = new vscode.Selection(blank, 0, blank, 0);
+    await vscode.commands.executeCommand('imr.insertItem');
+    const text = await waitForText(editor.document, (current) => current.split('Carrier guideline:').length === 3, "a second item with the profile's fields");
+    const inserted = text.slice(text.indexOf('Therefore, the request was medically necessary.') + 1);
+    assert.match(inserted, /^Disputed item: {2}Affirmed$/m);
+    assert.match(inserted, /^Carrier guideline: The Carrier based their decision on the MTUS\. Decision based on MTUS /m);
+    assert.match(inserted, /^Reviewer guideline: The Reviewer /m);
+    assert.match(inserted, /^Reasons: .* Therefore, the request was not medically necessary\.$/m);
+    assert.doesNotMatch(inserted, /Claims Administrator guideline|MAXIMUS guideline|Decision rationale|Upheld/);
+
+    // The server checks the new text against the same profile: the inserted item is whole, nothing new is reported.
+    const after = await waitForDiagnostics(uri, (current) => stateFinding(current, statesLine(editor.document.getText())), 'the draft checked again');
+    assert.deepEqual(
+      after.filter((diagnostic) => ruleOf(diagnostic) !== 'credential-state').map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
       [],
     );
   });

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, findingsOf, rangeOf } from '../support/drafts';
+
+const sentence = (item: string, decision: string): string =>
+  `1) MAXIMUS Federal Services, Inc. has determined the request for ${item} is ${decision} and appropriate.`;
+
+/** A 2013 letter whose notice and decision section list `notice` and `decision`. */
+function letter(notice: string[], decision: string[]): string {
+  return [
+    '---\nprofile: ca-dwc-imr-2013\n---',
+    'Notice of Independent Medical Review Determination',
+    ...notice,
+    'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
+    'A decision has been made for each of the treatment and/or services that were in dispute:',
+    ...decision,
+    'Medical Qualifications of the Expert Reviewer:',
+    'The expert reviewer is Board Certified in Orthopaedic Surgery and is licensed to practice in California.',
+    'Case Summary:',
+    'The applicant filed a claim for chronic low back pain.',
+  ].join('\n\n');
+}
+
+describe('decision-lists', () => {
+  it('reports a notice that says otherwise than the decision section, at the notice, with the quick fix to agree', () => {
+    const text = letter([sentence('Lumbar MRI', 'medically necessary')], [sentence('Lumbar MRI', 'not medically necessary')]);
+    const [finding, ...rest] = findingsOf(text, 'decision-lists');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'error');
+    assert.deepEqual(finding.range, rangeOf(text, 'is medically necessary and appropriate'));
+    assert.equal(finding.fix, undefined, 'which list is right is for the reviewer to judge');
+    assert.deepEqual(findingsOf(applyFix(text, finding, 0), 'decision-lists'), []);
+  });
+
+  it('reports an item decided in one list and not the other', () => {
+    const text = letter(
+      [sentence('Lumbar MRI', 'not medically necessary')],
+      [sentence('Lumbar MRI', 'not medically necessary'), sentence('Norco 10/325 mg #90', 'medically necessary').replace('1)', '2)')],
+    );
+    const [finding, ...rest] = findingsOf(text, 'decision-lists');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(finding.range, rangeOf(text, 'Norco 10/325 mg #90'));
+    assert.match(
+      finding.message,
+      /is decided in "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE" but not in "Notice of Independent Medical Review Determination"/,
+    );
+  });
+
+  it('does not fire when the lists agree, nor for a format that lists decisions once', () => {
+    assert.deepEqual(
+      findingsOf(letter([sentence('Lumbar MRI', 'not medically necessary')], [sentence('Lumbar MRI', 'not medically necessary')]), 'decision-lists'),
+      [],
+    );
+    assert.deepEqual(findingsOf('IMR ISSUES, DECISIONS AND RATIONALES\n\nLumbar MRI:  Upheld\n', 'decision-lists'), []);
+  });
+});

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { draft, findingsOf, item, rangeOf } from '../support/drafts';
+
+const messages = (text: string): string[] => findingsOf(text, 'placeholder').map((finding) => finding.message);
+
+describe('placeholder', () => {
+  it("reports the template's item name, at the name, as an error", () => {
+    const text = draft({ items: [item({ name: 'Name of the disputed item' })] });
+    const [finding, ...rest] = findingsOf(text, 'placeholder');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'error');
+    assert.deepEqual(finding.range, rangeOf(text, 'Name of the disputed item'));
+    assert.equal(finding.message, '"Name of the disputed item" is the template\'s placeholder; write the name of the disputed item.');
+    assert.equal(finding.fix, undefined);
+    // Written, it is gone.
+    assert.deepEqual(findingsOf(text.replace('Name of the disputed item', 'Lumbar MRI'), 'placeholder'), []);
+  });
+
+  it('reports template text left in prose, whole, once, and what an earlier template left', () => {
+    const text = draft({
+      items: [
+        item({
+          reviewer: 'The Expert Reviewer based their decision on the MTUS. Decision based on MTUS [source, chapter or topic, pages]',
+          rationale: 'Reasoning from the case file and the cited guideline. Therefore, the request was not medically necessary.',
+        }),
+      ],
+    });
+    assert.deepEqual(messages(text), [
+      '"[source, chapter or topic, pages]" is template text left in; write the guideline cited: its source, chapter or topic, and pages.',
+      '"Reasoning from the case file and the cited guideline." is template text left in; write the reasoning from the case file and the guideline.',
+    ]);
+    // The source is the placeholder rule's, not an unknown guideline.
+    assert.deepEqual(findingsOf(text, 'citation-source'), []);
+  });
+
+  it('reports an empty credentials line at its label, and a bracketed one at its text, instead of an unknown state', () => {
+    const empty = draft({ states: '' });
+    assert.deepEqual(findingsOf(empty, 'placeholder')[0].range, rangeOf(empty, 'State(s) of Licensure:'));
+    const bracketed = draft({ specialties: '[Certification(s) or specialty]' });
+    assert.deepEqual(findingsOf(bracketed, 'placeholder')[0].range, rangeOf(bracketed, '[Certification(s) or specialty]'));
+    assert.deepEqual(findingsOf(bracketed, 'credential-specialty'), []);
+  });
+
+  it('reports TODO, XXX, [text to fill in] and <names> left in', () => {
+    const text = draft({ summary: 'The applicant was seen on [date of visit] by <treating physician>. TODO add the MRI result. XXX' });
+    assert.deepEqual(
+      findingsOf(text, 'placeholder').map((finding) => text.slice(finding.span.start, finding.span.end)),
+      ['[date of visit]', '<treating physician>', 'TODO', 'XXX'],
+    );
+  });
+
+  it('leaves alone what is not left to fill in: redactions, [sic], reference numbers, quoted brackets, HTML a draft may use, a redacted number', () => {
+    const text = draft({
+      summary:
+        'The [REDACTED] report [2] notes "the patient [sic] reported pain" and "[the applicant] declined". SSN XXX-XX-1234 was removed.<br>The disputed items are set forth below.',
+    });
+    assert.deepEqual(messages(text), []);
+  });
+
+  it('does not read code', () => {
+    const text = draft({ summary: 'Text.\n\n```\nTODO [date] <name>\n```' });
+    assert.deepEqual(messages(text), []);
+  });
+});
