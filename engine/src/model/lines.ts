@@ -73,9 +73,7 @@ function collectDirectives(html: string, offset: number, index: LineIndex, direc
 }
 
 function sourceText(start: number, end: number, text: string): MappedText {
-  const offsets: number[] = [];
-  for (let i = start; i <= end; i++) offsets.push(i);
-  return new MappedText(text.slice(start, end), offsets);
+  return MappedText.at(text.slice(start, end), start);
 }
 
 /** The reader's text of inline content, each character mapped to its source offset. */
@@ -101,7 +99,7 @@ function inlineText(children: Nodes[], text: string): MappedText {
           break;
         }
         case 'break':
-          if (position) pieces.push(new MappedText('\n', [position.start.offset!, position.end.offset!]));
+          if (position) pieces.push(MappedText.fromOffsets('\n', [position.start.offset!, position.end.offset!]));
           break;
         case 'strong':
         case 'emphasis':
@@ -134,7 +132,7 @@ function pushLines(lines: TextLine[], content: MappedText, index: LineIndex, sha
     if (piece.length > 0) {
       lines.push({
         content: piece,
-        line: index.positionAt(piece.offsets[0]).line,
+        line: index.positionAt(piece.offsetAt(0)).line,
         blockStart: first,
         ...shape,
       });
