@@ -45,12 +45,12 @@ export function fileUri(name: string): string {
   return pathToFileURL(path.resolve('/tmp/imr-lsp-test', name)).toString();
 }
 
-/** `debounceMs: 'default'` leaves the server's own debounce in place; tests default to 0. */
+/** `debounceMs: 'default'` leaves the server's own debounce in place; tests default to 0. `bundle` runs another build of the server. */
 export async function startServer(
-  options: { debounceMs?: number | 'default'; settings?: Record<string, unknown>; workspaceFolders?: string[] } = {},
+  options: { debounceMs?: number | 'default'; settings?: Record<string, unknown>; workspaceFolders?: string[]; bundle?: string } = {},
 ): Promise<LspSession> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.bundle ?? SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.resume();
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting: { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
