@@ -97,9 +97,13 @@ export function renderMarkdown(results: BenchResults): string {
     `\`${results.command}\` on ${results.date}. Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}.`,
     `Load average (1, 5, 15 min) at the start ${machine.loadAtStart.join(', ')}; at the end ${machine.loadAtEnd.join(', ')}. Other machines and other loads give other numbers.`,
     '',
-    'Ratios are ours ÷ theirs for runs made back to back in one round (the order alternates from round to round), summarised as the median with its interquartile range and, in parentheses, the extremes. CPU is user + system time of the process (in process: all its threads; whole process: the child and its own children).',
-    '',
   );
+  if (results.engine || results.process) {
+    push(
+      'Ratios are ours ÷ theirs for runs made back to back in one round (the order alternates from round to round), summarised as the median with its interquartile range and, in parentheses, the extremes. CPU is user + system time of the process (in process: all its threads; whole process: the child and its own children).',
+      '',
+    );
+  }
   if (results.engine) renderEngine(results.engine, push);
   if (results.process) renderProcess(results.process, push);
   if (results.lsp) renderLsp(results.lsp, push);

@@ -1,5 +1,4 @@
 // Sizes of what ships: the bundles in dist/ and the VSIX.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -26,25 +25,17 @@ export async function measureSizes(): Promise<SizesResult> {
   return { bundles, vsix: await vsixSize() };
 }
 
-/** The newest *.vsix in the project root, or one packaged into a temporary folder with vsce. */
+/** The VSIX as `npm run package` makes it (production bundles), packaged afresh into a temporary folder. */
 async function vsixSize(): Promise<SizesResult['vsix']> {
-  const existing = readdirSync(ROOT)
-    .filter((file) => file.endsWith('.vsix'))
-    .map((file) => ({ file, stat: statSync(path.join(ROOT, file)) }))
-    .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs)[0];
-  if (existing) return { bytes: existing.stat.size, file: existing.file };
   const folder = mkdtempSync(path.join(tmpdir(), 'imr-vsix-'));
-  const out = path.join(folder, 'imr.vsix');
   try {
-    await new Promise<void>((resolve, reject) => {
-      execFile('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', out], { cwd: ROOT, timeout: 180_000 }, (error, _stdout, stderr) => {
-        if (error) reject(new Error((stderr || error.message).trim().split('\n').slice(-1)[0]));
-        else resolve();
-      });
-    });
-    return { bytes: statSync(out).size, file: 'packaged by vsce for this run' };
+    const packaging = (await import(path.join(ROOT, 'scripts', 'package.mjs'))) as {
+      packageExtension(options: { out: string; quiet: boolean }): Promise<{ bytes: number; files: string[] }>;
+    };
+    const { bytes, files } = await packaging.packageExtension({ out: path.join(folder, 'imr.vsix'), quiet: true });
+    return { bytes, file: `packaged for this run, ${files.length} files` };
   } catch (error) {
-    return { bytes: null, reason: `vsce package failed: ${(error as Error).message}` };
+    return { bytes: null, reason: `packaging failed: ${(error as Error).message.split('\n')[0]}` };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
