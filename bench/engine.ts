@@ -1,77 +1,116 @@
-// Engine timings in this process: a full validation, a keystroke's validation, each stage, and markdownlint on the same text.
+// Engine against markdownlint in this process, interleaved run by run: a full validation, a keystroke's validation, and each stage.
 import { lint as markdownlint } from 'markdownlint/sync';
 import { lint, runRules } from '../engine/src/lint';
 import { buildDetermination } from '../engine/src/model/build';
-import { resolveProfile } from '../engine/src/profiles';
+import { resolveProfile } from '../engine/src/config/profiles';
 import { IncrementalParser } from '../engine/src/incremental';
 import { parseMarkdown } from '../engine/src/parse';
 import { generateDraft, random } from './generate';
-import { round, summarize, time, type Summary } from './stats';
+import { gcShare, interleave, type RunSamples } from './interleave';
+import { pairedRatios, round, summarize, type Summary } from './stats';
+
+export interface Comparison {
+  /** Per-pair ratios, ours over theirs, of wall time and of CPU time. */
+  wall: Summary;
+  cpu: Summary;
+}
+
+export interface Timed {
+  /** Wall time per run, ms. */
+  wall: Summary;
+  /** CPU time of this process per run (all its threads), ms. */
+  cpu: Summary;
+  /** Share of wall time spent in main-thread garbage-collection pauses. */
+  gcShare: number;
+}
 
 export interface EngineResult {
   size: string;
-  bytes: number;
+  chars: number;
   items: number;
   findings: number;
+  markdownlintFindings: number;
+  pairs: number;
   /** lint(text): fresh parse, model and all rules. */
-  full: Summary;
+  full: Timed;
   /** lint(text, { parse }) after a one-character edit, with the incremental parser the server keeps. */
-  keystroke: Summary;
-  markdownlint: Summary & { findings: number };
-  /** Medians, ours over markdownlint's. */
-  ratioFull: number;
-  ratioKeystroke: number;
-  /** Medians of each stage, in milliseconds. */
-  stages: { parse: number; incrementalParse: number; model: number; rules: number };
+  keystroke: Timed;
+  /** markdownlint/sync with its default rules on the same text. */
+  markdownlint: Timed;
+  fullVsMarkdownlint: Comparison;
+  keystrokeVsMarkdownlint: Comparison;
+  /** Each stage on its own, interleaved with the others: wall median (ms) and GC share. */
+  stages: Record<'parse' | 'incrementalParse' | 'model' | 'rules', { median: number; gcShare: number }>;
 }
 
-export function measureEngine(name: string, size: number, runs: { full: number; keystroke: number }): EngineResult {
+export async function measureEngine(name: string, size: number, pairs: number): Promise<EngineResult> {
   const text = generateDraft({ size });
   const baseline = lint(text);
-  // Warm up the JIT on this size before timing.
-  for (let i = 0; i < 2; i++) {
-    lint(text);
-    markdownlint({ strings: { draft: text } });
-  }
-  const full = time(runs.full, () => lint(text));
-  let markdownlintFindings = 0;
-  const other = time(runs.full, () => {
-    markdownlintFindings = markdownlint({ strings: { draft: text } }).draft.length;
-  });
-
-  const edits = editSequence(text, runs.keystroke);
+  const warmup = 2;
+  const edits = editSequence(text, warmup + pairs);
   const parser = new IncrementalParser();
   parser.parse(text);
-  const keystroke = time(edits.length, (run) => lint(edits[run], { parse: parser.parse }));
+  let markdownlintFindings = 0;
+  const runs = await interleave(
+    [
+      { name: 'full', run: () => lint(text) },
+      { name: 'keystroke', run: (round) => lint(edits[round], { parse: parser.parse }) },
+      {
+        name: 'markdownlint',
+        run: () => {
+          markdownlintFindings = markdownlint({ strings: { draft: text } }).draft.length;
+        },
+      },
+    ],
+    { rounds: pairs, warmup, gc: true },
+  );
 
   const resolver = (requested: string | undefined) => resolveProfile(requested, {});
   const root = parseMarkdown(text);
   const model = buildDetermination(text, resolver, root);
-  const stageRuns = Math.max(3, Math.min(runs.full, 15));
+  const stageRounds = Math.max(5, Math.min(pairs, 20));
+  const stageEdits = editSequence(text, warmup + stageRounds);
   const stageParser = new IncrementalParser();
   stageParser.parse(text);
-  const stages = {
-    parse: summarize(time(stageRuns, () => parseMarkdown(text))).median,
-    incrementalParse: summarize(time(edits.length, (run) => stageParser.parse(edits[run]))).median,
-    model: summarize(time(stageRuns, () => buildDetermination(text, resolver, root))).median,
-    rules: summarize(time(stageRuns, () => runRules(model, {}))).median,
-  };
+  const stageRuns = await interleave(
+    [
+      { name: 'parse', run: () => parseMarkdown(text) },
+      { name: 'incrementalParse', run: (round) => stageParser.parse(stageEdits[round]) },
+      { name: 'model', run: () => buildDetermination(text, resolver, root) },
+      { name: 'rules', run: () => runRules(model, {}) },
+    ],
+    { rounds: stageRounds, warmup, gc: true },
+  );
+  const stage = (samples: RunSamples) => ({ median: summarize(samples.wall).median, gcShare: round(gcShare(samples), 3) });
 
-  const ours = summarize(full);
-  const theirs = summarize(other);
-  const typed = summarize(keystroke);
   return {
     size: name,
-    bytes: text.length,
+    chars: text.length,
     items: baseline.model?.items.length ?? 0,
     findings: baseline.findings.length,
-    full: ours,
-    keystroke: typed,
-    markdownlint: { ...theirs, findings: markdownlintFindings },
-    ratioFull: round(ours.median / theirs.median, 2),
-    ratioKeystroke: round(typed.median / theirs.median, 2),
-    stages,
+    markdownlintFindings,
+    pairs,
+    full: timed(runs.full),
+    keystroke: timed(runs.keystroke),
+    markdownlint: timed(runs.markdownlint),
+    fullVsMarkdownlint: compare(runs.full, runs.markdownlint),
+    keystrokeVsMarkdownlint: compare(runs.keystroke, runs.markdownlint),
+    stages: {
+      parse: stage(stageRuns.parse),
+      incrementalParse: stage(stageRuns.incrementalParse),
+      model: stage(stageRuns.model),
+      rules: stage(stageRuns.rules),
+    },
   };
+}
+
+export function timed(samples: RunSamples): Timed {
+  return { wall: summarize(samples.wall), cpu: summarize(samples.cpu), gcShare: round(gcShare(samples), 3) };
+}
+
+/** Ratios of the runs made in the same round, ours over theirs. */
+export function compare(ours: RunSamples, theirs: RunSamples): Comparison {
+  return { wall: summarize(pairedRatios(ours.wall, theirs.wall)), cpu: summarize(pairedRatios(ours.cpu, theirs.cpu)) };
 }
 
 export interface Keystroke {
@@ -85,7 +124,7 @@ export interface Keystroke {
 /** A writer typing one character at a time at four places in the draft's rationales. */
 export function keystrokes(text: string, count: number): Keystroke[] {
   const next = random(7);
-  const spots = [...text.matchAll(/Decision rationale:\*\* /g)].map((match) => match.index + match[0].length);
+  const spots = [...text.matchAll(/Decision rationale:(?:\*\*)? /g)].map((match) => match.index + match[0].length);
   const cursors = spots.length > 0 ? [0.1, 0.4, 0.7, 0.95].map((fraction) => spots[Math.floor(fraction * (spots.length - 1))]) : [text.length >> 1];
   const letters = 'the applicant reported improvement in function ';
   const out: Keystroke[] = [];

@@ -10,9 +10,9 @@ export interface BenchServer extends Omit<LspSession, 'diagnostics'> {
   memory(): { rss: number; peak: number } | undefined;
 }
 
-/** `debounceMs` undefined leaves the server's own default in place. */
-export async function startBenchServer(options: { debounceMs?: number } = {}): Promise<BenchServer> {
-  const session = await startServer({ debounceMs: options.debounceMs ?? 'default' });
+/** `debounceMs` undefined leaves the server's own default in place; `bundle` runs another build of the server. */
+export async function startBenchServer(options: { debounceMs?: number; bundle?: string } = {}): Promise<BenchServer> {
+  const session = await startServer({ debounceMs: options.debounceMs ?? 'default', bundle: options.bundle });
   return {
     ...session,
     diagnostics: (uri, version) => session.diagnostics(uri, (params) => version === undefined || params.version === version),

@@ -26,19 +26,14 @@ export async function measureSizes(): Promise<SizesResult> {
   return { bundles, vsix: await vsixSize() };
 }
 
-/** The newest *.vsix in the project root, or one packaged into a temporary folder with vsce. */
+/** The VSIX as `npm run package` makes it (production bundles), packaged afresh into a temporary folder. */
 async function vsixSize(): Promise<SizesResult['vsix']> {
-  const existing = readdirSync(ROOT)
-    .filter((file) => file.endsWith('.vsix'))
-    .map((file) => ({ file, stat: statSync(path.join(ROOT, file)) }))
-    .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs)[0];
-  if (existing) return { bytes: existing.stat.size, file: existing.file };
   const folder = mkdtempSync(path.join(tmpdir(), 'imr-vsix-'));
   try {
-    const { bytes } = await packageExtension({ out: path.join(folder, 'imr.vsix'), quiet: true });
-    return { bytes, file: 'packaged by npm run package for this run' };
+    const { bytes, files } = await packageExtension({ out: path.join(folder, 'imr.vsix'), quiet: true });
+    return { bytes, file: `packaged for this run, ${files.length} files` };
   } catch (error) {
-    return { bytes: null, reason: `packaging failed: ${(error as Error).message.split('\n').slice(-1)[0]}` };
+    return { bytes: null, reason: `packaging failed: ${(error as Error).message.split('\n')[0]}` };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

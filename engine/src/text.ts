@@ -78,16 +78,45 @@ export class LineIndex {
   }
 }
 
+/**
+ * Source offsets of a text, stored as runs: `runs` is flat, [start0, base0, start1, base1, ...], and text[i] for
+ * start_k <= i < start_k+1 came from source offset base_k + (i - start_k). A text copied from one stretch of the
+ * source is one run, whatever its length. `end` is the source offset where the text ends.
+ */
+export interface OffsetRuns {
+  runs: number[];
+  end: number;
+}
+
 /** Text whose every character knows the source offset it came from. */
 export class MappedText {
-  /** offsets[i] is the source offset of text[i]; offsets[text.length] is the end offset. */
+  /** Flat [start, base] pairs, starts ascending from 0, no run empty, no run a continuation of the one before; [] for empty text. */
+  readonly runs: readonly number[];
+  /** Source offset of the end of the text: where an insertion after its last character goes. */
+  readonly end: number;
+
   constructor(
     readonly text: string,
-    readonly offsets: number[],
-  ) {}
+    offsets: OffsetRuns,
+  ) {
+    this.runs = offsets.runs;
+    this.end = offsets.end;
+  }
 
   static empty(at: number): MappedText {
-    return new MappedText('', [at]);
+    return new MappedText('', { runs: [], end: at });
+  }
+
+  /** Text copied unchanged from the source, starting at offset `base`. */
+  static at(text: string, base: number): MappedText {
+    return new MappedText(text, { runs: text.length > 0 ? [0, base] : [], end: base + text.length });
+  }
+
+  /** Text with one offset per character, plus the end offset (offsets.length === text.length + 1). */
+  static fromOffsets(text: string, offsets: readonly number[]): MappedText {
+    const runs = new RunBuilder();
+    for (let i = 0; i < text.length; i++) runs.push(i, offsets[i]);
+    return new MappedText(text, { runs: runs.runs, end: offsets[text.length] });
   }
 
   get length(): number {
@@ -98,66 +127,129 @@ export class MappedText {
     return this.spanOf(0, this.text.length);
   }
 
-  /** Source span of text[from, to). */
+  /** Source offset of text[index]; at or past the end of the text, the end offset. */
+  offsetAt(index: number): number {
+    if (index >= this.text.length) return this.end;
+    const run = this.runAt(Math.max(0, index));
+    return this.runs[run + 1] + Math.max(0, index) - this.runs[run];
+  }
+
+  /** The first index whose source offset is at or after `offset` (the text's length when none is). */
+  indexAtOrAfter(offset: number): number {
+    const runs = this.runs;
+    for (let run = 0; run < runs.length; run += 2) {
+      const start = runs[run];
+      const next = run + 2 < runs.length ? runs[run + 2] : this.text.length;
+      const base = runs[run + 1];
+      if (base + (next - start) - 1 >= offset) return start + Math.max(0, offset - base);
+    }
+    return this.text.length;
+  }
+
+  /** Source span of text[from, to), clamped to the text. */
   spanOf(from: number, to: number): Span {
-    const start = this.offsets[Math.max(0, Math.min(from, this.text.length))];
-    if (to <= from) return { start, end: start };
-    const end = this.offsets[Math.min(to - 1, this.text.length - 1)] + 1;
-    return { start, end: Math.max(start, end) };
+    const f = Math.max(0, Math.min(from, this.text.length));
+    const t = Math.max(f, Math.min(to, this.text.length));
+    const start = this.offsetAt(f);
+    if (t === f) return { start, end: start };
+    return { start, end: Math.max(start, this.offsetAt(t - 1) + 1) };
   }
 
   slice(from: number, to: number = this.text.length): MappedText {
     const f = Math.max(0, Math.min(from, this.text.length));
     const t = Math.max(f, Math.min(to, this.text.length));
-    const offsets = this.offsets.slice(f, t);
-    offsets.push(t > f ? this.offsets[t - 1] + 1 : this.offsets[f]);
-    return new MappedText(this.text.slice(f, t), offsets);
+    if (t === f) return MappedText.empty(this.offsetAt(f));
+    if (f === 0 && t === this.text.length && this.end === this.offsetAt(t - 1) + 1) return this;
+    const runs = this.runs;
+    const first = this.runAt(f);
+    const out = [0, runs[first + 1] + f - runs[first]];
+    for (let run = first + 2; run < runs.length && runs[run] < t; run += 2) out.push(runs[run] - f, runs[run + 1]);
+    return new MappedText(this.text.slice(f, t), { runs: out, end: this.offsetAt(t - 1) + 1 });
   }
 
   trim(): MappedText {
     const start = this.text.length - this.text.trimStart().length;
     const end = this.text.trimEnd().length;
-    return end <= start ? MappedText.empty(this.offsets[start] ?? this.offsets[0]) : this.slice(start, end);
+    return end <= start ? MappedText.empty(this.offsetAt(start)) : this.slice(start, end);
   }
 
-  /** Joins pieces with a separator that maps to the end of the piece before it. */
+  /**
+   * Joins pieces with a separator. Each separator character maps to one offset: just after the last character
+   * joined so far (or, before anything, to the next piece's start).
+   */
   static join(pieces: MappedText[], separator: string): MappedText {
-    if (pieces.length === 0) return new MappedText('', [0]);
+    if (pieces.length === 0) return MappedText.empty(0);
+    if (pieces.length === 1) return pieces[0];
+    const out = new RunBuilder();
     let text = '';
-    const offsets: number[] = [];
+    // Source offset of the last character joined so far; NaN before any.
+    let last = NaN;
     pieces.forEach((piece, index) => {
-      if (index > 0) {
-        const at = offsets.length > 0 ? (offsets[offsets.length - 1] ?? 0) + 1 : piece.offsets[0];
+      if (index > 0 && separator.length > 0) {
+        const at = Number.isNaN(last) ? piece.offsetAt(0) : last + 1;
+        for (let i = 0; i < separator.length; i++) out.push(text.length + i, at);
         text += separator;
-        for (let i = 0; i < separator.length; i++) offsets.push(at);
+        last = at;
       }
+      const runs = piece.runs;
+      for (let run = 0; run < runs.length; run += 2) out.push(text.length + runs[run], runs[run + 1]);
+      if (piece.text.length > 0) last = piece.offsetAt(piece.text.length - 1);
       text += piece.text;
-      // A loop, not a spread: a spread of a very long paragraph overflows the call stack.
-      for (let i = 0; i < piece.text.length; i++) offsets.push(piece.offsets[i]);
     });
-    const last = pieces[pieces.length - 1];
-    offsets.push(last.offsets[last.text.length]);
-    return new MappedText(text, offsets);
+    return new MappedText(text, { runs: out.runs, end: pieces[pieces.length - 1].end });
+  }
+
+  /** Index into `runs` of the run holding text[index], for 0 <= index < length. */
+  private runAt(index: number): number {
+    const runs = this.runs;
+    let low = 0;
+    let high = (runs.length >> 1) - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (runs[mid << 1] <= index) low = mid;
+      else high = mid - 1;
+    }
+    return low << 1;
   }
 }
 
-/** Aligns a node's value to its source slice: value characters are matched greedily in order. */
-export function alignValue(value: string, source: string, base: number): number[] {
-  const offsets = new Array<number>(value.length + 1);
-  if (value === source) {
-    for (let i = 0; i <= value.length; i++) offsets[i] = base + i;
-    return offsets;
+/** Appends runs, merging one that continues the run before it. */
+class RunBuilder {
+  readonly runs: number[] = [];
+
+  /** Text index `start` onwards comes from source offset `base` onwards. */
+  push(start: number, base: number): void {
+    const runs = this.runs;
+    const length = runs.length;
+    if (length > 0 && runs[length - 1] + (start - runs[length - 2]) === base) return;
+    runs.push(start, base);
   }
+}
+
+/**
+ * Aligns a node's value to its source slice: value characters are matched greedily in order, each within 16
+ * characters of the one before; a character not found (a decoded entity, say) maps to where the search stands.
+ */
+export function alignValue(value: string, source: string, base: number): OffsetRuns {
+  if (value === source) return { runs: value.length > 0 ? [0, base] : [], end: base + source.length };
+  const out = new RunBuilder();
   let cursor = 0;
   for (let i = 0; i < value.length; i++) {
-    const found = source.indexOf(value[i], cursor);
-    if (found >= 0 && found - cursor <= 16) {
-      offsets[i] = base + found;
+    const code = value.charCodeAt(i);
+    const limit = Math.min(source.length, cursor + 17);
+    let found = -1;
+    for (let at = cursor; at < limit; at++) {
+      if (source.charCodeAt(at) === code) {
+        found = at;
+        break;
+      }
+    }
+    if (found >= 0) {
+      out.push(i, base + found);
       cursor = found + 1;
     } else {
-      offsets[i] = base + Math.min(cursor, source.length);
+      out.push(i, base + Math.min(cursor, source.length));
     }
   }
-  offsets[value.length] = base + source.length;
-  return offsets;
+  return { runs: out.runs, end: base + source.length };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LineIndex, MappedText } from '../../engine/src/text';
+import { alignValue, LineIndex, MappedText } from '../../engine/src/text';
 
 describe('LineIndex', () => {
   for (const [name, eol] of [
@@ -61,11 +61,11 @@ describe('MappedText', () => {
   // "**Decision rationale:** Yes" read as "Decision rationale: Yes", each character keeping its source offset.
   const source = '**Decision rationale:** Yes';
   const read = (): MappedText => {
-    const label = new MappedText(
+    const label = MappedText.fromOffsets(
       'Decision rationale:',
       Array.from({ length: 20 }, (_, i) => 2 + i),
     );
-    const value = new MappedText(' Yes', [23, 24, 25, 26, 27]);
+    const value = MappedText.fromOffsets(' Yes', [23, 24, 25, 26, 27]);
     return MappedText.join([label, value], '');
   };
 
@@ -83,28 +83,55 @@ describe('MappedText', () => {
     const text = read().slice(19).trim();
     assert.equal(text.text, 'Yes');
     assert.deepEqual(text.span, { start: 24, end: 27 });
-    assert.equal(text.offsets.length, text.text.length + 1);
+    assert.deepEqual(offsetsOf(text), [24, 25, 26, 27]);
   });
 
   it('gives an empty span at the right place for empty text', () => {
     assert.deepEqual(MappedText.empty(12).span, { start: 12, end: 12 });
     assert.deepEqual(read().slice(5, 5).span, { start: 7, end: 7 });
-    assert.deepEqual(new MappedText('   ', [4, 5, 6, 7]).trim().span, { start: 7, end: 7 });
+    assert.deepEqual(MappedText.fromOffsets('   ', [4, 5, 6, 7]).trim().span, { start: 7, end: 7 });
   });
 
   it('joins lines with a separator that maps to the end of the line before it', () => {
-    const first = new MappedText('the', [0, 1, 2, 3]);
-    const second = new MappedText('MTUS', [10, 11, 12, 13, 14]);
+    const first = MappedText.fromOffsets('the', [0, 1, 2, 3]);
+    const second = MappedText.fromOffsets('MTUS', [10, 11, 12, 13, 14]);
     const joined = MappedText.join([first, second], ' ');
     assert.equal(joined.text, 'the MTUS');
-    assert.deepEqual(joined.offsets, [0, 1, 2, 3, 10, 11, 12, 13, 14]);
+    assert.deepEqual(offsetsOf(joined), [0, 1, 2, 3, 10, 11, 12, 13, 14]);
     assert.deepEqual(joined.spanOf(0, joined.length), { start: 0, end: 14 });
     assert.deepEqual(joined.spanOf(4, 8), { start: 10, end: 14 });
   });
 
   it('clamps spans asked for beyond its text', () => {
-    const text = new MappedText('abc', [5, 6, 7, 8]);
+    const text = MappedText.fromOffsets('abc', [5, 6, 7, 8]);
     assert.deepEqual(text.spanOf(-3, 99), { start: 5, end: 8 });
     assert.deepEqual(text.spanOf(2, 1), { start: 7, end: 7 });
   });
+
+  it('stores text copied from one stretch of the source as one run, however long', () => {
+    const paragraph = 'The MTUS does not address the topic. '.repeat(30_000);
+    const text = MappedText.at(paragraph, 500);
+    assert.deepEqual(text.runs, [0, 500]);
+    const middle = text.slice(100_000, 400_000).trim();
+    assert.equal(middle.runs.length, 2);
+    assert.deepEqual(middle.span, { start: 100_500, end: 400_499 });
+    // Two lines joined by a space: the space continues the first line's run; the second line starts a run.
+    const joined = MappedText.join([MappedText.at('the', 0), MappedText.at('MTUS', 10)], ' ');
+    assert.deepEqual(joined.runs, [0, 0, 4, 10]);
+  });
+
+  it('finds the first character at or after a source offset', () => {
+    // "a&amp;b" read as "a&b": the entity's five source characters are one character of the value.
+    const value = new MappedText('a&b', alignValue('a&b', 'a&amp;b', 40));
+    assert.deepEqual(offsetsOf(value), [40, 41, 46, 47]);
+    assert.equal(value.indexAtOrAfter(40), 0);
+    assert.equal(value.indexAtOrAfter(43), 2, 'inside the entity: the next character read');
+    assert.equal(value.indexAtOrAfter(47), 3, 'at the end: the length');
+    assert.equal(value.indexAtOrAfter(99), 3);
+  });
 });
+
+/** One source offset per character, and the end offset, as a list. */
+function offsetsOf(text: MappedText): number[] {
+  return Array.from({ length: text.length + 1 }, (_, index) => text.offsetAt(index));
+}

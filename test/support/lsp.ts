@@ -95,7 +95,7 @@ export function fileUri(name: string): string {
   return pathToFileURL(path.resolve('/tmp/imr-lsp-test', name)).toString();
 }
 
-/** `debounceMs: 'default'` leaves the server's own debounce in place; tests default to 0. */
+/** `debounceMs: 'default'` leaves the server's own debounce in place; tests default to 0. `bundle` runs another build of the server. */
 export async function startServer(
   options: {
     debounceMs?: number | 'default';
@@ -103,10 +103,14 @@ export async function startServer(
     workspaceFolders?: string[];
     initializationOptions?: Record<string, unknown>;
     server?: ServerLaunch;
+    /** Another build of the server bundle, spoken to over stdio (the benchmark compares builds). */
+    bundle?: string;
   } = {},
 ): Promise<LspSession> {
   const spawnedAt = performance.now();
-  const { child, reader, writer } = await launch(options.server ?? BUNDLE_LAUNCH);
+  const { child, reader, writer } = await launch(
+    options.server ?? (options.bundle ? { command: process.execPath, args: [options.bundle, '--stdio'] } : BUNDLE_LAUNCH),
+  );
   // The end of what the server printed, for the message when it dies before answering.
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));

@@ -86,9 +86,7 @@ function collectDirectives(html: string, offset: number, index: LineIndex, direc
 }
 
 function sourceText(start: number, end: number, text: string): MappedText {
-  const offsets: number[] = [];
-  for (let i = start; i <= end; i++) offsets.push(i);
-  return new MappedText(text.slice(start, end), offsets);
+  return MappedText.at(text.slice(start, end), start);
 }
 
 /**
@@ -117,7 +115,7 @@ function inlineText(children: Nodes[], text: string, comment: (value: string, of
           break;
         }
         case 'break':
-          if (position) pieces.push(new MappedText('\n', [position.start.offset!, position.end.offset!]));
+          if (position) pieces.push(MappedText.fromOffsets('\n', [position.start.offset!, position.end.offset!]));
           break;
         case 'strong':
         case 'emphasis':
@@ -158,7 +156,7 @@ function pushLines(lines: TextLine[], content: MappedText, index: LineIndex, sha
     if (piece.length > 0) {
       last = {
         content: piece,
-        line: index.positionAt(piece.span.start).line,
+        line: index.positionAt(piece.offsetAt(0)).line,
         blockStart: first,
         ...rest,
         ...(first && ordinal !== undefined ? { ordinal } : {}),

@@ -34,6 +34,6 @@ export function landmarksOf(model: Determination): Landmark[] {
 /** The label runs up to the field's first word; a label alone on its line runs to the line's end. */
 function labelEnd(field: Field): number {
   const line = field.lines[0].content.span;
-  const valueStart = field.value.length > 0 ? field.value.offsets[0] : undefined;
+  const valueStart = field.value.length > 0 ? field.value.offsetAt(0) : undefined;
   return valueStart !== undefined && valueStart > field.span.start && valueStart < line.end ? valueStart : line.end;
 }

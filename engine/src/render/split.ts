@@ -1,6 +1,6 @@
 // Cuts a paragraph's inline content at source offsets, so one Markdown paragraph can hold several parts of the letter.
 import type { PhrasingContent } from 'mdast';
-import { alignValue } from '../text';
+import { alignValue, MappedText } from '../text';
 
 type Parent = Extract<PhrasingContent, { children: unknown }>;
 
@@ -21,10 +21,9 @@ export function splitPhrasing(children: readonly PhrasingContent[], at: number, 
       after.push(child);
     } else if (child.type === 'text') {
       passed = true;
-      const offsets = alignValue(child.value, source.slice(start, end), start);
-      let cut = offsets.findIndex((offset) => offset >= at);
-      if (cut < 0) cut = child.value.length;
-      const middle = offsets[cut];
+      const value = valueOf(child, source, start, end);
+      const cut = value.indexAtOrAfter(at);
+      const middle = value.offsetAt(cut);
       if (cut > 0) before.push({ ...child, value: child.value.slice(0, cut), position: positionOf(child, start, middle) });
       if (cut < child.value.length) after.push({ ...child, value: child.value.slice(cut), position: positionOf(child, middle, end) });
     } else if ('children' in child) {
@@ -108,7 +107,7 @@ export function firstOffset(children: readonly PhrasingContent[], source: string
       const lead = child.value.search(/\S/);
       if (lead < 0) continue;
       if (start === undefined || end === undefined) return undefined;
-      return alignValue(child.value, source.slice(start, end), start)[lead];
+      return valueOf(child, source, start, end).offsetAt(lead);
     }
     if (child.type === 'break') continue;
     if ('children' in child) {
@@ -131,7 +130,7 @@ export function lastOffset(children: readonly PhrasingContent[], source: string)
       const trimmed = child.value.replace(/\s+$/, '');
       if (trimmed.length === 0) continue;
       if (start === undefined || end === undefined) return undefined;
-      return alignValue(child.value, source.slice(start, end), start)[trimmed.length - 1] + 1;
+      return valueOf(child, source, start, end).offsetAt(trimmed.length - 1) + 1;
     }
     if (child.type === 'break') continue;
     if ('children' in child) {
@@ -142,6 +141,11 @@ export function lastOffset(children: readonly PhrasingContent[], source: string)
     if (end !== undefined) return end;
   }
   return undefined;
+}
+
+/** A text node's value with the source offset of each character. */
+function valueOf(child: { value: string }, source: string, start: number, end: number): MappedText {
+  return new MappedText(child.value, alignValue(child.value, source.slice(start, end), start));
 }
 
 function positionOf(node: PhrasingContent, start: number, end: number): PhrasingContent['position'] {
