@@ -27,6 +27,18 @@ describe('completion', () => {
       assert.equal(lint(accept(text, items[1])).model!.items[0].decision.class, 'valid');
     });
 
+    it('come alone on the line below an item name that ends with a colon, and the item reads whole once accepted', () => {
+      for (const gap of ['\n', '\n \n\n']) {
+        const { items, text } = complete(replaceOnce(seed, 'Injection:  Overturned', `Injection:${gap}Ov‸`));
+        assert.deepEqual(labels(items), ['Upheld', 'Overturned'], JSON.stringify(gap));
+        const item = lint(accept(text, items[1])).model!.items[0];
+        assert.equal(`${item.name.text}: ${item.decision.text} (${item.decision.class})`, 'Left Hip Cortisone Injection: Overturned (valid)');
+      }
+      // Not below a rationale's sentence that ends with a colon.
+      const { items } = complete(replaceOnce(seed, 'The MTUS does not address the topic.', 'The guidelines note the following:\n‸'));
+      assert.ok(!labels(items).includes('Upheld'));
+    });
+
     it('are spaced from the colon when the colon itself asked for them', () => {
       const { items, text } = complete(replaceOnce(seed, 'Injection:  Overturned', 'Injection:‸'), ':');
       assert.deepEqual(

@@ -216,7 +216,7 @@ function decisionCompletions(cursor: Cursor): Completion[] | undefined {
   const issues = model.sections.find((section) => section.id === profile.issuesSection);
   if (!issues || cursor.offset < issues.heading.span.end) return undefined;
   const colon = content.lastIndexOf(':');
-  if (colon < 0) return undefined;
+  if (colon < 0) return decisionBelowItem(cursor);
   const tail = /^((?:\*\*|__)?[ \t]*)([\p{L}-]*)$/u.exec(content.slice(colon + 1));
   if (!tail) return undefined;
   const name = content
@@ -239,6 +239,38 @@ function decisionCompletions(cursor: Cursor): Completion[] | undefined {
     detail: decisionMeaning(value),
     documentation: describeDecision(value, profile),
     insertText: `${space}${profile.decisions[value]}`,
+    replace,
+    sortText: String(index),
+  }));
+}
+
+/**
+ * The decision words alone on the line below an item name that ends with a colon, where wrapped text and PDF
+ * extraction put the decision (the engine reads the two lines as one item).
+ */
+function decisionBelowItem(cursor: Cursor): Completion[] | undefined {
+  const { model } = cursor;
+  if (!/^[\p{L}-]*$/u.test(cursor.content) || cursor.after.trim() !== '' || cursor.line === 0) return undefined;
+  let above = cursor.line - 1;
+  const lineText = (line: number): string => model.text.slice(model.lines.lineStarts[line], model.lines.lineEnd(line));
+  // The decision may stand in the same paragraph or as a short paragraph of its own below the name.
+  while (above > 0 && above > cursor.line - 4 && lineText(above).trim() === '') above--;
+  const name = lineText(above).replace(LINE_MARKER, '').trim();
+  if (!name.endsWith(':')) return undefined;
+  const words = name
+    .slice(0, -1)
+    .split(/\s+/)
+    .filter((word) => word.length > 0).length;
+  if (words === 0 || words > 20 || /[.!?]\s/.test(name) || /set\s+forth\s+below/i.test(name)) return undefined;
+  const vocabulary = vocabularyOf(model.profile);
+  if (vocabulary.fieldLabel(name) || vocabulary.credentialLabel(name)) return undefined;
+  const replace = { start: cursor.offset - cursor.content.length, end: cursor.offset };
+  return (['upheld', 'overturned'] as const).map((value, index) => ({
+    label: model.profile.decisions[value],
+    kind: 'decision',
+    detail: decisionMeaning(value),
+    documentation: describeDecision(value, model.profile),
+    insertText: model.profile.decisions[value],
     replace,
     sortText: String(index),
   }));
