@@ -327,7 +327,8 @@ function startsParagraph(cursor: Cursor): boolean {
   if (cursor.line === 0) return true;
   const { lines, text } = cursor.model;
   const previous = text.slice(lines.lineStarts[cursor.line - 1], lines.lineEnd(cursor.line - 1));
-  return /^\s*$/.test(previous) || /^\s*(?:<!--.*-->|-{3,}|\*{3,}|_{3,}|={3,})\s*$/.test(previous);
+  const trimmed = previous.trim();
+  return trimmed === '' || /^(?:<!--.*-->|-{3,}|\*{3,}|_{3,}|={3,})$/.test(trimmed);
 }
 
 function pad(index: number): string {

@@ -91,7 +91,12 @@ export function readItemBlocks(sections: readonly Section[], items: DisputedItem
         finishField();
         const numbered = NUMBER.exec(text);
         const number = numbered ? Number(numbered[1]) : line.ordinal;
-        const name = key(text.slice(block.index + block[0].length).replace(/:\s*$/, ''));
+        const name = key(
+          text
+            .slice(block.index + block[0].length)
+            .trimEnd()
+            .replace(/:$/, ''),
+        );
         item = items.find((candidate) => key(candidate.name.text) === name) ?? items.find((candidate) => number !== undefined && candidate.number === number);
         if (item) item.block ??= textPart(line.content, 0, text.length, index);
         continue;

@@ -13,15 +13,22 @@ export interface PhraseMatch<Entry> {
 
 /** Letters as a reader compares them: case, markup, Word's typography, spacing and a closing colon set aside. */
 export function normalizePhrase(text: string): string {
+  // The ends are walked by hand: a pattern anchored at the end would rescan a long run of spaces from each of them.
+  let start = 0;
+  let end = text.length;
+  const markup = (character: string): boolean => character === '*' || character === '_' || /\s/.test(character);
+  while (start < end && (markup(text[start]) || text[start] === '#' || text[start] === '>')) start++;
+  while (end > start && markup(text[end - 1])) end--;
+  if (end > start && text[end - 1] === ':') {
+    end--;
+    while (end > start && markup(text[end - 1])) end--;
+  }
   return text
+    .slice(start, end)
     .replace(/[\u00a0\u2000-\u200b\u202f\t]/g, ' ')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/^[#>\s*_]+/, '')
-    .replace(/[\s*_]+$/, '')
-    .replace(/\s*:$/, '')
-    .replace(/[\s*_]+$/, '')
     .replace(/\s+/g, ' ')
     .toLowerCase();
 }
@@ -137,6 +144,7 @@ export class Vocabulary {
 
   /** The section a line titles: exactly, or nearly when `near` is asked for (a title misspelt). */
   section(text: string, near = false): PhraseMatch<SectionSpec> | undefined {
+    if (text.length > 400) return undefined;
     const normalized = normalizePhrase(text);
     if (normalized.length === 0 || normalized.length > 140) return undefined;
     const exact = this.titles.get(normalized);

@@ -78,7 +78,7 @@ function trimEnd(children: PhrasingContent[]): PhrasingContent[] {
     if (last.type === 'break') {
       children.pop();
     } else if (last.type === 'text') {
-      const value = last.value.replace(/\s+$/, '');
+      const value = last.value.trimEnd();
       if (value.length > 0) {
         children[index] = { ...last, value };
         break;
@@ -127,7 +127,7 @@ export function lastOffset(children: readonly PhrasingContent[], source: string)
     const start = child.position?.start.offset;
     const end = child.position?.end.offset;
     if (child.type === 'text') {
-      const trimmed = child.value.replace(/\s+$/, '');
+      const trimmed = child.value.trimEnd();
       if (trimmed.length === 0) continue;
       if (start === undefined || end === undefined) return undefined;
       return valueOf(child, source, start, end).offsetAt(trimmed.length - 1) + 1;

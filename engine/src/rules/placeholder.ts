@@ -14,7 +14,8 @@ const TEMPLATE_TEXT = [...PLACEHOLDERS]
     pattern:
       placeholder.text.length >= 20
         ? new RegExp(phrasePattern(placeholder.text), 'gi')
-        : new RegExp(`(?<=^|[,;:(]\\s*)${phrasePattern(placeholder.text)}(?=\\s*(?:[,;.)]|$))`, 'gi'),
+        : // No look-behind: it would scan a long run of spaces back from every position.
+          new RegExp(`(?:^|[,;:(])\\s*(${phrasePattern(placeholder.text)})(?=\\s*(?:[,;.)]|$))`, 'gi'),
   }));
 // "page N", as an earlier citation snippet left it.
 const PAGE_N = /\b(?:pages?|pp?\.)\s+(N)(?![\w-])/g;
@@ -77,7 +78,10 @@ export const placeholder: Rule = {
       const at = (start: number, end: number): Span => line.content.spanOf(start, end);
       for (const { placeholder: template, pattern } of TEMPLATE_TEXT) {
         for (const match of text.matchAll(pattern)) {
-          report(at(match.index, match.index + match[0].length), `"${match[0]}" is template text left in; write ${template.fill}.`);
+          // A short template text is the match's group, after the punctuation that sets it apart.
+          const written = match[1] ?? match[0];
+          const start = match.index + match[0].length - written.length;
+          report(at(start, start + written.length), `"${written}" is template text left in; write ${template.fill}.`);
         }
       }
       for (const match of text.matchAll(PAGE_N)) {
