@@ -74,12 +74,12 @@ describe('drafting', () => {
 
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'imr', name: 'IMR final determination' });
     const text = await waitForText(editor.document, titlesInOrder, "the snippet's three sections");
-    assert.match(text, /^State\(s\) of Licensure: California$/m);
+    assert.match(text, /^State\(s\) of Licensure: \[State\(s\) of licensure\]$/m);
     assert.match(text, /^Claims Administrator guideline: The Claims Administrator based their decision on the MTUS\. Decision based on MTUS /m);
-    assert.match(text, /^Disputed item: {2}Upheld$/m);
+    assert.match(text, /^Name of the disputed item: {2}Upheld$/m);
     assert.match(text, /Therefore, the request was not medically necessary\.$/m);
 
-    // The linter agrees the skeleton is a whole letter: its structural findings are gone.
+    // The linter agrees the skeleton is a whole letter: its structural findings are gone; what is left to fill in is an error on its line.
     const diagnostics = await waitForDiagnostics(
       uri,
       (current) => !current.some((diagnostic) => ruleOf(diagnostic) === 'required-section'),
@@ -89,6 +89,7 @@ describe('drafting', () => {
       diagnostics.filter((diagnostic) => STRUCTURE_RULES.includes(ruleOf(diagnostic)!)).map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
       [],
     );
+    assertPlaceholdersReported(editor.document, diagnostics);
   });
 
   it('"New IMR determination" asks for the letter format and opens a new draft with its skeleton', async () => {
@@ -107,14 +108,16 @@ describe('drafting', () => {
     await running;
     const text = await waitForText(editor.document, titlesInOrder, 'the skeleton in the new draft');
     assert.match(text, /^profile: ca-dwc-imr$/m);
-    assert.match(text, /^State\(s\) of Licensure: California$/m);
+    assert.match(text, /^State\(s\) of Licensure: \[State\(s\) of licensure\]$/m);
 
-    // An untitled draft is validated too: a wrong decision word is reported, and once put right the skeleton has no structural finding.
+    // An untitled draft is validated too: a wrong decision word is reported, and once put right the skeleton has no
+    // structural finding; each placeholder inserted unchanged is an error that points at it.
     const diagnostics = await assertValidated(editor);
     assert.deepEqual(
       diagnostics.filter((diagnostic) => STRUCTURE_RULES.includes(ruleOf(diagnostic)!)).map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
       [],
     );
+    assertPlaceholdersReported(editor.document, diagnostics);
   });
 
   it('"Insert disputed item" in a folder whose configuration defines its own profile inserts that profile\'s labels and decision words', async () => {
@@ -138,20 +141,43 @@ describe('drafting', () => {
     await vscode.commands.executeCommand('imr.insertItem');
     const text = await waitForText(editor.document, (current) => current.split('Carrier guideline:').length === 3, "a second item with the profile's fields");
     const inserted = text.slice(text.indexOf('Therefore, the request was medically necessary.') + 1);
-    assert.match(inserted, /^Disputed item: {2}Affirmed$/m);
+    assert.match(inserted, /^Name of the disputed item: {2}Affirmed$/m);
     assert.match(inserted, /^Carrier guideline: The Carrier based their decision on the MTUS\. Decision based on MTUS /m);
     assert.match(inserted, /^Reviewer guideline: The Reviewer /m);
     assert.match(inserted, /^Reasons: .* Therefore, the request was not medically necessary\.$/m);
     assert.doesNotMatch(inserted, /Claims Administrator guideline|MAXIMUS guideline|Decision rationale|Upheld/);
 
-    // The server checks the new text against the same profile: the inserted item is whole, nothing new is reported.
-    const after = await waitForDiagnostics(uri, (current) => stateFinding(current, statesLine(editor.document.getText())), 'the draft checked again');
+    // The server checks the new text against the same profile: the inserted item is whole; only what is left to fill in is reported.
+    const after = await waitForDiagnostics(
+      uri,
+      (current) => stateFinding(current, statesLine(editor.document.getText())) && current.some((diagnostic) => ruleOf(diagnostic) === 'placeholder'),
+      'the draft checked again',
+    );
     assert.deepEqual(
-      after.filter((diagnostic) => ruleOf(diagnostic) !== 'credential-state').map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
+      after
+        .filter((diagnostic) => !['credential-state', 'placeholder'].includes(ruleOf(diagnostic)!))
+        .map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
       [],
     );
   });
 });
+
+/** Every placeholder a template leaves ("Name of the disputed item", "[source, ...]", "[Reasoning ...]") has an error on its line. */
+function assertPlaceholdersReported(document: vscode.TextDocument, diagnostics: vscode.Diagnostic[]): void {
+  const lines = document
+    .getText()
+    .split('\n')
+    .flatMap((line, index) => (/^Name of the disputed item:|\[(?:source|Reasoning|State|Certification|Summary)[^\]]*\]/.test(line) ? [index] : []));
+  assert.ok(lines.length >= 5, `placeholders left in the template: ${lines.length}`);
+  for (const line of lines) {
+    assert.ok(
+      diagnostics.some(
+        (diagnostic) => ruleOf(diagnostic) === 'placeholder' && diagnostic.severity === vscode.DiagnosticSeverity.Error && diagnostic.range.start.line === line,
+      ),
+      `a placeholder error on line ${line + 1}`,
+    );
+  }
+}
 
 /** Breaks the draft's first decision and puts it back, waiting for the server each time; returns the final diagnostics. */
 async function assertValidated(editor: vscode.TextEditor): Promise<vscode.Diagnostic[]> {
