@@ -50,6 +50,8 @@ describe('credentials', () => {
 describe('credentials: misspelt labels', () => {
   for (const [written, label, kind] of [
     ['State(s) of Licensur', 'State(s) of Licensure', 'states'],
+    // Three edits away ("stte", "licnsur"), the furthest a label is still read as misspelt.
+    ['Stte of Licnsur', 'State(s) of Licensure', 'states'],
     ['Certifcation(s)/Specialty', 'Certification(s)/Specialty', 'specialties'],
   ] as const) {
     it(`reports "${written}:" as the ${kind} label misspelt and corrects it`, () => {
