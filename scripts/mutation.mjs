@@ -1,6 +1,6 @@
 // npm run test:mutation [-- --since <revision>] [-- <Stryker options>]
 // Mutation testing of the engine with Stryker (stryker.config.mjs). With --since, only the engine files that differ
-// from the revision (committed, staged, unstaged or new) are mutated, into reports/mutation/since/.
+// on this branch since it left the revision (committed, staged, unstaged or new) are mutated, into reports/mutation/since/.
 import { spawnSync } from 'node:child_process';
 import picomatch from 'picomatch';
 import config from '../stryker.config.mjs';
@@ -37,9 +37,11 @@ function changedEngineFiles(revision) {
     if (run.status !== 0) fail(`git ${gitArgs.join(' ')} failed: ${run.stderr.trim()}`);
     return run.stdout.split('\n').filter(Boolean);
   };
-  git('rev-parse', '--verify', '--quiet', `${revision}^{commit}`);
+  if (spawnSync('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).status !== 0) fail(`"${revision}" is not a git revision here.`);
+  // What this branch changed since it left the revision (committed or not), not what the revision gained since.
+  const [base] = git('merge-base', revision, 'HEAD');
   const changed = [
-    ...git('diff', '--name-only', '--diff-filter=d', revision, '--', 'engine/src'),
+    ...git('diff', '--name-only', '--diff-filter=d', base, '--', 'engine/src'),
     ...git('ls-files', '--others', '--exclude-standard', '--', 'engine/src'),
   ];
   const included = picomatch(config.mutate.filter((glob) => !glob.startsWith('!')));

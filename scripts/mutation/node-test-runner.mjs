@@ -169,7 +169,8 @@ class NodeTestRunner {
 }
 
 function toTestResult({ id, ok, skipped, error, ms }) {
-  const base = { id, name: id, timeSpentMs: Math.round(ms) };
+  // The file lets incremental runs see a test file change (every test in it then counts as changed).
+  const base = { id, name: id, fileName: id.split(' > ')[0], timeSpentMs: Math.round(ms) };
   if (skipped) return { ...base, status: TestStatus.Skipped };
   return ok ? { ...base, status: TestStatus.Success } : { ...base, status: TestStatus.Failed, failureMessage: error ?? 'failed' };
 }
