@@ -31,6 +31,11 @@ describe('incremental parser: cases the fuzzers found', () => {
       'The applicant reported improved function.\n\n    indented code\n',
       '    indented code\n\n    indented code\n',
     ],
+    'a list marker typed before a line that precedes indented code': ['\n\n    indented code\n', '?>\n\n    indented code\n', '+ ?>\n\n    indented code\n'],
+    'indented code that becomes two lines before more indented code': [
+      'The applicant reported improved function.\n\n\tcode after a tab\n\nThe applicant reported improved function.\n',
+      '    code\n    more code\n\n\tcode after a tab\n\nThe applicant reported improved function.\n',
+    ],
   };
   for (const [name, texts] of Object.entries(regressions)) {
     it(`handles ${name}`, () => {
