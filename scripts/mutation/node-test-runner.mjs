@@ -2,8 +2,10 @@
 // records coverage per test (`it`), and runs only the tests that reached a mutant, switching mutants without reloading.
 // Two kinds of mutant run in a fresh process instead, so no state carries from one run to the next: a static mutant
 // (code that runs while modules load), and a mutant the tests reached in the dry run but not in its own run (a cache
-// filled by an earlier test hides it).
+// filled by an earlier test hides it). A static mutant has no coverage of its own: it runs the tests that reach any
+// code of its file, the way a module's constants reach the tests (a constant only read by other files' code is missed).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -19,6 +21,10 @@ class NodeTestRunner {
 
   /** Milliseconds each test took when last run unmutated, to run cheap test files first. */
   durations = new Map();
+  /** The tests that reached each mutant in the dry run. */
+  testsByMutant = new Map();
+  /** The tests that reach any mutant of a file, by the file's path in the sandbox. */
+  testsByFile = new Map();
   loaded = false;
   warm = false;
   freshRuns = 0;
@@ -60,7 +66,10 @@ class NodeTestRunner {
     this.warm = true;
     const ns = this.session.strykerNamespace();
     const coverage = ns[INSTRUMENTER_CONSTANTS.MUTATION_COVERAGE_OBJECT];
-    if (coverage && perTestCoverage) this.session.mergeHookCoverage(coverage);
+    if (coverage && perTestCoverage) {
+      this.session.mergeHookCoverage(coverage);
+      this.rememberCoverage(coverage);
+    }
     return {
       status: DryRunStatus.Complete,
       tests: results.map(toTestResult),
@@ -69,9 +78,9 @@ class NodeTestRunner {
   }
 
   async mutantRun(options) {
-    if (options.mutantActivation === 'static') return this.runFresh(options, undefined, 'static');
     await this.load();
     await this.warmUp();
+    if (options.mutantActivation === 'static') return this.runFresh(options, options.testFilter ?? this.testsReachingFile(options.sandboxFileName), 'static');
     const ns = this.session.strykerNamespace();
     ns.activeMutant = options.activeMutant.id;
     ns.hitCount = 0;
@@ -100,12 +109,43 @@ class NodeTestRunner {
   /** A worker Stryker started after a crash or a time-out never ran the dry run: fill its caches unmutated first. */
   async warmUp() {
     if (this.warm) return;
-    this.remember(await this.session.execute({ files: this.files, bail: false, perTestCoverage: false }));
+    const ns = this.session.strykerNamespace();
+    this.remember(await this.session.execute({ files: this.files, bail: false, perTestCoverage: true }));
+    const coverage = ns[INSTRUMENTER_CONSTANTS.MUTATION_COVERAGE_OBJECT];
+    if (coverage) {
+      this.session.mergeHookCoverage(coverage);
+      this.rememberCoverage(coverage);
+    }
     this.warm = true;
   }
 
   remember(results) {
     for (const result of results) this.durations.set(result.id, result.ms);
+  }
+
+  rememberCoverage(coverage) {
+    this.testsByMutant.clear();
+    this.testsByFile.clear();
+    for (const [testId, mutants] of Object.entries(coverage.perTest)) {
+      for (const mutant of Object.keys(mutants)) {
+        const tests = this.testsByMutant.get(mutant);
+        if (tests) tests.push(testId);
+        else this.testsByMutant.set(mutant, [testId]);
+      }
+    }
+  }
+
+  /** Every test that reached a mutant of the file (read from the instrumented file), or every test when none did. */
+  testsReachingFile(sandboxFileName) {
+    let tests = this.testsByFile.get(sandboxFileName);
+    if (!tests) {
+      const source = readFileSync(sandboxFileName, 'utf8');
+      const reaching = new Set();
+      for (const [, id] of source.matchAll(/stryMutAct_9fa48\("(\d+)"\)/g)) for (const test of this.testsByMutant.get(id) ?? []) reaching.add(test);
+      tests = [...reaching];
+      this.testsByFile.set(sandboxFileName, tests);
+    }
+    return tests.length > 0 ? tests : undefined;
   }
 
   /** The test files that hold the selected tests (every file when there is no selection), cheapest first. */
