@@ -122,6 +122,57 @@ export function applyRelative(text: string, change: RelativeEdit): string {
   return text.slice(0, start) + change.insert + text.slice(end);
 }
 
+/**
+ * Top-level blocks whose reading depends on the block before them: indented code is code after a paragraph but the
+ * item's own text after a list item, a lazy line continues a quote, a setext underline makes a heading.
+ */
+export const BLOCKS = [
+  'The applicant reported improved function.',
+  'A paragraph as PDF extraction wraps it,\nover two lines',
+  '- item',
+  '* item\n  continued under it',
+  '1. item',
+  '2) item',
+  '-',
+  '> quote',
+  '> quote\nlazy line',
+  '## Heading',
+  'Setext heading\n---',
+  '    indented code',
+  '    code\n    more code',
+  '\tcode after a tab',
+  '  two spaces in',
+  '        eight spaces in',
+  '```\nfenced\n```',
+  '<!-- imr-disable phi -->',
+  'Decision rationale: Therefore, the request was medically necessary.',
+];
+
+const block = fc.constantFrom(...BLOCKS);
+
+/** Blocks separated by blank lines. */
+export const blockText = fc.array(block, { minLength: 1, maxLength: 8 }).map((blocks) => `${blocks.join('\n\n')}\n`);
+
+/** One block (text between blank lines) replaced by another: a paragraph turned into a list item and back, under code. */
+export interface BlockEdit {
+  block: number;
+  replacement: string;
+}
+
+export const blockEdit: fc.Arbitrary<BlockEdit> = fc.record({ block: fc.double({ min: 0, max: 1, noNaN: true }), replacement: block });
+
+/** A character-level edit or a whole block replaced, as a writer retypes a paragraph as a list item. */
+export type Change = RelativeEdit | BlockEdit;
+
+export const change: fc.Arbitrary<Change> = fc.oneof(edit, blockEdit);
+
+export function applyChange(text: string, change: Change): string {
+  if ('at' in change) return applyRelative(text, change);
+  const blocks = text.split('\n\n');
+  blocks[Math.min(blocks.length - 1, Math.floor(change.block * blocks.length))] = change.replacement;
+  return blocks.join('\n\n');
+}
+
 /** Line-level and character-level mutations of a draft: insert, delete, swap. */
 export type Mutation =
   | { kind: 'insert-line'; at: number; line: string }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { IncrementalParser } from '../../engine/src/incremental';
 import { parseMarkdown } from '../../engine/src/parse';
-import { applyRelative, edit, fixtureDrafts, markdownText, mutate, mutation } from './arbitraries';
+import { applyChange, applyRelative, blockText, change, edit, fixtureDrafts, markdownText, mutate, mutation } from './arbitraries';
 import { assertFindingsInside, assertFixAll, assertModelInside, lintChecked } from './invariants';
 
 /** What the cases met, so a run can show it exercised something. */
@@ -126,10 +126,10 @@ export const properties: Record<PropertyName, FuzzProperty> = {
 
   /** Only the parser, so many more sequences fit in the same time. */
   'incremental parse': (stats: FuzzStats) =>
-    fc.property(fc.oneof(markdownText, draft), fc.array(edit, { maxLength: 12 }), (start, edits) => {
+    fc.property(fc.oneof(markdownText, draft, blockText), fc.array(change, { maxLength: 12 }), (start, changes) => {
       stats.cases++;
       const versions = [start];
-      for (const change of edits) versions.push(applyRelative(versions[versions.length - 1], change));
+      for (const next of changes) versions.push(applyChange(versions[versions.length - 1], next));
       assertIncrementalMatches(versions);
       stats.texts += versions.length;
       stats.parsedIncrementally += versions.length;

@@ -18,6 +18,20 @@ describe('citation-source', () => {
     assert.deepEqual(findingsOf(applyFix(text, finding, 0), 'citation-source'), []);
   });
 
+  it('leaves the period that ends a citation out of the source it names', () => {
+    const text = draft({ items: [item({ reviewer: nonMtus('Oficial Disability Guidelines.') })] });
+    const [finding, ...rest] = findingsOf(text, 'citation-source');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(finding.range, rangeOf(text, 'Oficial Disability Guidelines'));
+    assert.equal(
+      finding.message,
+      '"Oficial Disability Guidelines" is not a guideline source this extension knows; did you mean "Official Disability Guidelines"?',
+    );
+    const fixed = applyFix(text, finding, 0);
+    assert.equal(fixed, text.replace('Oficial Disability Guidelines.', 'Official Disability Guidelines.'));
+    assert.deepEqual(findingsOf(fixed, 'citation-source'), []);
+  });
+
   it('names the known sources when nothing is near', () => {
     const text = draft({ items: [item({ reviewer: nonMtus('Harrison Textbook of Internal Medicine, Chapter 4'), rationale: WHY })] });
     const [finding] = findingsOf(text, 'citation-source');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, draft, findingsOf, item, NECESSARY, NOT_NECESSARY, problems, rangeOf } from '../support/drafts';
+import { applyFix, draft, findingsOf, item, NECESSARY, NOT_NECESSARY, problems, rangeOf, summarize } from '../support/drafts';
 
 const REASONS = 'Here, the applicant has returned to work and reports improved function.';
 
@@ -62,6 +62,46 @@ describe('conclusion-decision', () => {
       assert.deepEqual(findingsOf(text, 'conclusion-decision'), []);
     });
   }
+
+  it('leaves an empty rationale to item-fields, without a conclusion warning on top', () => {
+    const text = draft({ items: [item({ decision: 'Upheld', rationale: '' })] });
+    assert.deepEqual(summarize(problems(text)), [{ ruleId: 'item-fields', severity: 'error', range: rangeOf(text, 'Decision rationale') }]);
+    const written = text.replace('Decision rationale: ', `Decision rationale: ${REASONS}`);
+    const [finding, ...rest] = findingsOf(written, 'conclusion-decision');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'warning');
+    assert.deepEqual(problems(applyFix(written, finding)), []);
+  });
+
+  // Abbreviations do not end the concluding sentence: the finding and its correction cover all of it.
+  for (const conclusion of [
+    'Therefore, per Dr. Smith, the request was not medically necessary.',
+    'The effusion measured approx. 5 mm on the MRI of 2014, and the request was therefore not medically necessary.',
+    'Therefore, as the applicant failed to improve with the prior injections, e.g. the injection of J. Ruiz, the request was not medically necessary.',
+  ]) {
+    it(`reads "${conclusion}" as one concluding sentence`, () => {
+      const text = draft({ items: [item({ decision: 'Overturned', rationale: `${REASONS} ${conclusion}` })] });
+      const [finding, ...rest] = findingsOf(text, 'conclusion-decision');
+      assert.equal(rest.length, 0);
+      assert.equal(finding.severity, 'error');
+      assert.deepEqual(finding.range, rangeOf(text, conclusion));
+      const fixed = applyFix(text, finding, 0);
+      assert.equal(fixed, text.replace(conclusion, NECESSARY));
+      assert.deepEqual(findingsOf(fixed, 'conclusion-decision'), []);
+    });
+  }
+
+  it('judges the first of two rationales, where field-order reports the second', () => {
+    const text = `${draft({ items: [item({ decision: 'Upheld', rationale: `${REASONS} ${NECESSARY}` })] })}\nDecision rationale: ${REASONS} ${NOT_NECESSARY}\n`;
+    assert.deepEqual(summarize(problems(text)), [
+      { ruleId: 'conclusion-decision', severity: 'error', range: rangeOf(text, NECESSARY) },
+      { ruleId: 'field-order', severity: 'warning', range: rangeOf(text, 'Decision rationale', 1) },
+    ]);
+    const [finding] = findingsOf(text, 'conclusion-decision');
+    const fixed = applyFix(text, finding, 0);
+    assert.equal(fixed, text.replace(`${REASONS} ${NECESSARY}`, `${REASONS} ${NOT_NECESSARY}`));
+    assert.deepEqual(findingsOf(fixed, 'conclusion-decision'), []);
+  });
 
   it('does not take what a guideline says for the conclusion', () => {
     const rationale = 'The MTUS states that further therapy is medically necessary when function improves. Here, function did not improve.';

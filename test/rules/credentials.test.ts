@@ -53,6 +53,7 @@ describe('credentials', () => {
 describe('credentials: misspelt labels', () => {
   for (const [written, label, kind] of [
     ['State(s) of Licensur', 'State(s) of Licensure', 'states'],
+    // Three edits away ("stte", "licnsur"), the furthest a label is still read as misspelt.
     ['Stte of Licnsur', 'State(s) of Licensure', 'states'],
     ['Certifcation(s)/Specialty', 'Certification(s)/Specialty', 'specialties'],
     ['Certfication/Specalty', 'Certification(s)/Specialty', 'specialties'],

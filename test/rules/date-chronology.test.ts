@@ -27,6 +27,16 @@ describe('date-chronology', () => {
     );
   });
 
+  it('takes a date on the day of the check for today, not the future; the next day is the future', () => {
+    const text = draft({ summary: `${injury} The reviewer received the records on June 30, 2025 and a follow-up is set for July 1, 2025.` });
+    const findings = findingsOf(text, 'date-chronology', { today: '2025-06-30' });
+    assert.deepEqual(
+      findings.map((finding) => [finding.severity, finding.range, finding.message]),
+      [['info', rangeOf(text, 'July 1, 2025'), '"July 1, 2025" is in the future; check the date.']],
+    );
+    assert.deepEqual(findingsOf(text, 'date-chronology', { today: '2025-07-01' }), []);
+  });
+
   it('reads the date of injury in its usual phrasings', () => {
     for (const phrase of ['date of injury: December 8, 2014', 'DOI 12/08/2014', 'injured on December 8, 2014']) {
       const text = draft({ summary: `The applicant's ${phrase}. A note from 11/02/2014 is on file.` });

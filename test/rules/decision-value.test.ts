@@ -71,6 +71,7 @@ describe('decision-value', () => {
     ['Uphold', 'Upheld'],
     ['Uphled', 'Upheld'],
     ['Overtunred', 'Overturned'],
+    ['Ovrturnd', 'Overturned'],
   ] as const) {
     it(`reports the misspelling "${written}" as an error and corrects it`, () => {
       const text = draft({ items: [item({ decision: written })] });

@@ -7,6 +7,8 @@ describe('phi', () => {
     ['a social security number', 'Her SSN, 572-38-1946, appears on the claim form.', '572-38-1946'],
     ['a phone number', 'The evaluator can be reached at (916) 555-0142 for questions.', '(916) 555-0142'],
     ['a phone number', 'Call 916.555.0142 to schedule.', '916.555.0142'],
+    // Three digits, three, four: a phone number, not a social security number (three, two, four).
+    ['a phone number', 'The office line, 916-555-0142, was listed on the request for authorization.', '916-555-0142'],
     ['an e-mail address', 'Records were sent to jmarquez@valleypsych.com in May.', 'jmarquez@valleypsych.com'],
     ['a date of birth', 'The applicant (DOB: 03/14/1973) is right-handed.', 'DOB: 03/14/1973'],
     ['a date of birth', 'The applicant, born on March 14, 1973, is right-handed.', 'born on March 14, 1973'],
@@ -65,6 +67,18 @@ describe('phi', () => {
       findings.map((finding) => [finding.range, finding.message]),
       [[rangeOf(text, 'WC-2014-008812'), 'This looks like a claim number; published determinations are redacted. Remove it or write a neutral term.']],
     );
+  });
+
+  it('leaves text a configured pattern matches alone once it holds [REDACTED]', () => {
+    const text = draft({ summary: 'Claim WC-2014-008812 was assigned. The earlier Claim [REDACTED] was closed in 2013.' });
+    const options = { config: { privacy: { patterns: [{ name: 'a claim number', pattern: 'Claim\\s+\\S+' }] } } };
+    const [finding, ...rest] = findingsOf(text, 'phi', options);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(finding.range, rangeOf(text, 'Claim WC-2014-008812'));
+    assert.equal(finding.message, 'This looks like a claim number; published determinations are redacted. Remove it or write a neutral term.');
+    const fixed = applyFix(text, finding);
+    assert.equal(fixed, text.replace('Claim WC-2014-008812', '[REDACTED]'));
+    assert.deepEqual(findingsOf(fixed, 'phi', options), []);
   });
 
   it('can be switched off for one line', () => {

@@ -3,7 +3,34 @@ import type { LineIndex, MappedText } from '../text';
 import { textPart } from './parts';
 import type { Conclusion, TextPart } from './types';
 
-const ABBREVIATIONS = /(?:\b(?:Dr|Mr|Mrs|Ms|vs|etc|e\.g|i\.e|No|approx|Fig|pp?|Ch|Sec|St)|\b[A-Z])\.$/;
+// Words a period follows without ending the sentence, as written (case matters: "No. 4", but "the answer is no.").
+const ABBREVIATIONS = new Set([
+  'Dr',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Prof',
+  'Jr',
+  'Sr',
+  'St',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'cf',
+  'al',
+  'No',
+  'approx',
+  'Fig',
+  'p',
+  'pp',
+  'Ch',
+  'Sec',
+]);
+// Initials: "J. Smith", "U.S.".
+const INITIALS = /^(?:[A-Z]\.)*[A-Z]$/;
+// What may stand right before a word: the start of the text, white space, an opening bracket or quote.
+const WORD_BEFORE = /[\s([{"'“‘]/;
 
 /** Sentences as [start, end) indices into the text. */
 export function sentences(text: string): [number, number][] {
@@ -12,12 +39,23 @@ export function sentences(text: string): [number, number][] {
   const boundary = /[.!?]+["')\]]*(?=\s+|$)/g;
   for (const match of text.matchAll(boundary)) {
     const end = (match.index ?? 0) + match[0].length;
-    if (ABBREVIATIONS.test(text.slice(Math.max(0, end - 6), end))) continue;
+    if (match[0] === '.' && isAbbreviation(wordBefore(text, end - 1))) continue;
     pushSentence(text, start, end, out);
     start = end;
   }
   pushSentence(text, start, text.length, out);
   return out;
+}
+
+/** The word a period at `period` closes, read whole back to the white space or bracket before it. */
+function wordBefore(text: string, period: number): string {
+  let start = period;
+  while (start > 0 && !WORD_BEFORE.test(text[start - 1])) start--;
+  return text.slice(start, period);
+}
+
+function isAbbreviation(word: string): boolean {
+  return ABBREVIATIONS.has(word) || INITIALS.test(word);
 }
 
 function pushSentence(text: string, start: number, end: number, out: [number, number][]): void {
