@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createImrService, toNativePath } from '../../engine/src';
 import { basicClient, clientFeatures } from './client';
-import { ConfigurationFiles } from './configuration-files';
+import { ConfigurationFiles, scopeOf } from './configuration-files';
 import type { ServerContext } from './context';
 import { imrDocument } from './documents';
 import { featureCapabilities, registerFeatures } from './features';
@@ -44,8 +44,15 @@ const context: ServerContext = { connection, documents, service, client, docsUri
 const pull = new PullDiagnostics(context, {
   workspaceFolders: () => host.workspaceFolders(),
   noticeConfigurationEdits,
-  watch: (files) => void watchers.watch(files),
+  governs,
 });
+/** The configuration files that govern each open document: what the server looks at where the editor cannot watch files. */
+const governing = new Map<string, readonly string[]>();
+
+function governs(uri: string, files: readonly string[]): void {
+  if (documents.get(uri)) governing.set(uri, files);
+  void watchers.watch(files);
+}
 
 async function validate(document: TextDocument): Promise<void> {
   const { uri, version } = document;
@@ -53,7 +60,7 @@ async function validate(document: TextDocument): Promise<void> {
   if (noticeConfigurationEdits()) return;
   let diagnostics;
   try {
-    diagnostics = await diagnosticsOf(context, imrDocument(document), (files) => void watchers.watch(files));
+    diagnostics = await diagnosticsOf(context, imrDocument(document), (files) => governs(uri, files));
   } catch (error) {
     connection.console.error(`imr: could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return;
@@ -71,9 +78,15 @@ function configurationChanged(): void {
   else for (const document of documents.all()) queue.schedule(document.uri, true);
 }
 
-/** An editor that cannot watch files: a configuration file written, created or removed is noticed at the next check. */
-function noticeConfigurationEdits(): boolean {
-  if (client.watchesFiles || !configurationFiles.changed()) return false;
+/**
+ * An editor that cannot watch files: a configuration file of an open draft written, created or removed is noticed
+ * at the next check (of `everything` the configuration ever read, for the workspace's diagnostics).
+ */
+function noticeConfigurationEdits(everything = false): boolean {
+  if (client.watchesFiles) return false;
+  const open = documents.all().flatMap((document) => pathOfUri(document.uri) ?? []);
+  const scope = everything ? undefined : scopeOf(open, [...governing.values()].flat());
+  if (!configurationFiles.changed(scope)) return false;
   configurationChanged();
   return true;
 }
@@ -130,6 +143,7 @@ documents.onDidClose((event) => {
   opening.delete(event.document.uri);
   queue.cancel(event.document.uri);
   service.closeDocument(event.document.uri);
+  governing.delete(event.document.uri);
   if (!client.pullsDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { toConfigPath } from '../../engine/src';
-import { ConfigurationFiles } from '../../server/src/configuration-files';
+import { ConfigurationFiles, folderOf, scopeOf } from '../../server/src/configuration-files';
 
 describe('configuration files checked by the server', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'imr-stamps-'));
@@ -67,5 +67,30 @@ describe('configuration files checked by the server', () => {
     files.reset();
     assert.equal(files.size, 0);
     assert.equal(files.changed(), false);
+  });
+
+  it("looks only where the open drafts' configuration comes from, when given their scope", async () => {
+    mkdirSync(path.join(root, 'cases', 'july'), { recursive: true });
+    mkdirSync(path.join(root, 'cases', 'august'), { recursive: true });
+    mkdirSync(path.join(root, 'shared'), { recursive: true });
+    writeFileSync(path.join(root, 'shared', 'base.json'), '{}');
+    const files = await reading('cases/july/.imrlintrc.json', 'cases/august/.imrlintrc.json', 'cases/.imrlintrc.json', 'shared/base.json');
+    const july = scopeOf([at('cases/july/lumbar.md')], [at('shared/base.json')]);
+    writeFileSync(path.join(root, 'cases', 'august', '.imrlintrc.json'), '{}');
+    assert.equal(files.changed(july), false, 'a folder no open draft is in');
+    assert.equal(files.changed(), true, 'everything');
+    writeFileSync(path.join(root, 'shared', 'base.json'), '{ "rules": {} }');
+    assert.equal(files.changed(scopeOf([at('cases/july/lumbar.md')], [])), false, 'a base the draft does not extend');
+    assert.equal(files.changed(july), true, 'a base it extends');
+  });
+
+  it('goes up from a draft to the root, each folder once', () => {
+    assert.deepEqual(
+      [...scopeOf(['/srv/cases/july/a.md', '/srv/cases/july/b.md', '/srv/notes/c.md'], []).folders],
+      ['/srv/cases/july', '/srv/cases', '/srv', '/', '/srv/notes'],
+    );
+    assert.deepEqual([...scopeOf(['c:/cases/a.md'], []).folders], ['c:/cases', 'c:']);
+    assert.equal(folderOf('/.imrlintrc.json'), '/');
+    assert.equal(folderOf('c:/.imrlintrc.json'), 'c:');
   });
 });

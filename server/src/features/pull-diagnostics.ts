@@ -81,7 +81,7 @@ export class PullDiagnostics {
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     let items;
     try {
-      items = await diagnosticsOf(this.context, document, (files) => this.host.watch(files));
+      items = await diagnosticsOf(this.context, document, (files) => this.host.governs(uri, files));
     } catch (error) {
       this.context.connection.console.error(`imr: could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       // No result id: the next pull tries again.

@@ -25,10 +25,10 @@ import { configurationNotices, diagnosticsOf, toDiagnostic } from './diagnostics
 export interface PullHost {
   /** The workspace folders, as the service's paths. */
   workspaceFolders(): readonly string[];
-  /** Checks the configuration files an editor cannot watch; true when one changed (and everything was refreshed). */
-  noticeConfigurationEdits(): boolean;
-  /** The configuration files that govern a draft, for the watchers. */
-  watch(files: readonly string[]): void;
+  /** Checks the configuration files an editor cannot watch (of open drafts, or `everything`); true when one changed (and all was refreshed). */
+  noticeConfigurationEdits(everything?: boolean): boolean;
+  /** The configuration files that govern a draft. */
+  governs(uri: string, files: readonly string[]): void;
 }
 
 /** A batch goes to the editor once it holds this many documents, or this long after the last: the first findings show at once. */
@@ -67,7 +67,7 @@ export class WorkspaceDiagnostics {
     progress: WorkDoneProgressReporter,
     partial: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult> | undefined,
   ): Promise<WorkspaceDiagnosticReport> {
-    this.host.noticeConfigurationEdits();
+    this.host.noticeConfigurationEdits(true);
     // By path: editors spell the same file's URI in more than one way.
     const previous = new Map<string, { uri: string; value: string }>();
     for (const entry of params.previousResultIds) {
@@ -130,7 +130,7 @@ export class WorkspaceDiagnostics {
     const draft = imrDocument(document);
     const resultId = this.ids.ofText(draft.text);
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    const items = await this.diagnostics(draft.uri, () => diagnosticsOf(this.context, draft, (files) => this.host.watch(files)));
+    const items = await this.diagnostics(draft.uri, () => diagnosticsOf(this.context, draft, (files) => this.host.governs(draft.uri, files)));
     if (items === null) return undefined;
     return items || previousResultId !== undefined ? { kind: DocumentDiagnosticReportKind.Full, resultId, items: items ?? [] } : undefined;
   }
@@ -162,7 +162,7 @@ export class WorkspaceDiagnostics {
       return [...configurationNotices(configuration), ...findings.map((finding) => toDiagnostic(finding, this.context.docsUri))];
     }
     try {
-      return await diagnosticsOf(this.context, { uri, path, languageId: 'markdown', text: read.text }, (files) => this.host.watch(files));
+      return await diagnosticsOf(this.context, { uri, path, languageId: 'markdown', text: read.text }, (files) => this.host.governs(uri, files));
     } finally {
       // What the check kept (the parse, the configuration) is for open drafts; this one stays closed.
       if (!this.context.documents.get(uri)) service.closeDocument(uri);
