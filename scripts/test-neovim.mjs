@@ -1,7 +1,6 @@
 // The headless Neovim suite: packs the npm package, installs it into a temporary prefix, and runs
 // test/neovim/lsp-suite.lua in `nvim --headless` against the installed imr-language-server.
-// Usage: node scripts/test-neovim.mjs [--stage2] [--prefix <installed prefix>] [--keep]
-//   --stage2  also run the checks for settings without workspace/configuration and for configuration-file edits
+// Usage: node scripts/test-neovim.mjs [--prefix <installed prefix>] [--keep]
 //   --prefix  use a package already installed there (npm install -g --prefix <dir> <tarball>) instead of packing one
 //   --keep    keep the temporary workspace and prefix (their paths are printed)
 import { spawn } from 'node:child_process';
@@ -68,14 +67,13 @@ async function makeWorkspace(root) {
   }
 }
 
-function runSuite({ server, workspace, home, stage2, readmeConfig }) {
+function runSuite({ server, workspace, home, readmeConfig }) {
   return new Promise((resolve, reject) => {
     const args = ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '--noplugin', '-c', `luafile ${SUITE}`];
     const env = {
       ...process.env,
       IMR_LANGUAGE_SERVER: server,
       IMR_WORKSPACE: workspace,
-      IMR_STAGE2: stage2 ? '1' : '0',
       IMR_SAMPLES: String(SAMPLES),
       IMR_README_CONFIG: readmeConfig,
       // The README's configuration starts `imr-language-server` by name, as an installed package is found.
@@ -111,7 +109,6 @@ function runSuite({ server, workspace, home, stage2, readmeConfig }) {
 }
 
 async function main() {
-  const stage2 = process.argv.includes('--stage2');
   const keep = process.argv.includes('--keep');
   const givenPrefix = option('--prefix');
   console.log(`== ${await neovimVersion()}`);
@@ -132,8 +129,8 @@ async function main() {
     await makeWorkspace(workspace);
     const readmeConfig = path.join(scratch, 'readme-init.lua');
     await fsp.writeFile(readmeConfig, readmeNeovimConfig(await fsp.readFile(README, 'utf8')));
-    console.log(`== nvim --headless: test/neovim/lsp-suite.lua${stage2 ? ' (with the stage 2 checks)' : ''}`);
-    const { status, signal, lines, errors } = await runSuite({ server, workspace, home: path.join(scratch, 'home'), stage2, readmeConfig });
+    console.log('== nvim --headless: test/neovim/lsp-suite.lua');
+    const { status, signal, lines, errors } = await runSuite({ server, workspace, home: path.join(scratch, 'home'), readmeConfig });
     const summary = lines.find((line) => /^\d+ passed, \d+ failed/.test(line));
     if (status !== 0 || !summary) {
       if (errors.trim()) console.error(`-- nvim's messages:\n${errors.trim()}`);

@@ -81,12 +81,18 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    synchronize: {
-      configurationSection: 'imr',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.imrlintrc{,.json,.jsonc}'),
+    // The server registers its own watchers for configuration files.
+    synchronize: { configurationSection: 'imr' },
+    initializationOptions: {
+      debounceMs: vscode.workspace.getConfiguration('imr').get<number>('debounceMs', 150),
+      // An untrusted workspace's configuration files cannot raise limits (see docs/security.md).
+      trusted: vscode.workspace.isTrusted,
+      // After a citation prefix or a source, the list of what comes next opens by itself.
+      retriggerCommand: 'editor.action.triggerSuggest',
+      // Published: checked on the server's debounce as the user types, open drafts only (pulled, VS Code would
+      // check visible drafts only and poll the whole workspace every two seconds).
+      pullDiagnostics: false,
     },
-    // An untrusted workspace's configuration files cannot raise limits (see docs/security.md).
-    initializationOptions: { debounceMs: vscode.workspace.getConfiguration('imr').get<number>('debounceMs', 150), trusted: vscode.workspace.isTrusted },
     // The server is restarted if it dies; the user's text lives in the editor, never in the server.
     connectionOptions: { maxRestartCount: 5 },
   };

@@ -35,6 +35,8 @@ export type { Finding, LocatedEdit, LocatedFix, RuleInfo, Severity, TextEdit } f
 export type { LineIndex, MappedText, Position, Range, Span } from './text';
 export type { FieldSpec, Profile, SectionSpec } from './profiles/types';
 export type { ImrConfig, RuleSetting } from './config/schema';
+/** The keys of the editor's `imr` settings (the service validates their values). */
+export { SETTINGS_KEYS } from './config/schema';
 export type { ConfigProblem } from './config/problems';
 export type { GuidelineSource, CitationKind } from './catalogue/guidelines';
 export type { RenderedDetermination } from './render/render';
@@ -49,3 +51,7 @@ export type { QuickFix, QuickFixes } from './language/quick-fixes';
 /** Reading a file only when it is a regular file, its size checked before and capped while reading. */
 export { FileRefused, FileTooLarge, readRegularFile } from './node/regular-file';
 export type { RegularFile } from './node/regular-file';
+
+/** Drafts on disk: the `*.md` files a folder holds (as the CLI and the workspace's diagnostics search), read bounded. */
+export { decodeDraft, draftByteLimit, fileStamp, findMarkdownFiles, readDraft } from './node/drafts';
+export type { DecodedDraft, MarkdownSearch, ReadResult } from './node/drafts';

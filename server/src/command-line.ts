@@ -23,9 +23,14 @@ Options:
   -h, --help              print this help
   -v, --version           print the version
 
-Settings: the "imr" section of the editor's LSP settings (workspace/configuration);
-initializationOptions: { "debounceMs": <milliseconds> }. Configurations for Neovim, Helix, Emacs
-and Sublime Text are in the README ("Other editors").
+Settings: the "imr" object of the editor's LSP settings, asked for with workspace/configuration
+where the editor has it, else as given in workspace/didChangeConfiguration or initializationOptions.
+initializationOptions: { "debounceMs": <milliseconds>, "imr": { <settings> },
+  "retriggerCommand": "<the editor's command that reopens completion>", "pullDiagnostics": false }
+Diagnostics are pulled by an editor that declares pull diagnostics (document and workspace),
+published to any other. Configuration files are watched through the editor, or checked by the
+server on every check where the editor cannot watch files. Configurations for Neovim, Helix,
+Emacs and Sublime Text are in the README ("Other editors").
 `;
 
 /** Reads `--name=value` or `--name value`; `undefined` when the option is absent. */

@@ -125,11 +125,21 @@ describe('the extension in code-server, as a writer sees it', { timeout: 10 * 60
     await page.keyboard.press('Enter');
 
     await editorLine(view, 'HOW THE IMR FINAL DETERMINATION WAS MADE').waitFor({ timeout: UI_TIMEOUT });
-    await editorLine(view, 'State(s) of Licensure: California').waitFor({ timeout: UI_TIMEOUT });
+    await editorLine(view, 'State(s) of Licensure: [State(s) of licensure]').waitFor({ timeout: UI_TIMEOUT });
     await editorLine(view, 'CLINICAL CASE SUMMARY').waitFor({ timeout: UI_TIMEOUT });
     assert.equal(await editorLine(view, 'imr-determination').count(), 0, 'the prefix was replaced');
-    // The skeleton has its three sections: the missing-section errors of the empty draft are gone.
-    await view.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    // The skeleton has its three sections: the missing-section errors of the empty draft are gone, and what the
+    // Problems panel lists is the template text still to be written.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    try {
+      await panel.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await panel.locator('.monaco-list-row', { hasText: 'placeholder' }).first().waitFor({ timeout: UI_TIMEOUT });
+      await panel.locator('.monaco-list-row', { hasText: 'required-section' }).first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    } finally {
+      await runCommand(page, 'View: Hide Panel');
+    }
   });
 
   check('previews the letter and its summary beside the draft', async () => {

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
 import { readSettings } from '../../engine/src/config/settings';
-import { parseCommandLine } from '../../server/src/command-line';
+import { parseCommandLine, USAGE } from '../../server/src/command-line';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -53,6 +53,16 @@ describe('README: other editors', () => {
     for (const heading of ['### Neovim 0.7 to 0.10', '### Neovim 0.11 and later', '### Helix', '### Emacs (Eglot)', '### Sublime Text (LSP package)']) {
       assert.ok(section(heading).length > 0, heading);
     }
+  });
+
+  it('documents every initializationOptions key the server reads, there and in --help', () => {
+    const intro = section('## Other editors');
+    for (const key of ['debounceMs', 'imr', 'retriggerCommand', 'pullDiagnostics']) {
+      assert.match(intro, new RegExp('`(\\{ "|)' + key + '(": 150 \\}|: false|)`'), key);
+      assert.match(USAGE, new RegExp(`"${key}"`), `--help names ${key}`);
+    }
+    assert.match(intro, /workspace\/didChangeConfiguration/);
+    assert.match(intro, /top level/, 'the rule for settings without an "imr" object');
   });
 
   it('lists debounceMs with the other settings, and every settings key', () => {

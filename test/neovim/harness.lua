@@ -1,10 +1,10 @@
 -- What the Neovim suite is made of: checks that print one line each, waits with a timeout, clients started
 -- as a user's configuration starts them, diagnostics by rule id, and the code action menu answered as a user would.
--- dofile(...)({ server =, workspace =, stage2 =, timeout = }) returns the helpers.
+-- dofile(...)({ server =, workspace =, timeout = }) returns the helpers.
 return function(options)
-  local server, workspace, stage2, timeout = options.server, options.workspace, options.stage2, options.timeout
+  local server, workspace, timeout = options.server, options.workspace, options.timeout
 
-  local counts = { passed = 0, failed = 0, skipped = 0 }
+  local counts = { passed = 0, failed = 0 }
 
   local function say(line)
     io.stdout:write(line .. '\n')
@@ -28,12 +28,7 @@ return function(options)
     end
   end
 
-  local function check(name, body, options)
-    if options and options.stage2 and not stage2 then
-      counts.skipped = counts.skipped + 1
-      say('skip ' .. name .. ' (stage 2; run with --stage2)')
-      return
-    end
+  local function check(name, body)
     local ok, detail = pcall(body)
     if ok then
       counts.passed = counts.passed + 1

@@ -16,7 +16,8 @@ describe('completion over stdio', () => {
   let opened = 0;
   before(async () => {
     // A long debounce: after a change the latest analysis is stale, so completion must read the current text.
-    server = await startServer({ debounceMs: 600_000 });
+    // The client names its command that reopens the list, as VS Code's does.
+    server = await startServer({ debounceMs: 600_000, initializationOptions: { retriggerCommand: 'editor.action.triggerSuggest' } });
   });
   after(async () => {
     await server.stop();
@@ -137,5 +138,34 @@ describe('completion over stdio', () => {
     const uri = await open(text, 'markdown', 'notes.md');
     assert.deepEqual(await complete(uri, text, text.length, ' '), []);
     server.close(uri);
+  });
+
+  it('puts a command in an item only for a client that named one: never a command another editor cannot run', async () => {
+    const marked = replaceOnce(seed, 'MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS.  ', '‸');
+    const { text, offset } = cursorAt(marked);
+    const other = await startServer({ initializationOptions: { retriggerCommand: 'editor.action.triggerSuggest; rm -rf /' } });
+    const plain = await startServer();
+    try {
+      for (const session of [other, plain]) {
+        const uri = fileUri('completion-other-client.imr.md');
+        const published = session.diagnostics(uri);
+        session.open(uri, text);
+        await published;
+        const result = (await session.connection.sendRequest(CompletionRequest.type, {
+          textDocument: { uri },
+          position: positionAt(text, offset),
+          context: { triggerKind: CompletionTriggerKind.Invoked },
+        })) as CompletionList;
+        const labels = result.items.find((item) => item.label === 'MAXIMUS guideline');
+        assert.ok(labels, 'the same item is offered');
+        assert.equal(labels.command, undefined);
+        assert.equal(
+          result.items.some((item) => item.command !== undefined),
+          false,
+        );
+      }
+    } finally {
+      await Promise.all([other.stop(), plain.stop()]);
+    }
   });
 });

@@ -25,10 +25,20 @@ import {
   ExitNotification,
   ShutdownRequest,
   ConfigurationRequest,
+  DiagnosticRefreshRequest,
+  type ClientCapabilities,
+  type Registration,
+  type RegistrationParams,
   type InitializeResult,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type FileEvent } from 'vscode-languageserver-protocol/node';
+
+/** A client that pulls diagnostics and can be asked to pull again, as Neovim 0.10 and later and Sublime Text's LSP are. */
+export const PULLING_CLIENT: ClientCapabilities = {
+  workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+  textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false }, publishDiagnostics: { versionSupport: true } },
+};
 
 export const SERVER_BUNDLE = path.resolve(import.meta.dirname, '../../dist/server.cjs');
 
@@ -41,6 +51,16 @@ export interface LspSession {
   initializeMs: number;
   /** Settings the server reads through workspace/configuration, by section. */
   settings: Record<string, unknown>;
+  /** Every diagnostics notification the server published, in order. */
+  published: PublishDiagnosticsParams[];
+  /** How many times the server asked for workspace/configuration, and for a diagnostics refresh. */
+  requests: { configuration: number; refresh: number };
+  /** Resolves at the server's next workspace/diagnostic/refresh request. */
+  refreshed(): Promise<void>;
+  /** What the server registered with client/registerCapability, in order. */
+  registrations: Registration[];
+  /** Resolves with the first registration of `method`, at once if the server has made one already. */
+  registered(method: string): Promise<Registration>;
   open(uri: string, text: string, languageId?: string, version?: number): void;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
   close(uri: string): void;
@@ -105,6 +125,8 @@ export async function startServer(
     server?: ServerLaunch;
     /** Another build of the server bundle, spoken to over stdio (the benchmark compares builds). */
     bundle?: string;
+    /** The client's capabilities, instead of those of a client with workspace/configuration and push diagnostics. */
+    capabilities?: ClientCapabilities;
   } = {},
 ): Promise<LspSession> {
   const spawnedAt = performance.now();
@@ -121,18 +143,42 @@ export async function startServer(
   const connection = createProtocolConnection(reader, writer);
   const waiting: { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   const settings: Record<string, unknown> = { imr: options.settings ?? {} };
+  const published: PublishDiagnosticsParams[] = [];
+  const requests = { configuration: 0, refresh: 0 };
+  let refreshWaiters: (() => void)[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    published.push(params);
     const index = waiting.findIndex((entry) => entry.uri === params.uri && entry.accept(params));
     if (index >= 0) waiting.splice(index, 1)[0].resolve(params);
   });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section ? (settings[item.section] ?? null) : null)));
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest(ConfigurationRequest.type, (params) => {
+    requests.configuration++;
+    return params.items.map((item) => (item.section ? (settings[item.section] ?? null) : null));
+  });
+  connection.onRequest(DiagnosticRefreshRequest.method, () => {
+    requests.refresh++;
+    const resolve = refreshWaiters;
+    refreshWaiters = [];
+    resolve.forEach((done) => done());
+    return null;
+  });
+  const registrations: Registration[] = [];
+  let registrationWaiters: { method: string; resolve: (registration: Registration) => void }[] = [];
+  connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+    registrations.push(...params.registrations);
+    registrationWaiters = registrationWaiters.filter(({ method, resolve }) => {
+      const registration = params.registrations.find((candidate) => candidate.method === method);
+      if (registration) resolve(registration);
+      return !registration;
+    });
+    return null;
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
   const initialize = connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    capabilities: {
+    capabilities: options.capabilities ?? {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { versionSupport: true } },
     },
@@ -149,6 +195,16 @@ export async function startServer(
     spawnedAt,
     initializeMs,
     settings,
+    published,
+    requests,
+    registrations,
+    registered(method) {
+      const made = registrations.find((registration) => registration.method === method);
+      return made ? Promise.resolve(made) : new Promise((resolve) => registrationWaiters.push({ method, resolve }));
+    },
+    refreshed() {
+      return new Promise((resolve) => refreshWaiters.push(resolve));
+    },
     open(uri, text, languageId = 'imr', version = 1) {
       void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     },

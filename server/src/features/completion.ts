@@ -6,6 +6,7 @@ import {
   MarkupKind,
   type CompletionItem,
   type CompletionList,
+  type Command,
   type CompletionParams,
 } from 'vscode-languageserver';
 import type { Completion, CompletionKind, LineIndex } from '../../../engine/src';
@@ -35,10 +36,20 @@ async function complete(context: ServerContext, params: CompletionParams): Promi
   if (!result?.model) return null;
   const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
   const completions = context.service.completions(result, result.lines.offsetAt(params.position), trigger);
-  return { isIncomplete: false, items: completions.map((completion) => toItem(completion, result.lines)) };
+  const command = context.client.retriggerCommand;
+  return { isIncomplete: false, items: completions.map((completion) => toItem(completion, result.lines, retrigger(completion, command))) };
 }
 
-function toItem(completion: Completion, lines: LineIndex): CompletionItem {
+/**
+ * The command run once an item is accepted: the list opens again where the item leaves more to choose (after a
+ * citation prefix, a source). Only with the client's own command, named in initializationOptions.retriggerCommand:
+ * a client that never declared one would answer "Unhandled method workspace/executeCommand".
+ */
+export function retrigger(completion: Completion, clientCommand: string | undefined): Command | undefined {
+  return completion.retrigger && clientCommand ? { title: 'Suggest', command: clientCommand } : undefined;
+}
+
+function toItem(completion: Completion, lines: LineIndex, command: Command | undefined): CompletionItem {
   return {
     label: completion.label,
     kind: KIND[completion.kind],
@@ -48,6 +59,6 @@ function toItem(completion: Completion, lines: LineIndex): CompletionItem {
     filterText: completion.label,
     insertTextFormat: InsertTextFormat.PlainText,
     textEdit: { range: lines.rangeOf(completion.replace), newText: completion.insertText },
-    command: completion.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+    command,
   };
 }

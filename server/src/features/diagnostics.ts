@@ -1,6 +1,7 @@
-// Findings, configuration notices and configuration problems as LSP diagnostics.
+// Findings, configuration notices and configuration problems as LSP diagnostics, pushed or pulled alike.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { ConfigurationFileProblem, DocumentConfiguration, Finding, Severity } from '../../../engine/src';
+import type { ConfigurationFileProblem, DocumentConfiguration, Finding, ImrDocument, Severity } from '../../../engine/src';
+import type { ServerContext } from '../context';
 
 export const SOURCE = 'imr';
 
@@ -44,4 +45,24 @@ export function configurationFileDiagnostics(problems: readonly ConfigurationFil
     code: 'configuration',
     message: problem.message,
   }));
+}
+
+/**
+ * A document's diagnostics: an open configuration file's problems, or a determination's findings after the notices
+ * of its configuration; undefined for a document that is not checked (no determination, or left out by `include`
+ * and `ignore`). `configurationFiles` hears which configuration files govern a draft. Throws when the check fails.
+ */
+export async function diagnosticsOf(
+  context: Pick<ServerContext, 'connection' | 'service' | 'docsUri'>,
+  document: ImrDocument,
+  configurationFiles?: (files: readonly string[]) => void,
+): Promise<Diagnostic[] | undefined> {
+  const { service } = context;
+  // A configuration file is diagnosed as configuration, never checked as a draft.
+  if (service.isConfigurationFile(document)) return configurationFileDiagnostics(await service.diagnoseConfigurationFile(document));
+  configurationFiles?.((await service.configuration(document)).files);
+  const result = await service.check(document);
+  if (!result) return undefined;
+  for (const failure of result.failures) context.connection.console.error(`imr: rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
+  return [...configurationNotices(result.configuration), ...result.findings.map((finding) => toDiagnostic(finding, context.docsUri))];
 }

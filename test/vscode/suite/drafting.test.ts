@@ -147,7 +147,9 @@ describe('drafting', () => {
     assert.match(inserted, /^Reasons: .* Therefore, the request was not medically necessary\.$/m);
     assert.doesNotMatch(inserted, /Claims Administrator guideline|MAXIMUS guideline|Decision rationale|Upheld/);
 
-    // The server checks the new text against the same profile: the inserted item is whole; only what is left to fill in is reported.
+    // The server checks the new text against the same profile: the inserted item is whole, and only its template
+    // text, still to be written, is reported.
+    const itemLine = text.split('\n').findIndex((line) => line.startsWith('Name of the disputed item:'));
     const after = await waitForDiagnostics(
       uri,
       (current) => stateFinding(current, statesLine(editor.document.getText())) && current.some((diagnostic) => ruleOf(diagnostic) === 'placeholder'),
@@ -158,6 +160,10 @@ describe('drafting', () => {
         .filter((diagnostic) => !['credential-state', 'placeholder'].includes(ruleOf(diagnostic)!))
         .map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
       [],
+    );
+    assert.ok(
+      after.filter((diagnostic) => ruleOf(diagnostic) === 'placeholder').every((diagnostic) => diagnostic.range.start.line >= itemLine),
+      'placeholders only in the inserted item',
     );
   });
 });
