@@ -45,7 +45,7 @@ function toItem(completion: Completion, lines: LineIndex): CompletionItem {
     detail: completion.detail,
     documentation: completion.documentation ? { kind: MarkupKind.Markdown, value: completion.documentation } : undefined,
     sortText: completion.sortText,
-    filterText: completion.label,
+    filterText: completion.filterText ?? completion.label,
     insertTextFormat: InsertTextFormat.PlainText,
     textEdit: { range: lines.rangeOf(completion.replace), newText: completion.insertText },
     command: completion.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
