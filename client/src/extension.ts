@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import type { createFeatures, Features } from './features';
 import { isDeterminationDocument, trackDeterminationContext } from './preview/documents';
 import { PREVIEW_VIEW_TYPE } from './preview/view-type';
+import { registerRuleDocumentation, RULE_DOCUMENTATION_COMMAND } from './rules/documentation';
 import { DOCUMENT_SELECTOR, type ImrServer } from './server';
 
 /** Commands whose handlers live in dist/features.cjs; `imr.insertItem` acts on the active editor. */
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     return client!;
   };
   registerLazyCommands(context, { client: server });
+  registerRuleDocumentation(context);
   context.subscriptions.push(trackDeterminationContext());
   const startIfDetermination = (document: vscode.TextDocument): void => {
     if (starting || !isDeterminationDocument(document)) return;
@@ -90,8 +92,14 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       configurationSection: 'imr',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.imrlintrc{,.json,.jsonc}'),
     },
-    // An untrusted workspace's configuration files cannot raise limits (see docs/security.md).
-    initializationOptions: { debounceMs: vscode.workspace.getConfiguration('imr').get<number>('debounceMs', 150), trusted: vscode.workspace.isTrusted },
+    // An untrusted workspace's configuration files cannot raise limits (see docs/security.md). Rule links open the
+    // rule pages here, rendered (see rules/documentation.ts); the hovers may run that command and no other.
+    initializationOptions: {
+      debounceMs: vscode.workspace.getConfiguration('imr').get<number>('debounceMs', 150),
+      trusted: vscode.workspace.isTrusted,
+      ruleDocumentationCommand: RULE_DOCUMENTATION_COMMAND,
+    },
+    markdown: { isTrusted: { enabledCommands: [RULE_DOCUMENTATION_COMMAND] } },
     // The server is restarted if it dies; the user's text lives in the editor, never in the server.
     connectionOptions: { maxRestartCount: 5 },
   };

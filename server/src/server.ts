@@ -1,6 +1,5 @@
 // The IMR determination language server: LSP in, the engine's service, LSP out.
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createImrService, toNativePath } from '../../engine/src';
@@ -10,6 +9,7 @@ import { featureCapabilities, registerFeatures } from './features';
 import { ShutdownGate } from './shutdown';
 import { configurationFileDiagnostics, configurationNotices, toDiagnostic } from './features/diagnostics';
 import { LspHost } from './host';
+import { RuleLinks } from './rule-links';
 import { DEFAULT_DEBOUNCE_MS, ValidationQueue } from './validation';
 import { BaseWatchers } from './watchers';
 
@@ -23,8 +23,8 @@ const watchers = new BaseWatchers(connection);
 const service = createImrService(host, { displayPath: toNativePath });
 
 // The bundle lives in dist/; the rule pages ship beside it in docs/rules.
-const docsRoot = path.join(__dirname, '..', 'docs', 'rules');
-const docsUri = (ruleId: string): string => pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).toString();
+const ruleLinks = new RuleLinks(path.join(__dirname, '..', 'docs', 'rules'));
+const docsUri = (ruleId: string): string => ruleLinks.href(ruleId);
 
 const queue = new ValidationQueue({ get: (uri) => documents.get(uri), validate }, DEFAULT_DEBOUNCE_MS);
 
@@ -66,6 +66,7 @@ function configurationChanged(): void {
 connection.onInitialize((params): InitializeResult => {
   host.initialize(params);
   watchers.initialize(params);
+  ruleLinks.initialize(params.initializationOptions);
   const debounce = (params.initializationOptions as { debounceMs?: number } | undefined)?.debounceMs;
   if (typeof debounce === 'number' && debounce >= 0) queue.debounceMs = debounce;
   return {
