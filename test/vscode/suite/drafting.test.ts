@@ -74,9 +74,9 @@ describe('drafting', () => {
 
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'imr', name: 'IMR final determination' });
     const text = await waitForText(editor.document, titlesInOrder, "the snippet's three sections");
-    assert.match(text, /^State\(s\) of Licensure: California$/m);
+    assert.match(text, /^State\(s\) of Licensure: \[State\(s\) of licensure\]$/m);
     assert.match(text, /^Claims Administrator guideline: The Claims Administrator based their decision on the MTUS\. Decision based on MTUS /m);
-    assert.match(text, /^Disputed item: {2}Upheld$/m);
+    assert.match(text, /^Name of the disputed item: {2}Upheld$/m);
     assert.match(text, /Therefore, the request was not medically necessary\.$/m);
 
     // The linter agrees the skeleton is a whole letter: its structural findings are gone.
@@ -107,7 +107,7 @@ describe('drafting', () => {
     await running;
     const text = await waitForText(editor.document, titlesInOrder, 'the skeleton in the new draft');
     assert.match(text, /^profile: ca-dwc-imr$/m);
-    assert.match(text, /^State\(s\) of Licensure: California$/m);
+    assert.match(text, /^State\(s\) of Licensure: \[State\(s\) of licensure\]$/m);
 
     // An untitled draft is validated too: a wrong decision word is reported, and once put right the skeleton has no structural finding.
     const diagnostics = await assertValidated(editor);
@@ -138,17 +138,32 @@ describe('drafting', () => {
     await vscode.commands.executeCommand('imr.insertItem');
     const text = await waitForText(editor.document, (current) => current.split('Carrier guideline:').length === 3, "a second item with the profile's fields");
     const inserted = text.slice(text.indexOf('Therefore, the request was medically necessary.') + 1);
-    assert.match(inserted, /^Disputed item: {2}Affirmed$/m);
+    assert.match(inserted, /^Name of the disputed item: {2}Affirmed$/m);
     assert.match(inserted, /^Carrier guideline: The Carrier based their decision on the MTUS\. Decision based on MTUS /m);
     assert.match(inserted, /^Reviewer guideline: The Reviewer /m);
     assert.match(inserted, /^Reasons: .* Therefore, the request was not medically necessary\.$/m);
     assert.doesNotMatch(inserted, /Claims Administrator guideline|MAXIMUS guideline|Decision rationale|Upheld/);
 
-    // The server checks the new text against the same profile: the inserted item is whole, nothing new is reported.
-    const after = await waitForDiagnostics(uri, (current) => stateFinding(current, statesLine(editor.document.getText())), 'the draft checked again');
+    // The server checks the new text against the same profile: the inserted item is whole, only its placeholders are left to write.
+    const after = await waitForDiagnostics(
+      uri,
+      (current) => stateFinding(current, statesLine(editor.document.getText())) && current.some((diagnostic) => ruleOf(diagnostic) === 'placeholder'),
+      'the draft checked again',
+    );
     assert.deepEqual(
-      after.filter((diagnostic) => ruleOf(diagnostic) !== 'credential-state').map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
+      after
+        .filter((diagnostic) => !['credential-state', 'placeholder'].includes(ruleOf(diagnostic)!))
+        .map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
       [],
+    );
+    assert.deepEqual(
+      after.filter((diagnostic) => ruleOf(diagnostic) === 'placeholder').map((diagnostic) => editor.document.getText(diagnostic.range)),
+      [
+        'Name of the disputed item',
+        '[source, chapter or topic, pages]',
+        '[source, chapter or topic, pages]',
+        '[Reasoning from the medical records and the cited guideline.]',
+      ],
     );
   });
 });
