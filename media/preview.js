@@ -14,6 +14,8 @@
   } catch {
     state = {};
   }
+  // What VS Code keeps for the page across a window reload: the extension shows that draft again.
+  vscode.setState({ source: state.source });
   /** A scroll position this script set itself, so it is not sent back to the editor. */
   let expectedScrollY = /** @type {number | undefined} */ (undefined);
   let scrollQueued = false;
@@ -112,6 +114,7 @@
     if (message.type === 'update' && typeof message.html === 'string') {
       const switched = typeof message.source === 'string' && message.source !== state.source;
       state.source = message.source;
+      if (switched) vscode.setState({ source: state.source });
       update(message.html);
       if (typeof message.line === 'number') scrollToLine(message.line);
       else if (switched) window.scrollTo(0, 0);

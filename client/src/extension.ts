@@ -2,8 +2,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { CommandHandler, createFeatures } from './features';
+import type { createFeatures, Features } from './features';
 import { isDeterminationDocument, trackDeterminationContext } from './preview/documents';
+import { PREVIEW_VIEW_TYPE } from './preview/view-type';
+import { registerRuleDocumentation, RULE_DOCUMENTATION_COMMAND } from './rules/documentation';
 import { DOCUMENT_SELECTOR, type ImrServer } from './server';
 
 /** Commands whose handlers live in dist/features.cjs; `imr.insertItem` acts on the active editor. */
@@ -27,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     return client!;
   };
   registerLazyCommands(context, { client: server });
+  registerRuleDocumentation(context);
   context.subscriptions.push(trackDeterminationContext());
   const startIfDetermination = (document: vscode.TextDocument): void => {
     if (starting || !isDeterminationDocument(document)) return;
@@ -56,8 +59,8 @@ export interface ExtensionApi {
  * engine runs in the language server's own process.
  */
 function registerLazyCommands(context: vscode.ExtensionContext, server: ImrServer): void {
-  let features: Record<string, CommandHandler> | undefined;
-  const load = (): Record<string, CommandHandler> => {
+  let features: Features | undefined;
+  const load = (): Features => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     features ??= (require(context.asAbsolutePath(path.join('dist', 'features.cjs'))) as { createFeatures: typeof createFeatures }).createFeatures(
       context,
@@ -66,11 +69,15 @@ function registerLazyCommands(context: vscode.ExtensionContext, server: ImrServe
     return features;
   };
   for (const id of LAZY_COMMANDS) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => load()[id](...args)));
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => load().commands[id](...args)));
   }
   for (const id of LAZY_EDITOR_COMMANDS) {
-    context.subscriptions.push(vscode.commands.registerTextEditorCommand(id, (editor) => load()[id](editor)));
+    context.subscriptions.push(vscode.commands.registerTextEditorCommand(id, (editor) => load().commands[id](editor)));
   }
+  // A preview open when the window reloaded comes back (activation event onWebviewPanel:imr.preview).
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => load().restorePreview(panel, state) }),
+  );
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
@@ -92,7 +99,10 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       // Published: checked on the server's debounce as the user types, open drafts only (pulled, VS Code would
       // check visible drafts only and poll the whole workspace every two seconds).
       pullDiagnostics: false,
+      // Rule links open the rule pages here, rendered (see rules/documentation.ts); the hovers may run that command and no other.
+      ruleDocumentationCommand: RULE_DOCUMENTATION_COMMAND,
     },
+    markdown: { isTrusted: { enabledCommands: [RULE_DOCUMENTATION_COMMAND] } },
     // The server is restarted if it dies; the user's text lives in the editor, never in the server.
     connectionOptions: { maxRestartCount: 5 },
   };

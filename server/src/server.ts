@@ -1,6 +1,5 @@
 // The IMR determination language server: LSP in, the engine's service, LSP out.
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   createConnection,
   ProposedFeatures,
@@ -21,6 +20,7 @@ import { diagnosticsOf } from './features/diagnostics';
 import { PULL_DIAGNOSTICS, PullDiagnostics } from './features/pull-diagnostics';
 import { LspHost, pathOfUri } from './host';
 import { debounceGiven } from './settings';
+import { RuleLinks } from './rule-links';
 import { DEFAULT_DEBOUNCE_MS, ValidationQueue } from './validation';
 import { Watchers } from './watchers';
 
@@ -36,8 +36,8 @@ const watchers = new Watchers(connection, client);
 const service = createImrService(host, { displayPath: toNativePath });
 
 // The bundle lives in dist/; the rule pages ship beside it in docs/rules.
-const docsRoot = path.join(__dirname, '..', 'docs', 'rules');
-const docsUri = (ruleId: string): string => pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).toString();
+const ruleLinks = new RuleLinks(path.join(__dirname, '..', 'docs', 'rules'));
+const docsUri = (ruleId: string): string => ruleLinks.href(ruleId);
 
 const queue = new ValidationQueue({ get: (uri) => documents.get(uri), validate }, DEFAULT_DEBOUNCE_MS);
 const context: ServerContext = { connection, documents, service, client, docsUri };
@@ -101,6 +101,7 @@ connection.onInitialize((params): InitializeResult => {
   Object.assign(client, clientFeatures(params));
   host.initialize(params);
   queue.debounceMs = debounceGiven(params.initializationOptions) ?? queue.debounceMs;
+  ruleLinks.initialize(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

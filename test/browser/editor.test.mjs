@@ -1,9 +1,23 @@
 // What a writer sees in a real VS Code (code-server in headless Chromium): squiggles and the Problems panel,
-// the quick-fix light bulb, snippet completion, and the preview, which must run no script from the draft.
+// the quick-fix light bulb, filling in the determination snippet, and the preview, which must run no script from the draft.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { UI_TIMEOUT, editorLine, goTo, openFile, plain, previewFrame, runCommand, screenshotOnFailure, startEditor, textBox } from './support.mjs';
+import {
+  UI_TIMEOUT,
+  editorLine,
+  goTo,
+  openFile,
+  plain,
+  previewFrame,
+  problemCounts,
+  problemsAre,
+  runCommand,
+  screenshotOnFailure,
+  startEditor,
+  textBox,
+} from './support.mjs';
 
 const workspaceDraft = (name) => fs.readFileSync(new URL(`../vscode/workspace/${name}`, import.meta.url), 'utf8');
 
@@ -113,8 +127,9 @@ describe('the extension in code-server, as a writer sees it', { timeout: 10 * 60
     assert.ok((await view.locator('.squiggly-warning').count()) >= 1, 'the warnings stay');
   });
 
-  check('completes "imr-determination" in an empty draft into the whole skeleton', async () => {
-    const { page } = editor;
+  check('inserts "imr-determination", and Tab walks every placeholder while the writer fills them in, no completion taking the key', async () => {
+    const { page, workspace } = editor;
+    const before = await problemCounts(page);
     const view = await openFile(page, 'empty.imr.md');
     await view.locator('.view-lines').click();
     await page.keyboard.type('imr-determination');
@@ -123,23 +138,69 @@ describe('the extension in code-server, as a writer sees it', { timeout: 10 * 60
     await suggestion.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     assert.match(plain(await suggestion.textContent()), /imr-determination/);
     await page.keyboard.press('Enter');
-
     await editorLine(view, 'HOW THE IMR FINAL DETERMINATION WAS MADE').waitFor({ timeout: UI_TIMEOUT });
-    await editorLine(view, 'State(s) of Licensure: [State(s) of licensure]').waitFor({ timeout: UI_TIMEOUT });
-    await editorLine(view, 'CLINICAL CASE SUMMARY').waitFor({ timeout: UI_TIMEOUT });
     assert.equal(await editorLine(view, 'imr-determination').count(), 0, 'the prefix was replaced');
-    // The skeleton has its three sections: the missing-section errors of the empty draft are gone, and what the
-    // Problems panel lists is the template text still to be written.
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Shift+M');
-    const panel = page.locator('.markers-panel');
-    try {
-      await panel.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-      await panel.locator('.monaco-list-row', { hasText: 'placeholder' }).first().waitFor({ timeout: UI_TIMEOUT });
-      await panel.locator('.monaco-list-row', { hasText: 'required-section' }).first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-    } finally {
-      await runCommand(page, 'View: Hide Panel');
-    }
+    // Seven placeholders to write, each an error until it is written; nothing else wrong with the skeleton.
+    let errors = before.errors + 7;
+    await problemsAre(page, { errors, warnings: before.warnings });
+
+    const selected = (text) => page.locator('.statusbar-item', { hasText: `(${text.length} selected)` }).waitFor({ timeout: UI_TIMEOUT });
+    const choices = (first) => page.locator('.suggest-widget.visible .monaco-list-row.focused', { hasText: first }).waitFor({ timeout: UI_TIMEOUT });
+    /** Types over the selected placeholder, waits until the server has checked what was typed, then tabs on. */
+    const fill = async (placeholder, value, change = -1) => {
+      await selected(placeholder);
+      await page.keyboard.type(value);
+      errors += change;
+      await problemsAre(page, { errors, warnings: before.warnings });
+      await page.keyboard.press('Tab');
+    };
+    /** Takes the choice `down` rows below the first one offered, and tabs on. */
+    const choose = async (first, down, change = 0) => {
+      await choices(first);
+      for (let row = 0; row < down; row++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Tab');
+      errors += change;
+      if (change !== 0) await problemsAre(page, { errors, warnings: before.warnings });
+    };
+
+    await fill('[State(s) of licensure]', 'California, Nevada');
+    await fill('[Certification(s) or specialty]', 'Orthopaedic Surgery, Pain Medicine');
+    await fill(
+      '[Summary of the case file: the claim, the Utilization Review decision in dispute and the medical records that bear on it.]',
+      'The applicant, a warehouse worker, reported chronic low back pain after lifting at work. Utilization review denied a lumbar MRI.',
+    );
+    await fill('Name of the disputed item', 'Lumbar MRI');
+    // "Overturned" against the conclusion still to choose: the contradiction is reported until then.
+    await choose('Upheld', 1, +1);
+    await choose('based their decision on the MTUS', 0);
+    await fill('[source, chapter or topic, pages]', 'ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, page 303');
+    await choose('based their decision on the MTUS', 0);
+    await fill('[source, chapter or topic, pages]', 'ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, page 304');
+    await fill(
+      '[Reasoning from the medical records and the cited guideline.]',
+      'The records document a progressive neurologic deficit, a red flag for which the guideline supports imaging.',
+    );
+    await choose('Therefore, the request was not medically necessary.', 1, -1);
+
+    await page.keyboard.press('Control+S');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    const saved = fs.readFileSync(path.join(workspace, 'empty.imr.md'), 'utf8');
+    const lines = saved
+      .split('\n')
+      .filter((line) => /:/.test(line) && !/^(MAXIMUS Federal|The Expert Reviewer has|The expert reviewer developed|The Final Determination)/.test(line));
+    assert.deepEqual(lines, [
+      'State(s) of Licensure: California, Nevada',
+      'Certification(s)/Specialty: Orthopaedic Surgery, Pain Medicine',
+      'Lumbar MRI:  Overturned',
+      'Claims Administrator guideline: The Claims Administrator based their decision on the MTUS. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, page 303',
+      'MAXIMUS guideline: The Expert Reviewer based their decision on the MTUS. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, page 304',
+      'Decision rationale: The records document a progressive neurologic deficit, a red flag for which the guideline supports imaging. Therefore, the request was medically necessary.',
+    ]);
+    assert.match(
+      saved,
+      /\n\nThe applicant, a warehouse worker, reported chronic low back pain after lifting at work\. Utilization review denied a lumbar MRI\.\n/,
+    );
+    await problemsAre(page, before);
   });
 
   check('previews the letter and its summary beside the draft', async () => {

@@ -82,7 +82,8 @@ export async function openFile(page, name) {
   // The focused row, not just any row: Enter opens the focused one, and the list refreshes as the filter applies.
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
+  // The active group's tab, by the file it holds: another group may show the same draft, or a preview named after it.
+  await page.locator(`.editor-group-container.active .tab.active[data-resource-name="${name}"]`).waitFor({ timeout: UI_TIMEOUT });
   const editor = activeEditor(page);
   await editor.locator('.view-lines').waitFor({ timeout: UI_TIMEOUT });
   return editor;
@@ -102,6 +103,13 @@ export async function runCommand(page, title) {
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/** Closes every editor; the workbench, not a webview that may hold the focus, takes the command. */
+export async function closeAllEditors(page) {
+  await page.locator('.editor-group-container .tab').first().click();
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 }
 
 /** Moves the cursor with Go to Line (Ctrl+G), 1-based as the status bar shows it. */
@@ -147,6 +155,27 @@ export async function textBox(line, needle) {
     const box = range.getBoundingClientRect();
     return { x: box.x, y: box.y, width: box.width, height: box.height };
   }, needle);
+}
+
+/** The workspace's error and warning counts, as the status bar shows them. */
+export async function problemCounts(page) {
+  const label = (await page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
+  const count = (kind) => Number(new RegExp(`${kind}: (\\d+)`).exec(label)?.[1] ?? 0);
+  return { errors: count('Errors'), warnings: count('Warnings') };
+}
+
+/** Waits until the status bar counts these errors and warnings: the server has checked the drafts as they now are. */
+export async function problemsAre(page, { errors, warnings }) {
+  const wanted = errors === 0 && warnings === 0 ? ['No Problems', 'Errors: 0, Warnings: 0'] : [`Errors: ${errors}, Warnings: ${warnings}`];
+  try {
+    await page.waitForFunction((labels) => labels.includes(document.getElementById('status.problems')?.getAttribute('aria-label')), wanted, {
+      timeout: UI_TIMEOUT,
+    });
+  } catch (error) {
+    const now = await problemCounts(page);
+    error.message += `\n(the status bar counts ${now.errors} errors and ${now.warnings} warnings, not ${errors} and ${warnings})`;
+    throw error;
+  }
 }
 
 /** The preview's content frame: the webview's outer iframe, then its active frame. */

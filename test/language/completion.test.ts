@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import { guidelineSources } from '../../engine/src/catalogue/guidelines';
 import { lint } from '../../engine/src/lint';
 import { completionsAt, sourceSpellings, type Completion } from '../../engine/src/language/completion';
+import { determinationSkeleton } from '../../engine/src/language/skeleton';
+import { builtinProfiles } from '../../engine/src/profiles/builtin';
+import { TEMPLATE_PLACEHOLDERS } from '../../engine/src/profiles/placeholders';
 import { cursorAt, replaceOnce, seed } from './drafts';
+import { expandSnippet } from './snippet';
 
 /** Completions where ‸ stands in `marked`, sorted as the editor shows them. */
 function complete(marked: string, trigger?: string): { items: Completion[]; text: string; offset: number } {
@@ -163,6 +167,18 @@ describe('completion', () => {
   });
 
   describe('credentials', () => {
+    it('open by themselves only for a new entry after a comma, not right after the label', () => {
+      const afterLabel = replaceOnce(seed, 'Texas, Ohio, California', '‸');
+      assert.deepEqual(complete(afterLabel, ' ').items, [], 'the space after the label asked for nothing');
+      assert.deepEqual(complete(replaceOnce(seed, 'Licensure: Texas, Ohio, California', 'Licensure:‸'), ':').items, []);
+      assert.ok(labels(complete(afterLabel).items).includes('California'), 'asked for, the list comes');
+      assert.ok(labels(complete(replaceOnce(seed, 'Texas, Ohio, California', 'Texas, ‸'), ' ').items).includes('Ohio'), 'a space after a comma');
+      assert.ok(labels(complete(replaceOnce(seed, 'Texas, Ohio, California', 'Texas,‸'), ',').items).includes('Ohio'), 'the comma');
+      // A space inside an entry keeps the list of a name of several words going.
+      const within = complete(replaceOnce(seed, 'Preventive Medicine, Occupational Medicine', 'Preventive Medicine, Physical ‸'), ' ');
+      assert.ok(labels(within.items).includes('Physical Medicine and Rehabilitation'), 'a space within an entry');
+    });
+
     it('offer states not yet listed, replacing the entry being typed', () => {
       const { items, text } = complete(replaceOnce(seed, 'Texas, Ohio, California', 'Texas, O‸, California'));
       const names = labels(items);
@@ -208,6 +224,59 @@ describe('completion', () => {
 
     it('are not offered inside the front matter', () => {
       assert.deepEqual(complete('---\nprofile: ‸\n---\n').items, []);
+    });
+  });
+
+  describe('inside a snippet being filled in', () => {
+    const P = TEMPLATE_PLACEHOLDERS;
+    const profile = builtinProfiles.find((candidate) => candidate.id === 'ca-dwc-imr')!;
+    /** The whole determination as the imr-determination snippet inserts it, with the Non-MTUS forms chosen. */
+    const skeleton = expandSnippet(determinationSkeleton(profile), (options) => options.find((option) => /Non-MTUS/.test(option)) ?? options[0]).text;
+
+    it('opens no list on a typed character while a placeholder is left ahead, and none after an item', () => {
+      const states = replaceOnce(skeleton, P.states.text, 'California,‸');
+      assert.deepEqual(complete(states, ',').items, [], 'the comma opened nothing: Tab goes to the next placeholder');
+      assert.ok(labels(complete(states).items).includes('Nevada'), 'Ctrl+Space still lists the states');
+      // The Claims Administrator's citation: the Expert Reviewer's placeholder is still ahead.
+      const source = skeleton.replace(P.source.text, 'Official Disability Guidelines (ODG), ‸');
+      assert.deepEqual(complete(source, ' ').items, []);
+      const asked = complete(source).items;
+      assert.ok(labels(asked).includes('Low Back'), 'the chapters, when asked for');
+      const label = replaceOnce(skeleton, 'MAXIMUS guideline: ', '‸\n\nMAXIMUS guideline: ');
+      const fields = complete(label).items.filter((item) => item.kind === 'field');
+      assert.ok(fields.length > 0 && fields.every((item) => !item.retrigger), 'no list opens by itself after a label is accepted');
+    });
+
+    it('opens them again once every placeholder is written', () => {
+      const written: Record<string, string> = {
+        [P.states.text]: 'California',
+        [P.specialties.text]: 'Orthopaedic Surgery',
+        [P.summary.text]: 'The applicant filed a claim for chronic low back pain.',
+        [P.item.text]: 'Lumbar MRI',
+        [P.source.text]: 'Chronic Pain Medical Treatment Guidelines, page 78',
+        [P.reasoning.text]: 'The records show no red flags.',
+      };
+      const filled = expandSnippet(determinationSkeleton(profile), undefined, (text) => written[text]).text;
+      assert.ok(!Object.values(P).some((placeholder) => filled.includes(placeholder.text)), 'no placeholder left');
+      const states = replaceOnce(filled, 'Licensure: California', 'Licensure: California,‸');
+      assert.ok(labels(complete(states, ',').items).includes('Nevada'), 'the comma opens the list again');
+      const label = replaceOnce(filled, 'MAXIMUS guideline: ', '‸\n\nMAXIMUS guideline: ');
+      assert.ok(
+        complete(label).items.some((item) => item.kind === 'field' && item.retrigger),
+        'a label opens the citation forms again',
+      );
+    });
+
+    it('match the placeholder selected when completion is asked for, and replace it', () => {
+      const { items, text } = complete(replaceOnce(skeleton, P.states.text, `${P.states.text}‸`));
+      const california = items.find((item) => item.label === 'California')!;
+      assert.equal(replaced(text, california), P.states.text);
+      assert.equal(california.filterText, `${P.states.text}California`, 'the editor filters by the placeholder typed over');
+      assert.match(accept(text, california), /^State\(s\) of Licensure: California$/m);
+      const sources = complete(skeleton.replace(P.source.text, `${P.source.text}‸`)).items;
+      const odg = sources.find((item) => item.label === 'Official Disability Guidelines (ODG)')!;
+      assert.equal(odg.filterText, `${P.source.text}${odg.label}`);
+      assert.equal(complete(replaceOnce(seed, 'Texas, Ohio, California', 'Texas, O‸')).items[0].filterText, undefined, 'typed text filters as usual');
     });
   });
 });

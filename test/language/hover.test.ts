@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { guidelineSources } from '../../engine/src/catalogue/guidelines';
 import { lint } from '../../engine/src/lint';
@@ -16,28 +17,64 @@ function hover(marked: string) {
 }
 
 describe('hover', () => {
-  it('explains an Overturned decision and the conclusion it requires, and that the rationale agrees', () => {
+  it('gives an Overturned decision its meaning in one line', () => {
     const info = hover(replaceOnce(seed, 'Injection:  Overturned', 'Injection:  Over‸turned'))!;
     assert.equal(info.hovered, 'Overturned');
-    assert.match(info.markdown, /\*\*Overturned\*\*: the utilization review \(UR\) decision is reversed: the requested treatment is medically necessary/);
-    assert.match(info.markdown, /"Therefore, the request was medically necessary\."/);
-    assert.match(info.markdown, /this agrees with the decision/);
+    assert.equal(info.markdown, '**Overturned**: the utilization review (UR) decision is reversed: the requested treatment is medically necessary.');
   });
 
-  it('explains Upheld, and says when the rationale contradicts it, beside the rule that reports it', () => {
-    const info = hover(replaceOnce(seed, 'Injection:  Overturned', 'Injection:  Up‸held'))!;
-    assert.match(info.markdown, /\*\*Upheld\*\*: the utilization review \(UR\) denial stands: the requested treatment is not medically necessary/);
-    assert.match(info.markdown, /"Therefore, the request was not medically necessary\."/);
-    assert.match(info.markdown, /this contradicts the decision/);
+  it('gives Upheld its meaning, and leaves the contradiction to the finding that reports it', () => {
+    const text = replaceOnce(seed, 'Injection:  Overturned', 'Injection:  Up‸held');
+    const info = hover(text)!;
+    assert.equal(info.markdown, '**Upheld**: the utilization review (UR) denial stands: the requested treatment is not medically necessary.');
+    const contradiction = lint(cursorAt(text).text).findings.find((finding) => finding.ruleId === 'conclusion-decision');
+    assert.ok(contradiction, 'the draft has the contradiction');
+    assert.ok(!info.markdown.includes(contradiction.message.slice(0, 30)));
   });
 
-  it('says a UR word is not an IMR decision, and what it is read as', () => {
-    const info = hover(replaceOnce(seed, 'Injection:  Overturned', 'Injection:  Appr‸oved'))!;
+  it('says which words are decisions on a UR word, then links the rule once, without repeating the finding', () => {
+    const text = replaceOnce(seed, 'Injection:  Overturned', 'Injection:  Appr‸oved');
+    const info = hover(text)!;
     assert.equal(info.hovered, 'Approved');
-    assert.match(info.markdown, /"Approved" is a utilization review word; an IMR decision is \*\*Upheld\*\* or \*\*Overturned\*\*/);
-    assert.match(info.markdown, /Read as \*\*Overturned\*\*/);
-    assert.match(info.markdown, /\*\*decision-value\*\*: Each disputed item ends with an IMR decision/);
-    assert.match(info.markdown, /\[Rule documentation\]\(https:\/\/example\.test\/rules\/decision-value\)/);
+    assert.equal(
+      info.markdown,
+      [
+        'An IMR decision is **Upheld** (not medically necessary) or **Overturned** (medically necessary).',
+        '---',
+        `Rule [decision-value](https://example.test/rules/decision-value): ${findRule('decision-value')!.description}`,
+      ].join('\n\n'),
+    );
+    const finding = lint(cursorAt(text).text).findings.find((candidate) => candidate.ruleId === 'decision-value')!;
+    assert.ok(!info.markdown.includes('utilization review word'), `the finding's message is the editor's to show: ${finding.message}`);
+  });
+
+  it('names each rule once and no finding twice, wherever a defective draft has findings', () => {
+    const folder = new URL('../fixtures/defective/', import.meta.url);
+    let hovered = 0;
+    for (const name of readdirSync(folder).filter((file) => file.endsWith('.imr.md'))) {
+      const text = readFileSync(new URL(name, folder), 'utf8');
+      const result = lint(text);
+      for (const finding of result.findings) {
+        const offset = finding.span.start;
+        const info = hoverAt(result.model, result.findings, offset, { docsUri })!;
+        assert.ok(info, `${name}: a hover on the ${finding.ruleId} finding`);
+        hovered++;
+        const here = result.findings.filter((other) => other.span.start <= offset && offset <= other.span.end);
+        for (const ruleId of new Set(here.map((other) => other.ruleId))) {
+          const links = info.markdown.split(`](https://example.test/rules/${ruleId})`).length - 1;
+          assert.equal(links, 1, `${name}: ${ruleId} linked once at ${offset}`);
+        }
+        // Not the message, nor its own words (what it quotes from the draft aside) said again in the hover's way.
+        for (const other of here) {
+          const words = other.message
+            .split(/"[^"]*"/)
+            .map((part) => part.trim())
+            .sort((a, b) => b.length - a.length)[0];
+          assert.ok(words.length < 20 || !info.markdown.includes(words), `${name}: "${other.message}" repeated`);
+        }
+      }
+    }
+    assert.ok(hovered >= 25, `${hovered} findings hovered`);
   });
 
   it('shows how a Non-MTUS citation was read and where it sits in the search sequence', () => {
@@ -68,13 +105,20 @@ describe('hover', () => {
     assert.match(info.markdown, /Evidence search sequence: MTUS: searched first/);
   });
 
-  it("gives a finding's rule description and page on its range", () => {
+  it('says how a citation of the wrong kind was read, and leaves the mismatch to its finding', () => {
+    const text = replaceOnce(seed, 'Non-MTUS Citation ODG Hip and Pelvis Chapter', 'MTUS Offi‸cial Disability Guidelines (ODG), Hip and Pelvis Chapter');
+    const info = hover(text)!;
+    assert.match(info.markdown, /^\*\*MTUS citation\*\*/);
+    assert.match(info.markdown, /catalogue name \*Official Disability Guidelines \(ODG\)\* \(outside the MTUS\)/);
+    const mismatch = lint(cursorAt(text).text).findings.find((finding) => finding.ruleId === 'citation-source');
+    assert.ok(mismatch, 'the draft has the mismatch');
+    assert.doesNotMatch(info.markdown, /cite it with/);
+  });
+
+  it("gives a finding's rule page and what the rule checks on its range", () => {
     const info = hover(replaceOnce(seed, 'Texas, Ohio', 'Texas, Oh‸oi'))!;
     assert.equal(info.hovered, 'Ohoi');
-    assert.equal(
-      info.markdown,
-      `**credential-state**: ${findRule('credential-state')!.description}\n\n[Rule documentation](https://example.test/rules/credential-state)`,
-    );
+    assert.equal(info.markdown, `Rule [credential-state](https://example.test/rules/credential-state): ${findRule('credential-state')!.description}`);
   });
 
   it('has nothing to say on plain narrative', () => {

@@ -13,9 +13,23 @@ function at(text: string, needle: string): Range {
   return { start: result.model!.lines.positionAt(offset), end: result.model!.lines.positionAt(offset + needle.length) };
 }
 
-function fixesAt(text: string, needle: string) {
+function fixesAt(text: string, needle: string | Range) {
   const result = lint(text);
-  return quickFixesAt({ findings: result.findings, lines: result.model!.lines, model: result.model }, at(text, needle));
+  return quickFixesAt({ findings: result.findings, lines: result.model!.lines, model: result.model }, typeof needle === 'string' ? at(text, needle) : needle);
+}
+
+const summary = (fixes: ReturnType<typeof fixesAt>['fixes']) => fixes.map(({ fix, kind, preferred }) => [kind, fix.title, preferred]);
+
+// A phone number pasted into an item line whose decision is misspelt, and a number after the states: findings side by side and nested.
+const crowded = replaceOnce(
+  replaceOnce(seed, 'Left Hip Cortisone Injection:  Overturned', 'Left Hip Cortisone Injection 555-123-4567:  Aproved'),
+  'Texas, Ohio, California',
+  'Texas, Ohio, California, call 555-987-6543',
+);
+
+function cursor(text: string, needle: string, into = 2): Range {
+  const position = lint(text).model!.lines.positionAt(text.indexOf(needle) + into);
+  return { start: position, end: position };
 }
 
 describe('quick fixes', () => {
@@ -41,6 +55,44 @@ describe('quick fixes', () => {
       fixes.filter((fix) => fix.kind === 'disable').map((fix) => fix.fix.title),
       ['Disable phi for this line'],
     );
+  });
+
+  it('puts the graver finding first on a line asked about as a whole, its fix before the others, the directives last, none preferred', () => {
+    const { line } = cursor(crowded, 'Left Hip Cortisone Injection 555', 0).start;
+    const { fixes } = fixesAt(crowded, { start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    assert.deepEqual(summary(fixes), [
+      ['fix', 'Change to "Overturned"', false],
+      ['fix', 'Redact as [REDACTED]', false],
+      ['disable', 'Disable decision-value for this line', false],
+      ['disable', 'Disable phi for this line', false],
+    ]);
+  });
+
+  it('prefers the fix of the finding under the cursor, and leaves the finding beside it out', () => {
+    assert.deepEqual(summary(fixesAt(crowded, cursor(crowded, 'Aproved')).fixes), [
+      ['fix', 'Change to "Overturned"', true],
+      ['disable', 'Disable decision-value for this line', false],
+    ]);
+  });
+
+  it('of findings nested under the cursor, takes the narrower first', () => {
+    assert.deepEqual(summary(fixesAt(crowded, cursor(crowded, '6543')).fixes), [
+      ['fix', 'Redact as [REDACTED]', true],
+      ['disable', 'Disable phi for this line', false],
+      ['disable', 'Disable credential-state for this line', false],
+    ]);
+  });
+
+  it('puts the finding whose range was asked about before one inside it, even a narrower one', () => {
+    const result = lint(crowded);
+    const outer = result.findings.find((finding) => finding.ruleId === 'credential-state')!;
+    assert.equal(crowded.slice(outer.span.start, outer.span.end), 'call 555-987-6543');
+    // As VS Code asks on Ctrl+. over a squiggle: the range of that finding.
+    assert.deepEqual(summary(fixesAt(crowded, outer.range).fixes), [
+      ['fix', 'Redact as [REDACTED]', false],
+      ['disable', 'Disable credential-state for this line', false],
+      ['disable', 'Disable phi for this line', false],
+    ]);
   });
 
   it('offers fixing the whole draft beside a fixable finding when the draft has more to fix', () => {

@@ -8,7 +8,10 @@ import {
   type CompletionList,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { determinationSkeleton } from '../../engine/src/language/skeleton';
+import { builtinProfiles } from '../../engine/src/profiles/builtin';
 import { cursorAt, replaceOnce, seed } from '../language/drafts';
+import { expandSnippet } from '../language/snippet';
 import { applyTextEdits, fileUri, positionAt, startServer, type LspSession } from '../support/lsp';
 
 describe('completion over stdio', () => {
@@ -130,6 +133,18 @@ describe('completion over stdio', () => {
       ],
     );
     assert.equal(accept(typed, items[0]), `${start}\nCLINICAL CASE SUMMARY`);
+    server.close(uri);
+  });
+
+  it('while a snippet is filled in, matches the placeholder completed over and opens nothing by itself', async () => {
+    const skeleton = expandSnippet(determinationSkeleton(builtinProfiles.find((profile) => profile.id === 'ca-dwc-imr')!)).text;
+    const { items, text, uri } = await completeAt(replaceOnce(skeleton, '[State(s) of licensure]', '[State(s) of licensure]‸'));
+    const california = items.find((item) => item.label === 'California')!;
+    assert.equal(california.filterText, '[State(s) of licensure]California');
+    assert.match(accept(text, california), /^State\(s\) of Licensure: California$/m);
+    const typed = replaceOnce(text, '[State(s) of licensure]', 'California,');
+    server.change(uri, 2, [{ text: typed }]);
+    assert.deepEqual(await complete(uri, typed, typed.indexOf('California,') + 'California,'.length, ','), []);
     server.close(uri);
   });
 

@@ -11,8 +11,15 @@ export const COMMANDS = {
   exportHtml: 'imr.exportHtml',
 } as const;
 
-/** Handlers of the preview and export commands, by command id; the preview's resources join the context's. */
-export function previewCommands(context: vscode.ExtensionContext, server: ImrServer): Record<string, (...args: unknown[]) => unknown> {
+export interface PreviewFeatures {
+  /** Handlers of the preview and export commands, by command id. */
+  commands: Record<string, (...args: unknown[]) => unknown>;
+  /** Shows again, in `panel`, the draft a preview showed before the window reloaded (`state` is what its page saved). */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+}
+
+/** The preview and export; the preview's resources join the context's. */
+export function previewFeatures(context: vscode.ExtensionContext, server: ImrServer): PreviewFeatures {
   const preview = new DeterminationPreview(context.extensionUri, server);
   const open = async (resource: unknown, toSide: boolean): Promise<void> => {
     const document = await targetDocument(resource, preview);
@@ -27,7 +34,7 @@ export function previewCommands(context: vscode.ExtensionContext, server: ImrSer
     preview.show(document, column, toSide);
   };
   context.subscriptions.push(preview);
-  return {
+  const commands = {
     [COMMANDS.showPreview]: (resource?: unknown) => open(resource, false),
     [COMMANDS.showPreviewToSide]: (resource?: unknown) => open(resource, true),
     [COMMANDS.exportHtml]: async (resource?: unknown, request?: unknown) => {
@@ -39,6 +46,19 @@ export function previewCommands(context: vscode.ExtensionContext, server: ImrSer
       return exportDetermination(document, server, request as ExportRequest | undefined);
     },
   };
+  const restore = async (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+    const source = (state as { source?: unknown } | undefined)?.source;
+    let document: vscode.TextDocument | undefined;
+    try {
+      document = typeof source === 'string' ? await vscode.workspace.openTextDocument(vscode.Uri.parse(source, true)) : undefined;
+    } catch {
+      document = undefined;
+    }
+    // The draft is gone (deleted, or an untitled one the reload did not keep): nothing to show.
+    if (!document) panel.dispose();
+    else preview.restore(panel, document);
+  };
+  return { commands, restore };
 }
 
 /** The draft a command acts on: the one it was invoked on, else the active editor's, else the previewed one. */

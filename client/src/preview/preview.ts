@@ -6,8 +6,7 @@ import { IMR_REQUESTS, type RenderParams, type RenderResult } from '../../../ser
 import { documentParams, type ImrServer } from '../server';
 import { isDeterminationDocument } from './documents';
 import { createNonce, previewHtml } from './html';
-
-export const PREVIEW_VIEW_TYPE = 'imr.preview';
+import { PREVIEW_VIEW_TYPE } from './view-type';
 
 /** Renders at most this often while the reviewer types; the last change always renders. */
 const THROTTLE_MS = 200;
@@ -62,26 +61,41 @@ export class DeterminationPreview implements vscode.Disposable {
       this.panel.reveal(undefined, preserveFocus);
       return;
     }
-    this.document = document;
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
       titleOf(document),
       { viewColumn, preserveFocus },
-      {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableFindWidget: true,
-        localResourceRoots: [media],
-      },
+      { ...this.webviewOptions(), enableFindWidget: true },
     );
+    this.adopt(panel, document);
+  }
+
+  /** A preview the window had before it reloaded, given back by VS Code: it shows its draft again. */
+  restore(panel: vscode.WebviewPanel, document: vscode.TextDocument): void {
+    if (this.panel) {
+      // One preview at a time: the one already open shows this draft instead.
+      panel.dispose();
+      if (!this.isSource(document)) this.follow(document);
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    panel.title = titleOf(document);
+    this.adopt(panel, document);
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+  }
+
+  private adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument): void {
+    this.document = document;
     this.panel = panel;
     panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;
       this.cancel();
     });
     panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.received(message));
-    void this.load(panel, media);
+    void this.load(panel, vscode.Uri.joinPath(this.extensionUri, 'media'));
   }
 
   /** The page is set once; later renders go to it as messages. */

@@ -8,6 +8,7 @@ import { vocabularyOf } from '../profiles/vocabulary';
 import type { Span } from '../text';
 import { citationPrefix, decisionMeaning, describeDecision, describeSource } from './describe';
 import { escapeMarkdown } from './markdown';
+import { isTabStopText, snippetMayHoldTab } from './snippet-session';
 
 export type CompletionKind = 'decision' | 'field' | 'citation' | 'source' | 'chapter' | 'state' | 'specialty' | 'section';
 
@@ -21,6 +22,8 @@ export interface Completion {
   /** The source text the completion replaces: what was typed of it, and the rest of that word. */
   replace: Span;
   sortText: string;
+  /** What the editor matches the typed text against, when not the label (a placeholder being replaced). */
+  filterText?: string;
   /** Accepting it leads straight to the next list (a field label to its citation forms, a form to its sources). */
   retrigger?: boolean;
 }
@@ -47,6 +50,7 @@ const WORD_AFTER = /^[\p{L}\p{N}'’-]*/u;
 /**
  * Completions at `offset` of the draft the model was built from. `triggerCharacter` is the character
  * whose typing asked for them (":", " ", ","); titles and labels are offered only when asked for or typed.
+ * While a snippet may still want Tab, no list opens by itself: not on a typed character, not after an item.
  */
 export function completionsAt(model: Determination, offset: number, triggerCharacter?: string): Completion[] {
   if (offset < 0 || offset > model.text.length) return [];
@@ -68,14 +72,16 @@ export function completionsAt(model: Determination, offset: number, triggerChara
     contentStart: lineStart + marker.length,
     triggerCharacter,
   };
-  return (
+  const holdsTab = snippetMayHoldTab(model.text, offset);
+  if (holdsTab && triggerCharacter) return [];
+  const found =
     credentialCompletions(cursor) ??
     sourceCompletions(cursor) ??
     citationFormCompletions(cursor) ??
     decisionCompletions(cursor) ??
     lineStartCompletions(cursor) ??
-    []
-  );
+    [];
+  return holdsTab ? found.map(({ retrigger: _opensNextList, ...completion }) => completion) : found;
 }
 
 /** States or specialties after the credentials labels, leaving out those the line already lists. */
@@ -86,6 +92,8 @@ function credentialCompletions(cursor: Cursor): Completion[] | undefined {
   const listed = cursor.content.slice(colon + 1);
   const separator = Math.max(listed.lastIndexOf(','), listed.lastIndexOf(';'));
   const typed = listed.slice(separator + 1);
+  // Right after the label nothing was asked for yet; after a comma a new entry begins, and within an entry the list goes on.
+  if (cursor.triggerCharacter && separator < 0 && typed.trim() === '') return [];
   const lead = typed.length - typed.trimStart().length;
   const restOfEntry = /^[^,;]*/.exec(cursor.after)![0];
   const replace = { start: cursor.offset - typed.length + lead, end: cursor.offset + restOfEntry.trimEnd().length };
@@ -94,6 +102,7 @@ function credentialCompletions(cursor: Cursor): Completion[] | undefined {
     .filter((entry) => entry.length > 0);
   const space = lead === 0 ? ' ' : '';
   const names = kind === 'states' ? usStates : knownSpecialties;
+  const overPlaceholder = isTabStopText(typed);
   return names
     .filter((name) => !others.includes(name.toLowerCase()))
     .map((name, index) => ({
@@ -103,6 +112,7 @@ function credentialCompletions(cursor: Cursor): Completion[] | undefined {
       insertText: `${space}${name}`,
       replace,
       sortText: String(index).padStart(3, '0'),
+      ...(overPlaceholder ? { filterText: `${typed.trim()}${name}` } : {}),
     }));
 }
 
@@ -129,10 +139,19 @@ function sourceCompletions(cursor: Cursor): Completion[] | undefined {
     const rest = reference.slice(named.length);
     const separator = /^(?:[ \t]*,[ \t]*|[ \t]+)/.exec(rest);
     const chapterTyped = separator ? rest.slice(separator[0].length) : '';
-    if (separator && named.source.chapters.length > 0 && !chapterTyped.includes(',')) {
+    const overPlaceholder = isTabStopText(chapterTyped);
+    if (separator && named.source.chapters.length > 0 && (overPlaceholder || !chapterTyped.includes(','))) {
       const replace = { start: cursor.offset - chapterTyped.length, end: cursor.offset + /^[^,]*/.exec(cursor.after)![0].trimEnd().length };
       named.source.chapters.forEach((chapter, index) =>
-        out.push({ label: chapter, kind: 'chapter', detail: named.source.name, insertText: chapter, replace, sortText: `0-${pad(index)}` }),
+        out.push({
+          label: chapter,
+          kind: 'chapter',
+          detail: named.source.name,
+          insertText: chapter,
+          replace,
+          sortText: `0-${pad(index)}`,
+          ...(overPlaceholder ? { filterText: `${chapterTyped}${chapter}` } : {}),
+        }),
       );
     }
   }
@@ -142,6 +161,7 @@ function sourceCompletions(cursor: Cursor): Completion[] | undefined {
   );
   if (!named || reference.length === named.length || continuesSource) {
     const replace = { start: cursor.offset - reference.length, end: cursor.offset + /^[^,]*/.exec(cursor.after)![0].trimEnd().length };
+    const overPlaceholder = isTabStopText(reference);
     const ordered = [...guidelineSources].sort((a, b) => Number(b.kind === kind) - Number(a.kind === kind));
     ordered.forEach((source, index) => {
       sourceSpellings(source).forEach((spelling, variant) =>
@@ -153,6 +173,7 @@ function sourceCompletions(cursor: Cursor): Completion[] | undefined {
           insertText: spelling,
           replace,
           sortText: `${source.kind === kind ? 1 : 2}-${pad(index)}-${pad(variant)}`,
+          ...(overPlaceholder ? { filterText: `${reference}${spelling}` } : {}),
         }),
       );
     });

@@ -56,7 +56,7 @@ function toItem(completion: Completion, lines: LineIndex, command: Command | und
     detail: completion.detail,
     documentation: completion.documentation ? { kind: MarkupKind.Markdown, value: completion.documentation } : undefined,
     sortText: completion.sortText,
-    filterText: completion.label,
+    filterText: completion.filterText ?? completion.label,
     insertTextFormat: InsertTextFormat.PlainText,
     textEdit: { range: lines.rangeOf(completion.replace), newText: completion.insertText },
     command,

@@ -147,9 +147,7 @@ describe('drafting', () => {
     assert.match(inserted, /^Reasons: .* Therefore, the request was not medically necessary\.$/m);
     assert.doesNotMatch(inserted, /Claims Administrator guideline|MAXIMUS guideline|Decision rationale|Upheld/);
 
-    // The server checks the new text against the same profile: the inserted item is whole, and only its template
-    // text, still to be written, is reported.
-    const itemLine = text.split('\n').findIndex((line) => line.startsWith('Name of the disputed item:'));
+    // The server checks the new text against the same profile: the inserted item is whole, only its placeholders are left to write.
     const after = await waitForDiagnostics(
       uri,
       (current) => stateFinding(current, statesLine(editor.document.getText())) && current.some((diagnostic) => ruleOf(diagnostic) === 'placeholder'),
@@ -161,9 +159,14 @@ describe('drafting', () => {
         .map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
       [],
     );
-    assert.ok(
-      after.filter((diagnostic) => ruleOf(diagnostic) === 'placeholder').every((diagnostic) => diagnostic.range.start.line >= itemLine),
-      'placeholders only in the inserted item',
+    assert.deepEqual(
+      after.filter((diagnostic) => ruleOf(diagnostic) === 'placeholder').map((diagnostic) => editor.document.getText(diagnostic.range)),
+      [
+        'Name of the disputed item',
+        '[source, chapter or topic, pages]',
+        '[source, chapter or topic, pages]',
+        '[Reasoning from the medical records and the cited guideline.]',
+      ],
     );
   });
 });
