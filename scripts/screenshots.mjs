@@ -1,9 +1,14 @@
 // Regenerates the README's screenshots from the real editor: the packaged extension in code-server, in headless Chromium.
 //   docs/images/diagnostics.png  the defective example draft with its squiggles, a hover and the Problems panel
 //   docs/images/preview.png      the same draft beside its preview (summary and letter)
+//   docs/images/rule-page.png    a rule's page, rendered and read-only, opened with "IMR: Show rule documentation"
+//   docs/images/report-page.png  imr-lint --format html over the example drafts
 // Needs code-server and Chromium: bash scripts/install-code-server.sh --browser
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { UI_TIMEOUT, editorLine, goTo, openFile, previewFrame, runCommand, screenshotOnFailure, startEditor, textBox } from '../test/browser/support.mjs';
 import { repoRoot } from './package.mjs';
@@ -61,11 +66,53 @@ async function preview(page) {
   return file;
 }
 
+async function rulePage(page) {
+  await openFile(page, DRAFT);
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>IMR: Show rule documentation');
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'IMR: Show rule documentation' }).waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'decision-value' }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.locator('.quick-input-widget input').fill('decision-value');
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'decision-value' }).waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: '[Preview] decision-value.md' }).waitFor({ timeout: UI_TIMEOUT });
+  const rendered = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  await rendered.locator('h1', { hasText: 'decision-value' }).waitFor({ timeout: UI_TIMEOUT });
+  const file = path.join(IMAGES, 'rule-page.png');
+  await page.screenshot({ path: file });
+  return file;
+}
+
+async function reportPage(page) {
+  // The report of the command line over the example drafts, opened as a reviewer opens it: a file in the browser.
+  const report = path.join(await fsp.mkdtemp(path.join(os.tmpdir(), 'imr-report-')), 'report.html');
+  try {
+    execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.cjs'), '--format', 'html', '.'], {
+      cwd: EXAMPLES,
+      stdio: ['ignore', fs.openSync(report, 'w'), 'inherit'],
+    });
+  } catch (error) {
+    // Findings make the run exit 1; the report is written all the same.
+    if (error.status !== 1) throw error;
+  }
+  const viewer = await page.context().newPage();
+  try {
+    await viewer.goto(pathToFileURL(report).href);
+    await viewer.locator('svg').first().waitFor({ timeout: UI_TIMEOUT });
+    const file = path.join(IMAGES, 'report-page.png');
+    await viewer.screenshot({ path: file, fullPage: false });
+    return file;
+  } finally {
+    await viewer.close();
+  }
+}
+
 async function main() {
   await fsp.mkdir(IMAGES, { recursive: true });
   const editor = await startEditor({ source: EXAMPLES, name: 'examples', viewport: VIEWPORT });
   try {
-    for (const take of [diagnostics, preview]) {
+    for (const take of [diagnostics, preview, rulePage, reportPage]) {
       const file = await screenshotOnFailure(editor.page, `screenshots-${take.name}`, () => take(editor.page));
       const { size } = await fsp.stat(file);
       console.log(`${path.relative(process.cwd(), file)} (${(size / 1024).toFixed(0)} KiB)`);
