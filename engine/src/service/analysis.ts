@@ -3,6 +3,9 @@ import type { Root } from 'mdast';
 import type { ImrConfig } from '../config/schema';
 import { IncrementalParser } from '../incremental';
 import { lint, type LintResult } from '../lint';
+import { parseMarkdown } from '../parse';
+import { ModelCache } from '../model/cache';
+import { LineMemo } from '../rules/line-memo';
 
 /** Everything the step reads, as plain data that a structured clone carries unchanged. */
 export interface AnalysisRequest {
@@ -28,38 +31,57 @@ export interface AnalysisStep {
 }
 
 /**
- * Each keystroke re-parses only the blocks it touched; the parser keeps the rest of the document's tree. Only the
- * drafts checked most recently keep one (in order of use, oldest first): a reviewer types in one or two at a time,
- * and an idle draft's first check costs one full parse, as opening it did.
+ * Each keystroke re-parses only the blocks it touched, rereads only the blocks and fields whose text changed, and
+ * lets line-local rules reread only the lines that changed; the rest is kept from the document's last check. Only
+ * the drafts checked most recently keep this (in order of use, oldest first): a reviewer types in one or two at a
+ * time, and an idle draft's first check costs one full check, as opening it did.
  */
 export const MAX_INCREMENTAL_DOCUMENTS = 8;
 
-/** The step in the calling thread, with one incremental parser for each of the documents checked most recently. */
+/** What is kept for one document between its checks. */
+class DocumentState {
+  readonly parser = new IncrementalParser();
+  // Blocks the parser kept are found by the block it first parsed, without reading their text.
+  readonly modelCache = new ModelCache({ origin: this.parser.originOf });
+  readonly lineMemo = new LineMemo();
+}
+
+/**
+ * The step in the calling thread, keeping incremental state for the documents checked most recently. With
+ * `maxDocuments` 0 nothing is kept: each check reads its draft afresh (the command line checks each draft once).
+ */
 export function inProcessAnalysis(maxDocuments = MAX_INCREMENTAL_DOCUMENTS): AnalysisStep {
-  const parsers = new Map<string, IncrementalParser>();
-  const parserFor = (uri: string): IncrementalParser => {
-    const parser = parsers.get(uri) ?? new IncrementalParser();
-    parsers.delete(uri);
-    parsers.set(uri, parser);
-    for (const oldest of parsers.keys()) {
-      if (parsers.size <= maxDocuments) break;
-      parsers.delete(oldest);
+  const states = new Map<string, DocumentState>();
+  const stateFor = (uri: string): DocumentState => {
+    const state = states.get(uri) ?? new DocumentState();
+    states.delete(uri);
+    states.set(uri, state);
+    for (const oldest of states.keys()) {
+      if (states.size <= maxDocuments) break;
+      states.delete(oldest);
     }
-    return parser;
+    return state;
   };
   return {
     analyse({ uri, text, config, today }) {
-      const parser = parserFor(uri);
+      if (maxDocuments <= 0) {
+        let root: Root | undefined;
+        const result = lint(text, { config, today, parse: (source) => (root = parseMarkdown(source)) });
+        return { lint: result, root };
+      }
+      const state = stateFor(uri);
       let root: Root | undefined;
       const result = lint(text, {
         config,
         today,
-        parse: (source) => (root = parser.parse(source)),
+        parse: (source) => (root = state.parser.parse(source)),
+        modelCache: state.modelCache,
+        lineMemo: state.lineMemo,
       });
       return { lint: result, root };
     },
     forget(uri) {
-      parsers.delete(uri);
+      states.delete(uri);
     },
   };
 }
