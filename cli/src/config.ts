@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createImrService, nodeFileSystem, toConfigPath, toNativePath, type ImrConfig, type ImrDocument, type ImrService } from '../../engine/src';
+import { checkingThreads } from './checking';
 import { printError } from './terminal';
 
 export type CliConfig = { ok: true; config: ImrConfig; ignored: boolean } | { ok: false; message: string };
@@ -19,7 +20,7 @@ export function cliService(explicit: string | undefined): ImrService {
   if (!service) {
     service = createImrService(
       { fileSystem: nodeFileSystem },
-      { configFile: explicit === undefined ? undefined : toConfigPath(explicit), displayPath: display },
+      { configFile: explicit === undefined ? undefined : toConfigPath(explicit), displayPath: display, analysis: checkingThreads() },
     );
     services.set(explicit, service);
   }

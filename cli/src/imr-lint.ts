@@ -93,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     let findings = result.findings;
     // Fixes are never written with a configuration that could not be read.
     if (options.fix && loaded.ok) {
-      const fixed = fixFile(service, file, read, result);
+      const fixed = await fixFile(service, file, read, result);
       findings = fixed.findings;
       if (!fixed.written) status = EXIT.usage;
     }
@@ -110,8 +110,15 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Applies every obvious fix (pass after pass, as the editor's fix-all does), then writes the file once; a refusal is reported. */
-function fixFile(service: ImrService, file: string, read: DraftAsRead & { text: string }, result: CheckResult): { findings: Finding[]; written: boolean } {
-  const fixed = service.fixAll(result);
+async function fixFile(
+  service: ImrService,
+  file: string,
+  read: DraftAsRead & { text: string },
+  result: CheckResult,
+): Promise<{ findings: Finding[]; written: boolean }> {
+  const fixed = await service.fixAll(result);
+  // Stopped over budget: nothing was fixed, and the finding says why.
+  if (fixed.stopped) printError(`${displayPath(file)} was not fixed: ${fixed.stopped.message}`);
   if (fixed.text === read.text) return { findings: fixed.remaining, written: true };
   const outcome = writeFixedDraft(file, read, fixed.text);
   if (outcome.written) return { findings: fixed.remaining, written: true };

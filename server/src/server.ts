@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createImrService, toNativePath } from '../../engine/src';
+import { checkingThreads } from './checking';
 import type { ServerContext } from './context';
 import { imrDocument } from './documents';
 import { featureCapabilities, registerFeatures } from './features';
@@ -20,7 +21,7 @@ const documents = new TextDocuments(TextDocument);
 const host = new LspHost(connection);
 const watchers = new BaseWatchers(connection);
 // A configuration file outside every workspace folder is named by its native path.
-const service = createImrService(host, { displayPath: toNativePath });
+const service = createImrService(host, { displayPath: toNativePath, analysis: checkingThreads(host) });
 
 // The bundle lives in dist/; the rule pages ship beside it in docs/rules.
 const docsRoot = path.join(__dirname, '..', 'docs', 'rules');
