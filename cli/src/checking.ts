@@ -14,7 +14,7 @@ export function checkingThreads(): WorkerAnalysis {
     // Reports need findings only; fixes and letters are made in the thread itself.
     models: false,
     maxWorkers: 1,
-    log: printError,
+    log: (message) => printError(message.replace(/^imr: /, '')),
   });
   return threads;
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { repository, runMeasured } from './hostile-support';
+import { repository, runBounded, runMeasured } from './hostile-support';
 
 const seed = readFileSync(new URL('../fixtures/seed.imr.md', import.meta.url), 'utf8');
 /** Row 6: a million headings (4 MB): heap out of memory after 50 s without a budget. */
@@ -96,6 +96,21 @@ describe('the budget of one check, CLI', () => {
     assert.match(run.stderr, /^imr-lint: h\.imr\.md was not exported: Stopped after 1 s: this draft takes longer to check/m);
     assert.equal(existsSync(path.join(root, 'h.html')), false);
   });
+
+  it(
+    'under an address-space limit (ulimit -v) with no room for a thread, drafts are checked here, and a warning says the budget is off',
+    { timeout: 60_000 },
+    async () => {
+      const root = folder('ulimit', { 'letter.imr.md': seed.replace('Overturned', 'Approved') });
+      const run = await runBounded(['--format', 'json', 'letter.imr.md'], { cwd: root, memoryKb: 1_300_000 });
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(
+        run.stderr,
+        /^imr-lint: checks run without a time or memory budget: the process's address-space limit \(ulimit -v\) leaves \d+ MB, and a checking thread needs 912 MB\.\n$/,
+      );
+      assert.ok(byFile(run.stdout)['letter.imr.md'].some((finding) => finding.ruleId === 'decision-value'));
+    },
+  );
 
   it(
     'row 6: a configuration raising maxFileSize, then a 20 MB draft: the finding at the budget, in bounded time and memory (was 19.5 s and 3 GB)',

@@ -1,6 +1,7 @@
 // The checking threads: started when needed, one check at a time each, stopped over budget and replaced, retired when idle.
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
+import { addressSpaceLeftMb, THREAD_ADDRESS_SPACE_MB } from './address-space';
 import type { CheckBudget, Stop } from './budget';
 import type { Answers, FromWorker, Task, ToWorker } from './protocol';
 
@@ -18,7 +19,12 @@ export interface WorkerPoolOptions {
 
 export const POOL_DEFAULTS = { maxWorkers: 2, busyMs: 500, idleMs: 30_000 } as const;
 
-export type Outcome<T> = { ok: true; answer: T } | { ok: false; stop: Stop };
+/** No thread could take the job: the process's address space (a `ulimit -v`) has no room for one. The caller runs it itself. */
+export interface Unavailable {
+  unavailable: string;
+}
+
+export type Outcome<T> = { ok: true; answer: T } | { ok: false; stop: Stop } | Unavailable;
 
 /** What happens to the threads, for logs, tests and benchmarks: a thread started, or ended (idle, over budget, failed, closed). */
 export interface PoolEvents {
@@ -108,7 +114,8 @@ export class WorkerPool {
         continue;
       }
       this.queue.splice(index, 1);
-      this.start(slot, job);
+      if ('unavailable' in slot) job.resolve(slot);
+      else this.start(slot, job);
     }
     if (this.queue.length === 0) return;
     const now = performance.now();
@@ -125,7 +132,7 @@ export class WorkerPool {
    * `busyMs`. Then any free thread with the same memory limit, or a new one while there are fewer than `maxWorkers`
    * (a job whose memory limit no thread has always gets one, retiring an idle thread to make room).
    */
-  private slotFor(job: Job): Slot | undefined {
+  private slotFor(job: Job): Slot | Unavailable | undefined {
     const fits = this.slots.filter((slot) => slot.memoryMb === job.budget.memoryMb);
     const home = this.homes.get(job.uri);
     if (home && fits.includes(home)) {
@@ -139,6 +146,13 @@ export class WorkerPool {
       if (fits.length > 0) return undefined;
       const idle = this.slots.find((slot) => !slot.job);
       if (idle) void this.retire(idle, undefined, 'idle');
+    }
+    // V8 aborts the whole process when it cannot reserve a thread's address space: better not to start one.
+    const left = addressSpaceLeftMb();
+    if (left !== undefined && left < THREAD_ADDRESS_SPACE_MB + job.budget.memoryMb) {
+      return {
+        unavailable: `the process's address-space limit (ulimit -v) leaves ${Math.max(0, Math.round(left))} MB, and a checking thread needs ${THREAD_ADDRESS_SPACE_MB + job.budget.memoryMb} MB`,
+      };
     }
     return this.spawn(job.budget.memoryMb);
   }
