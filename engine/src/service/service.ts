@@ -271,14 +271,16 @@ async function profileOfText(analysis: AnalysisStep, document: ImrDocument, conf
 /** The model is read from the step's answer the first time a feature asks for it, then kept. */
 function deferModel(result: CheckResult, read: NonNullable<Analysis['deferredModel']>): void {
   let model: Determination | undefined;
-  let done = false;
+  // Dropped once read, and with it the bytes it holds.
+  let pending: typeof read | undefined = read;
   Object.defineProperty(result, 'model', {
     enumerable: true,
     configurable: true,
     get() {
-      if (!done) {
-        done = true;
-        model = read(result.lines);
+      if (pending) {
+        const reading = pending;
+        pending = undefined;
+        model = reading(result.lines);
       }
       return model;
     },
