@@ -66,6 +66,9 @@ export class WorkerPool {
   private nextId = 1;
   private wake?: NodeJS.Timeout;
   private closed = false;
+  /** Dispatching is never re-entered (retiring a thread dispatches); a call meanwhile makes it run once more. */
+  private dispatching = false;
+  private dispatchAgain = false;
 
   constructor(options: WorkerPoolOptions) {
     this.options = { ...POOL_DEFAULTS, ...options };
@@ -102,6 +105,22 @@ export class WorkerPool {
 
   /** Starts every queued job that has a thread to go to, and wakes up again when a busy thread passes `busyMs`. */
   private dispatch(): void {
+    if (this.dispatching) {
+      this.dispatchAgain = true;
+      return;
+    }
+    this.dispatching = true;
+    try {
+      do {
+        this.dispatchAgain = false;
+        this.dispatchQueue();
+      } while (this.dispatchAgain);
+    } finally {
+      this.dispatching = false;
+    }
+  }
+
+  private dispatchQueue(): void {
     clearTimeout(this.wake);
     this.wake = undefined;
     for (let index = 0; index < this.queue.length;) {

@@ -24,8 +24,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const step = inProcessAnalysis();
 
-/** The last analyses, so the letter of a draft just checked is rendered from the same check. */
-const RECENT = 2;
+/** The last analysis, so the letter of a draft just checked is rendered from the same check (a preview shows one draft). */
+const RECENT = 1;
 const recent: { uri: string; key: string; analysis: Analysis }[] = [];
 
 async function analyse(request: AnalysisRequest): Promise<Analysis> {
