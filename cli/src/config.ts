@@ -1,16 +1,8 @@
 // Configuration for the command line: the .imrlintrc files found beside each draft, or the one --config names.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  createImrService,
-  inProcessAnalysis,
-  nodeFileSystem,
-  toConfigPath,
-  toNativePath,
-  type ImrConfig,
-  type ImrDocument,
-  type ImrService,
-} from '../../engine/src';
+import { createImrService, nodeFileSystem, toConfigPath, toNativePath, type ImrConfig, type ImrDocument, type ImrService } from '../../engine/src';
+import { checkingThreads } from './checking';
 import { printError } from './terminal';
 
 export type CliConfig = { ok: true; config: ImrConfig; ignored: boolean } | { ok: false; message: string };
@@ -43,8 +35,8 @@ export function cliService(explicit: string | undefined): ImrService {
       {
         configFile: explicit === undefined ? undefined : toConfigPath(explicit),
         displayPath: display,
-        // Each draft is checked once: nothing is kept between checks for an edit to reuse.
-        analysis: inProcessAnalysis(0),
+        // In a checking thread, under the budget of one check per draft.
+        analysis: checkingThreads(),
         // One date for the whole run, in every thread.
         today: () => runDate,
       },

@@ -8,6 +8,9 @@ import { readDraft } from './files';
 import { displayPath } from './terminal';
 import { writeFixedDraft, type DraftAsRead } from './write';
 
+/** The finding of a check stopped over its budget. */
+const BUDGET_RULE = 'check-budget';
+
 /** How every draft of the run is checked. */
 export interface LintRunOptions {
   /** The configuration file named on the command line, which replaces discovery. */
@@ -85,11 +88,13 @@ export async function lintFile(task: FileTask, options: LintRunOptions): Promise
   service.closeDocument(document.uri);
   if (!result) return { notices, usage, cache: key === undefined ? undefined : { key } };
   let findings = result.findings;
-  let keep = key;
+  // A check stopped over its budget says nothing of the draft's findings another time: it is not kept.
+  let keep = result.findings.some((finding) => finding.ruleId === BUDGET_RULE) ? undefined : key;
   // Fixes are never written with a configuration that could not be read.
   if (options.fix && loaded.ok) {
-    const fixed = fixFile(service, file, read, result);
+    const fixed = await fixFile(service, file, read, result);
     findings = fixed.findings;
+    if (fixed.stopped) notices.push({ text: fixed.stopped });
     if (fixed.error) return { notices: [...notices, { text: fixed.error }], usage: true, report: { file, findings } };
     // The findings left are those of the text now in the file.
     if (key !== undefined && fixed.written !== undefined) keep = cacheKey(fixed.written, config, searched, options);
@@ -98,13 +103,15 @@ export async function lintFile(task: FileTask, options: LintRunOptions): Promise
 }
 
 /** Applies every obvious fix (pass after pass, as the editor's fix-all does), then writes the file once; a refusal is reported. */
-function fixFile(
+async function fixFile(
   service: ImrService,
   file: string,
   read: DraftAsRead & { text: string; bom: string },
   result: CheckResult,
-): { findings: Finding[]; written?: string; error?: string } {
-  const fixed = service.fixAll(result);
+): Promise<{ findings: Finding[]; written?: string; error?: string; stopped?: string }> {
+  const fixed = await service.fixAll(result);
+  // Stopped over budget: nothing was fixed, and the finding says why.
+  if (fixed.stopped) return { findings: fixed.remaining, stopped: `${displayPath(file)} was not fixed: ${fixed.stopped.message}` };
   if (fixed.text === read.text) return { findings: fixed.remaining };
   const outcome = writeFixedDraft(file, read, fixed.text);
   if (outcome.written) return { findings: fixed.remaining, written: fixed.text };

@@ -10,7 +10,7 @@ import type { Determination } from './model/types';
 import { parseMarkdown } from './parse';
 import { resolveProfile } from './config/profiles';
 import { rules as allRules } from './rules';
-import { maxFileSize, unreadableDraft } from './rules/engine-findings';
+import { checkBudget, maxFileSize, unreadableDraft } from './rules/engine-findings';
 import type { AnyRule, EngineFinding, Finding, Fix, LocatedFix, Report, RuleInfo } from './rules/types';
 import type { RuleSetting, Severity } from './severity';
 import type { LineIndex } from './text';
@@ -121,6 +121,16 @@ export function runRules(model: Determination, config: ImrConfig, options: LintO
 export function tooLargeFindings(size: string, limit: number, config: ImrConfig = {}): Finding[] {
   const message = `This draft has ${size}, more than the ${limit.toLocaleString('en-US')}${size.endsWith('characters') ? '' : ' characters'} that are checked; raise "maxFileSize" in configuration to check it.`;
   return engineFinding(maxFileSize, message, config);
+}
+
+/** The one finding of a draft whose check was stopped over its budget; `message` says which budget and what to do. */
+export function overBudgetFindings(message: string, config: ImrConfig = {}): Finding[] {
+  return engineFinding(checkBudget, message, config);
+}
+
+/** The one finding of a draft the engine could not read; `message` says why. */
+export function unreadableFindings(message: string, config: ImrConfig = {}): Finding[] {
+  return engineFinding(unreadableDraft, message, config);
 }
 
 /** The engine's own finding at the start of the draft, at the severity configuration gives its entry. */
