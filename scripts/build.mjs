@@ -28,6 +28,8 @@ await Promise.all([
   // Loaded by the client on the first command that needs the engine, so activation stays light.
   build({ ...common, entryPoints: ['client/src/features.ts'], outfile: 'dist/features.cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' }),
+  // The checking thread of the server and the CLI: each check runs there, under its time and memory budget.
+  build({ ...common, entryPoints: ['engine/src/service/workers/worker.ts'], outfile: 'dist/analysis-worker.cjs' }),
   build({ ...common, ...command, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli.cjs' }),
   // A small entry that chooses the transport, then loads server.cjs beside it (one copy of the server in the package).
   build({ ...common, ...command, entryPoints: ['server/src/bin.ts'], outfile: 'dist/imr-language-server.cjs' }),

@@ -2,9 +2,22 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createImrService, nodeFileSystem, toConfigPath, toNativePath, type ImrConfig, type ImrDocument, type ImrService } from '../../engine/src';
+import { checkingThreads } from './checking';
 import { printError } from './terminal';
 
 export type CliConfig = { ok: true; config: ImrConfig; ignored: boolean } | { ok: false; message: string };
+
+let runDate = new Date().toISOString().slice(0, 10);
+
+/** The date a run checks against (ISO): the main thread's, so that workers started later agree with it and with the cache. */
+export function setRunDate(date: string): void {
+  runDate = date;
+}
+
+/** The date this run checks against. */
+export function getRunDate(): string {
+  return runDate;
+}
 
 // One run reads each configuration file once: one service per --config (or none).
 const services = new Map<string | undefined, ImrService>();
@@ -19,7 +32,14 @@ export function cliService(explicit: string | undefined): ImrService {
   if (!service) {
     service = createImrService(
       { fileSystem: nodeFileSystem },
-      { configFile: explicit === undefined ? undefined : toConfigPath(explicit), displayPath: display },
+      {
+        configFile: explicit === undefined ? undefined : toConfigPath(explicit),
+        displayPath: display,
+        // In a checking thread, under the budget of one check per draft.
+        analysis: checkingThreads(),
+        // One date for the whole run, in every thread.
+        today: () => runDate,
+      },
     );
     services.set(explicit, service);
   }
@@ -42,8 +62,15 @@ export async function exportLetter(explicit: string | undefined, file: string, t
   }
 }
 
-/** An invalid configuration is an error with its reasons; warnings are printed once per run. */
-export async function loadCliConfig(file: string, explicit: string | undefined): Promise<CliConfig> {
+/** Prints a configuration warning, once per run. */
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  printError(`warning: ${message}`);
+}
+
+/** An invalid configuration is an error with its reasons; warnings go to `warn` (by default printed once per run). */
+export async function loadCliConfig(file: string, explicit: string | undefined, warn: (message: string) => void = warnOnce): Promise<CliConfig> {
   const configuration = await cliService(explicit).configuration(draftDocument(file, '', true));
   if (!configuration.valid) {
     return {
@@ -54,11 +81,7 @@ export async function loadCliConfig(file: string, explicit: string | undefined):
         .join('\n'),
     };
   }
-  for (const { message } of configuration.messages) {
-    if (warned.has(message)) continue;
-    warned.add(message);
-    printError(`warning: ${message}`);
-  }
+  for (const { message } of configuration.messages) warn(message);
   return { ok: true, config: configuration.config, ignored: configuration.ignored };
 }
 

@@ -62,7 +62,14 @@ export async function exportDrafts(args: string[], options: ExportOptions): Prom
     // A folder exports its determinations, not every Markdown file in it (a README stays a README).
     if (searched.has(file) && !isDeterminationDocument(draftDocument(file, read.text, false), config.config)) continue;
     const target = options.out ?? exportFileName(file);
-    const html = await exportLetter(options.config, file, read.text, options.printSummary === true);
+    let html: string;
+    try {
+      html = await exportLetter(options.config, file, read.text, options.printSummary === true);
+    } catch (error) {
+      // A letter whose check was stopped over budget is not written; the reason is the finding's.
+      status = usage(`${displayPath(file)} was not exported: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
     const outcome = writeExport(target, html, options.force === true);
     if (!outcome.written) status = usage(`${displayPath(target)} ${outcome.reason}`);
   }

@@ -1,14 +1,18 @@
 // imr-lint: checks IMR determination drafts from the command line, over the same engine as the editor.
-import { Command, Option } from 'commander';
-import { DEFAULT_MAX_FILE_SIZE, tooLargeFindings, type CheckResult, type Finding, type ImrConfig, type ImrService } from '../../engine/src';
-import { expandPaths, readDraft } from './files';
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Finding } from '../../engine/src';
+import { cacheFile, DEFAULT_CACHE_LOCATION, ResultCache } from './cache';
+import { getRunDate } from './config';
+import { expandPaths } from './files';
 import { FORMATS, formatReports, type FormatName } from './formats';
+import { defaultJobs, runJobs } from './jobs';
+import type { FileTask, LintRunOptions } from './lint-file';
 import { createProgress } from './progress';
-import { writeFixedDraft, type DraftAsRead } from './write';
-import { cliService, draftDocument, loadCliConfig } from './config';
 import { addExportOptions, exportDrafts, wantsExport } from './export';
 import type { FileReport } from './report';
-import { displayPath, escapeControl, printError } from './terminal';
+import { escapeControl, printError } from './terminal';
 
 declare const IMR_VERSION: string;
 const version = typeof IMR_VERSION === 'string' ? IMR_VERSION : '0.0.0-dev';
@@ -21,6 +25,15 @@ interface CliOptions {
   fix: boolean;
   config?: string;
   quiet: boolean;
+  jobs: number;
+  cache: boolean;
+  cacheLocation?: string;
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError('a whole number of threads, at least 1');
+  return number;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -33,6 +46,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fix', 'apply the obvious fixes and write the files back', false)
     .option('-c, --config <path>', 'configuration file to use instead of the .imrlintrc.json files found beside the drafts')
     .option('-q, --quiet', 'report errors only', false)
+    .option('-j, --jobs <n>', 'check drafts on up to n threads (by default one per core); a run of few drafts stays on one', positiveInteger, defaultJobs())
+    .option('--cache', "keep each draft's findings, and check again only the drafts, configurations or versions that changed", false)
+    .option('--cache-location <path>', `with --cache, the cache file, or the folder it goes in (default: ${DEFAULT_CACHE_LOCATION})`)
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
@@ -51,55 +67,33 @@ export async function main(argv: string[]): Promise<number> {
   for (const problem of problems) printError(problem);
 
   const reports: FileReport[] = [];
-  const reported = new Set<string>();
-  const service = cliService(options.config);
   const progress = createProgress(files.length);
-  // Messages during the run take a line of their own above the progress bar, escaped.
-  const say = (message: string): void => progress.print(`imr-lint: ${escapeControl(message, true)}\n`);
-  for (const file of files) {
+  // Messages during the run take a line of their own above the progress bar, escaped; some are said once.
+  const said = new Set<string>();
+  const say = (message: string, once = false): void => {
+    if (once && said.has(message)) return;
+    said.add(message);
+    progress.print(`imr-lint: ${escapeControl(message, true)}\n`);
+  };
+  const cache = options.cache ? ResultCache.load(cacheFile(options.cacheLocation)) : undefined;
+  const run: LintRunOptions = { config: options.config, fix: options.fix, cache: cache !== undefined, engine: engineVersion(), today: getRunDate() };
+  const tasks: FileTask[] = files.map((file) => ({ file, searched: searched.has(file), cached: cache?.get(file) }));
+  let index = 0;
+  await runJobs(tasks, run, options.jobs, (outcome) => {
+    const file = tasks[index++].file;
     progress.tick();
-    const loaded = await loadCliConfig(file, options.config);
-    if (!loaded.ok) {
-      status = EXIT.usage;
-      // An invalid --config is bad usage: nothing is linted. A discovered one is reported once and the defaults apply.
-      if (options.config) {
-        say(loaded.message);
-        break;
-      }
-      if (!reported.has(loaded.message)) say(`${loaded.message}; the defaults apply`);
-      reported.add(loaded.message);
+    for (const notice of outcome.notices) say(notice.text, notice.once);
+    if (outcome.usage) status = EXIT.usage;
+    if (outcome.stop) return false;
+    cache?.set(file, outcome.cache);
+    if (outcome.report) {
+      const findings = options.quiet ? outcome.report.findings.filter((finding) => finding.severity === 'error') : outcome.report.findings;
+      reports.push({ file: outcome.report.file, findings });
     }
-    const config: { config: ImrConfig; ignored: boolean } = loaded.ok ? loaded : { config: {}, ignored: false };
-    // An ignored draft is never opened: a link to a device there costs nothing.
-    if (config.ignored) continue;
-    const limit = config.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const read = readDraft(file, limit);
-    if (!read.ok && read.tooLarge !== undefined) {
-      // Too large to be read, so too large to tell whether it is a determination: a search only mentions it.
-      if (searched.has(file)) say(`warning: ${displayPath(file)} was not checked: it ${read.reason}`);
-      else reports.push({ file, findings: [...tooLargeFindings(`${read.tooLarge.toLocaleString('en-US')} bytes`, limit, config.config)] });
-      continue;
-    }
-    if (!read.ok) {
-      say(`${displayPath(file)} ${read.reason}`);
-      status = EXIT.usage;
-      continue;
-    }
-    // As in the editor, Markdown found by a search is checked only when it is a determination.
-    const document = draftDocument(file, read.text, !searched.has(file));
-    const result = await service.check(document);
-    service.closeDocument(document.uri);
-    if (!result) continue;
-    let findings = result.findings;
-    // Fixes are never written with a configuration that could not be read.
-    if (options.fix && loaded.ok) {
-      const fixed = fixFile(service, file, read, result);
-      findings = fixed.findings;
-      if (!fixed.written) status = EXIT.usage;
-    }
-    if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
-    reports.push({ file, findings });
-  }
+    return true;
+  });
+  const unsaved = cache?.save();
+  if (unsaved) say(`warning: ${unsaved}`);
 
   progress.clear();
   const output = formatReports(options.format, reports, version);
@@ -109,12 +103,12 @@ export async function main(argv: string[]): Promise<number> {
   return hasErrors ? EXIT.errors : EXIT.clean;
 }
 
-/** Applies every obvious fix (pass after pass, as the editor's fix-all does), then writes the file once; a refusal is reported. */
-function fixFile(service: ImrService, file: string, read: DraftAsRead & { text: string }, result: CheckResult): { findings: Finding[]; written: boolean } {
-  const fixed = service.fixAll(result);
-  if (fixed.text === read.text) return { findings: fixed.remaining, written: true };
-  const outcome = writeFixedDraft(file, read, fixed.text);
-  if (outcome.written) return { findings: fixed.remaining, written: true };
-  printError(`${displayPath(file)} ${outcome.reason}`);
-  return { findings: result.findings, written: false };
+/** The engine as the cache names it: its version, and the build that runs (a rebuilt bundle is another engine). */
+function engineVersion(): string {
+  try {
+    const bundle = statSync(fileURLToPath(import.meta.url));
+    return `${version} ${bundle.size} ${bundle.mtimeMs}`;
+  } catch {
+    return version;
+  }
 }

@@ -8,8 +8,14 @@ export type { CheckResult, ExportRequest, ImrService, ImrServiceOptions } from '
 export type { FileSystemHost, ImrServiceHost } from './service/host';
 export type { DocumentRef, ImrDocument } from './service/documents';
 export type { ConfigurationFileProblem, ConfigurationMessage, DocumentConfiguration } from './service/configuration';
-export { inProcessAnalysis } from './service/analysis';
-export type { Analysis, AnalysisRequest, AnalysisStep } from './service/analysis';
+export { CheckStopped, inProcessAnalysis } from './service/analysis';
+export type { Analysis, AnalysisRequest, AnalysisStep, FixAllRequest, RenderRequest, Rendering } from './service/analysis';
+
+/** The analysis step in worker threads, each check under a time and memory budget; the bundle of its thread is dist/analysis-worker.cjs. */
+export { workerAnalysis } from './service/workers/step';
+export type { WorkerAnalysis, WorkerAnalysisOptions } from './service/workers/step';
+export { budgetOf } from './service/workers/budget';
+export type { CheckBudget } from './service/workers/budget';
 export type { ProfileChoices, ProfileSummary, Template } from './service/templates';
 
 /** Whether a document is a determination (the service's own gate), for adapters that must decide before any service runs. */
@@ -23,7 +29,7 @@ export { nodeConfigHost as nodeFileSystem, toConfigPath, toNativePath } from './
 export { exportFileName } from './render/export-name';
 
 /** The largest draft checked unless configuration says otherwise, and the finding for a draft too large to read. */
-export { DEFAULT_MAX_FILE_SIZE } from './limits';
+export { DEFAULT_MAX_FILE_SIZE, DEFAULT_MEMORY_BUDGET_MB, DEFAULT_TIME_BUDGET_MS } from './limits';
 export { tooLargeFindings } from './lint';
 
 /** Every rule, as reports name and describe them. */

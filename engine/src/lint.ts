@@ -2,13 +2,15 @@
 import type { Root } from 'mdast';
 import type { ImrConfig } from './config/schema';
 import { DirectiveFilter } from './directives';
+import { readAfresh, type LineMemo } from './rules/line-memo';
 import { DEFAULT_MAX_FILE_SIZE } from './limits';
 import { buildDetermination } from './model/build';
+import type { ModelCache } from './model/cache';
 import type { Determination } from './model/types';
 import { parseMarkdown } from './parse';
 import { resolveProfile } from './config/profiles';
 import { rules as allRules } from './rules';
-import { maxFileSize, unreadableDraft } from './rules/engine-findings';
+import { checkBudget, maxFileSize, unreadableDraft } from './rules/engine-findings';
 import type { AnyRule, EngineFinding, Finding, Fix, LocatedFix, Report, RuleInfo } from './rules/types';
 import type { RuleSetting, Severity } from './severity';
 import type { LineIndex } from './text';
@@ -21,6 +23,10 @@ export interface LintOptions {
   today?: string;
   /** Parses Markdown; an incremental parser can stand in for the default one. */
   parse?: (text: string) => Root;
+  /** What the document's blocks and fields said at its earlier checks, kept by their text. */
+  modelCache?: ModelCache;
+  /** What line-local rules read in each line, kept from the document's earlier checks. */
+  lineMemo?: LineMemo;
 }
 
 export interface RuleFailure {
@@ -43,7 +49,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   if (text.length > limit) return { findings: tooLargeFindings(`${text.length.toLocaleString('en-US')} characters`, limit, config), failures: [] };
   let model: Determination;
   try {
-    model = buildDetermination(text, (requested) => resolveProfile(requested, config), (options.parse ?? parseMarkdown)(text));
+    model = buildDetermination(text, (requested) => resolveProfile(requested, config), (options.parse ?? parseMarkdown)(text), options.modelCache);
   } catch (error) {
     // A draft the parser or the model cannot read (found by fuzzing, see test/robustness) gets one clear
     // finding instead of a crashed server or CLI.
@@ -71,13 +77,15 @@ export function runRules(model: Determination, config: ImrConfig, options: LintO
   const filter = new DirectiveFilter(model.directives);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const privacy = config.privacy?.patterns ?? [];
+  const eol = model.lines.eol;
   for (const rule of options.rules ?? allRules) {
     const setting = settingFor(rule, model, config);
     if (setting.severity === 'off') continue;
     const reports: Report[] = [];
     try {
       const ruleOptions = optionsFor(rule, setting.options);
-      rule.check(model, { profile: model.profile, options: ruleOptions, eol: model.lines.eol, today, privacy, report: (report) => reports.push(report) });
+      const perLine = options.lineMemo ? options.lineMemo.reader(rule.id, config) : readAfresh;
+      rule.check(model, { profile: model.profile, options: ruleOptions, eol, today, privacy, report: (report) => reports.push(report), perLine });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       failures.push({ ruleId: rule.id, error: reason });
@@ -104,6 +112,7 @@ export function runRules(model: Determination, config: ImrConfig, options: LintO
       });
     }
   }
+  options.lineMemo?.settle();
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { findings, failures };
 }
@@ -112,6 +121,16 @@ export function runRules(model: Determination, config: ImrConfig, options: LintO
 export function tooLargeFindings(size: string, limit: number, config: ImrConfig = {}): Finding[] {
   const message = `This draft has ${size}, more than the ${limit.toLocaleString('en-US')}${size.endsWith('characters') ? '' : ' characters'} that are checked; raise "maxFileSize" in configuration to check it.`;
   return engineFinding(maxFileSize, message, config);
+}
+
+/** The one finding of a draft whose check was stopped over its budget; `message` says which budget and what to do. */
+export function overBudgetFindings(message: string, config: ImrConfig = {}): Finding[] {
+  return engineFinding(checkBudget, message, config);
+}
+
+/** The one finding of a draft the engine could not read; `message` says why. */
+export function unreadableFindings(message: string, config: ImrConfig = {}): Finding[] {
+  return engineFinding(unreadableDraft, message, config);
 }
 
 /** The engine's own finding at the start of the draft, at the severity configuration gives its entry. */

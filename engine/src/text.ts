@@ -167,6 +167,21 @@ export class MappedText {
     return new MappedText(this.text.slice(f, t), { runs: out, end: this.offsetAt(t - 1) + 1 });
   }
 
+  /** The same text, every offset `delta` further on (the source before it grew or shrank by `delta`). */
+  shifted(delta: number): MappedText {
+    if (delta === 0) return this;
+    const runs = this.runs.slice();
+    for (let run = 1; run < runs.length; run += 2) runs[run] += delta;
+    return new MappedText(this.text, { runs, end: this.end + delta });
+  }
+
+  /** The runs with source offsets counted from `base`, as one string: equal for texts mapped alike wherever they sit. */
+  shapeFrom(base: number): string {
+    let shape = `${this.end - base}`;
+    for (let run = 0; run < this.runs.length; run += 2) shape += `,${this.runs[run]}:${this.runs[run + 1] - base}`;
+    return shape;
+  }
+
   trim(): MappedText {
     const start = this.text.length - this.text.trimStart().length;
     const end = this.text.trimEnd().length;

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createImrService, toNativePath } from '../../engine/src';
 import { basicClient, clientFeatures } from './client';
 import { ConfigurationFiles, scopeOf } from './configuration-files';
+import { checkingThreads } from './checking';
 import type { ServerContext } from './context';
 import { imrDocument } from './documents';
 import { featureCapabilities, registerFeatures } from './features';
@@ -33,7 +34,7 @@ const configurationFiles = new ConfigurationFiles();
 const host = new LspHost(connection, configurationFiles.fileSystem);
 const watchers = new Watchers(connection, client);
 // A configuration file outside every workspace folder is named by its native path.
-const service = createImrService(host, { displayPath: toNativePath });
+const service = createImrService(host, { displayPath: toNativePath, analysis: checkingThreads(host) });
 
 // The bundle lives in dist/; the rule pages ship beside it in docs/rules.
 const ruleLinks = new RuleLinks(path.join(__dirname, '..', 'docs', 'rules'));

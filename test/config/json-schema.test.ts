@@ -88,7 +88,14 @@ describe('VS Code contributions', () => {
   it('declares support for untrusted and virtual workspaces: configuration is data and never loads code', () => {
     assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
     // Settings a workspace could use to hang or flood a check are the user's alone in Restricted Mode.
-    assert.deepEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['imr.privacy', 'imr.include', 'imr.ignore', 'imr.maxFileSize']);
+    assert.deepEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, [
+      'imr.privacy',
+      'imr.include',
+      'imr.ignore',
+      'imr.maxFileSize',
+      'imr.budget.timeMs',
+      'imr.budget.memoryMb',
+    ]);
     assert.equal(manifest.capabilities?.virtualWorkspaces, true);
   });
 });

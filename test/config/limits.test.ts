@@ -67,6 +67,48 @@ describe('configuration limits', () => {
     assert.equal((await new ConfigLoader(host).resolve('/work/low/d.imr.md', { root: '/work', trusted: false })).config.maxFileSize, 1000);
     assert.equal((await new ConfigLoader(host).resolve('/work/d.imr.md', { root: '/work' })).config.maxFileSize, 50_000_000, 'trusted: used');
   });
+
+  it('untrusted, a file cannot raise the budget, key by key; it may lower it; the settings and a trusted workspace may raise it', async () => {
+    const host = memoryHost({
+      '/work/.imrlintrc.json': json({ budget: { timeMs: 60_000, memoryMb: 256 } }),
+      '/work/big/.imrlintrc.json': json({ budget: { memoryMb: 2048 } }),
+    });
+    const untrusted = await new ConfigLoader(host).resolve('/work/d.imr.md', { root: '/work', trusted: false });
+    assert.deepEqual(untrusted.config.budget, { memoryMb: 256 }, 'the lowered memory budget applies; the raised time budget does not');
+    assert.deepEqual(
+      untrusted.problems.map((problem) => [problem.path.join('.'), problem.severity, problem.message]),
+      [
+        [
+          'budget.timeMs',
+          'warning',
+          '60000 is not used in an untrusted workspace, which cannot raise the budget above the default 10000; trust the workspace to use it',
+        ],
+      ],
+    );
+    const nested = await new ConfigLoader(host).resolve('/work/big/d.imr.md', { root: '/work', trusted: false });
+    assert.deepEqual(nested.config.budget, { memoryMb: 256 }, "the nearer file's raise is dropped; the farther file's lower value stands");
+    const settings = { config: { budget: { timeMs: 30_000 } }, problems: [] };
+    assert.deepEqual((await new ConfigLoader(host).resolve('/work/d.imr.md', { root: '/work', trusted: false, settings })).config.budget, {
+      timeMs: 30_000,
+      memoryMb: 256,
+    });
+    assert.deepEqual(
+      (await new ConfigLoader(host).resolve('/work/big/d.imr.md', { root: '/work' })).config.budget,
+      { timeMs: 60_000, memoryMb: 2048 },
+      'trusted: used',
+    );
+  });
+
+  it('a budget outside its range is a configuration error that says the range', async () => {
+    const host = memoryHost({ '/work/.imrlintrc.json': json({ budget: { timeMs: 10, memoryMb: 1_000_000, seconds: 3 } }) });
+    const resolved = await new ConfigLoader(host).resolve('/work/d.imr.md', { root: '/work' });
+    assert.equal(resolved.valid, false);
+    assert.deepEqual(resolved.problems.map((problem) => `${problem.path.join('.')}: ${problem.message}`).sort(), [
+      'budget.memoryMb: budget.memoryMb is at most 16384',
+      'budget.seconds: unknown key "seconds" (allowed: timeMs, memoryMb)',
+      'budget.timeMs: budget.timeMs is at least 100',
+    ]);
+  });
 });
 
 describe('globs', () => {

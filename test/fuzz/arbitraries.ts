@@ -116,6 +116,77 @@ export const edit: fc.Arbitrary<RelativeEdit> = fc.record({
   insert: fc.oneof(fc.constant(''), snippet, fc.string({ maxLength: 3 }), markdownText),
 });
 
+const ITEM_NAMES = ['MRI of the Lumbar Spine', 'Tramadol 50 mg #120', 'Physical Therapy 12 Sessions', 'Left Hip Cortisone Injection', 'Urine Drug Screen'];
+const DECISIONS = ['Upheld', 'Overturned', 'Approved', 'upheld', ''];
+
+/** One disputed item as reviewers write it: the item line in one of its forms, then its fields. */
+function itemText(number: number, style: number, decision: string, paragraphs: number): string {
+  const name = ITEM_NAMES[number % ITEM_NAMES.length];
+  const line = [
+    `#### ${name}: ${decision}`,
+    `${number}. ${name}:  ${decision}`,
+    `**${name}:** ${decision}`,
+    `${number}) ${name}:\n${decision}`,
+    `${name} - ${decision}`,
+    `Physical Therapy of the Bilateral Upper\nExtremities ${number}: ${decision}`,
+  ][style];
+  const rationale = Array.from(
+    { length: paragraphs + 1 },
+    (_, index) =>
+      [
+        `The applicant, seen by Dr. Smith on 12/03/2014, had ${number + 6} sessions without functional improvement.`,
+        '1. Pain scores were unchanged.\n2. Work status was unchanged.',
+        'Therefore, the request was not medically necessary.',
+      ][index],
+  ).join('\n\n');
+  return `${line}
+
+Claims Administrator guideline: The Claims Administrator based its decision on the MTUS. Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page ${78 + number}
+
+**MAXIMUS guideline:** The Expert Reviewer did not base his/her decision on the MTUS. Decision based on Non-MTUS Citation ODG Low Back Chapter
+
+Decision rationale: ${rationale}
+`;
+}
+
+/** A determination with many disputed items in mixed forms, for edits far from both ends. */
+export const manyItems = fc
+  .array(fc.record({ style: fc.nat({ max: 5 }), decision: fc.constantFrom(...DECISIONS), paragraphs: fc.nat({ max: 2 }) }), { minLength: 4, maxLength: 14 })
+  .map(
+    (items) => `# HOW THE IMR FINAL DETERMINATION WAS MADE
+
+The Expert Reviewer has the following credentials:
+
+State(s) of Licensure: California
+
+Certification(s)/Specialty: Pain Medicine
+
+## CLINICAL CASE SUMMARY
+
+The applicant reported an industrial injury of March 3, 2012.
+
+## IMR ISSUES, DECISIONS AND RATIONALES
+
+${items.map((item, index) => itemText(index + 1, item.style, item.decision, item.paragraphs)).join('\n')}`,
+  );
+
+/** A writer typing or deleting at one place, one key at a time: each key is an edit applied in turn. */
+export interface Typing {
+  keys: RelativeEdit[];
+}
+
+const TYPED = 'the applicant reported: improvement, Upheld Overturned MTUS 12/03/2014 [x] \n';
+
+export const typing: fc.Arbitrary<Typing> = fc
+  .record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    word: fc.array(fc.constantFrom(...TYPED), { minLength: 1, maxLength: 8 }),
+    deletes: fc.nat({ max: 3 }),
+  })
+  .map(({ at, word, deletes }) => ({
+    keys: [...word.map((character) => ({ at, length: 0, insert: character })), ...Array.from({ length: deletes }, () => ({ at, length: 1, insert: '' }))],
+  }));
+
 export function applyRelative(text: string, change: RelativeEdit): string {
   const start = Math.min(text.length, Math.floor(change.at * (text.length + 1)));
   const end = Math.min(text.length, start + change.length);

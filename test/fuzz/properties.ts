@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { IncrementalParser } from '../../engine/src/incremental';
 import { parseMarkdown } from '../../engine/src/parse';
-import { applyChange, applyRelative, blockText, change, edit, fixtureDrafts, markdownText, mutate, mutation } from './arbitraries';
+import { ModelCache } from '../../engine/src/model/cache';
+import { LineMemo } from '../../engine/src/rules/line-memo';
+import { applyChange, applyRelative, blockText, change, edit, fixtureDrafts, manyItems, markdownText, mutate, mutation, typing } from './arbitraries';
 import { assertFindingsInside, assertFixAll, assertModelInside, lintChecked } from './invariants';
 
 /** What the cases met, so a run can show it exercised something. */
@@ -16,6 +18,8 @@ export interface FuzzStats {
   /** Fixes of different findings that collided (fixEdits then takes the first and leaves the other for the next pass). */
   collisions: number;
   parsedIncrementally: number;
+  /** Disputed items an incremental check took from the last one (moved or not) rather than read again. */
+  keptItems: number;
   /** Fixed findings that came back because of a known defect, by rule and defect (see invariants.ts). */
   knownDefects: Record<string, number>;
   /** Set by `npm run fuzz`: fix-all defects are counted by category, with the first draft that showed each, instead of failing the run. */
@@ -23,7 +27,7 @@ export interface FuzzStats {
 }
 
 export function emptyStats(): FuzzStats {
-  return { cases: 0, texts: 0, findings: 0, withFix: 0, fixPasses: 0, collisions: 0, parsedIncrementally: 0, knownDefects: {} };
+  return { cases: 0, texts: 0, findings: 0, withFix: 0, fixPasses: 0, collisions: 0, parsedIncrementally: 0, keptItems: 0, knownDefects: {} };
 }
 
 const drafts = fixtureDrafts();
@@ -69,7 +73,7 @@ export function assertIncrementalMatches(versions: readonly string[]): Increment
   return parser;
 }
 
-export type PropertyName = 'arbitrary strings' | 'mutated drafts' | 'edit sequences' | 'incremental parse';
+export type PropertyName = 'arbitrary strings' | 'mutated drafts' | 'edit sequences' | 'incremental parse' | 'incremental model';
 
 // Each property has its own argument types; callers only run them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -80,6 +84,7 @@ export const descriptions: Record<PropertyName, string> = {
   'mutated drafts': 'never throws, every range inside, fixes never collide, fix-all settles and sticks',
   'edit sequences': 'every version lints without a failure, ranges inside, incremental tree and findings equal a fresh lint',
   'incremental parse': 'incremental tree equals a fresh parse, positions included',
+  'incremental model': 'the model and findings kept and updated between edits equal a full rebuild, positions included',
 };
 
 export const properties: Record<PropertyName, FuzzProperty> = {
@@ -123,6 +128,37 @@ export const properties: Record<PropertyName, FuzzProperty> = {
         stats.withFix += fresh.findings.filter((finding) => finding.fix).length;
       }
     }),
+
+  /**
+   * What the analysis step keeps per document for an editor (incremental parse, blocks, fields and items kept by
+   * their text, line readings kept per line) against a full check of the same text, after every edit of a random
+   * sequence: bursts of typing at one place, pasted snippets, deletions.
+   */
+  'incremental model': (stats: FuzzStats) =>
+    fc.property(
+      fc.oneof({ weight: 2, arbitrary: draft }, { weight: 1, arbitrary: markdownText }, { weight: 3, arbitrary: manyItems }),
+      fc.array(fc.oneof(edit, typing), { minLength: 1, maxLength: 12 }),
+      (start, edits) => {
+        stats.cases++;
+        const parser = new IncrementalParser();
+        // Blocks found by the block the parser first produced, or (every other sequence) by their text.
+        const modelCache = new ModelCache(stats.cases % 2 === 0 ? { origin: parser.originOf } : {});
+        const lineMemo = new LineMemo();
+        let text = start;
+        for (const change of [undefined, ...edits]) {
+          if (change) text = 'keys' in change ? change.keys.reduce(applyRelative, text) : applyRelative(text, change);
+          const incremental = lintChecked(text, { parse: parser.parse, modelCache, lineMemo });
+          const fresh = lintChecked(text);
+          assert.deepEqual(incremental.model, fresh.model, 'the kept model differs from a full rebuild');
+          assert.deepEqual(incremental.findings, fresh.findings, 'the kept findings differ from a full check');
+          stats.texts++;
+          stats.parsedIncrementally++;
+          stats.keptItems += modelCache.stats.items.kept;
+          stats.findings += fresh.findings.length;
+          stats.withFix += fresh.findings.filter((finding) => finding.fix).length;
+        }
+      },
+    ),
 
   /** Only the parser, so many more sequences fit in the same time. */
   'incremental parse': (stats: FuzzStats) =>

@@ -61,12 +61,13 @@ describe('the npm package, installed from its tarball', { timeout: 180_000 }, ()
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
-  it('holds the two commands, the server, every rule page, the schema, the snippets and the docs, and nothing else', async () => {
+  it('holds the two commands, the server and its checking thread, every rule page, the schema, the snippets and the docs, and nothing else', async () => {
     const rulePages = (await readdir(path.join(repo, 'docs/rules'))).map((page) => `docs/rules/${page}`);
     const expected = [
       'LICENSE',
       'README.md',
       'package.json',
+      'dist/analysis-worker.cjs',
       'dist/cli.cjs',
       'dist/imr-language-server.cjs',
       'dist/server.cjs',
@@ -80,7 +81,7 @@ describe('the npm package, installed from its tarball', { timeout: 180_000 }, ()
   });
 
   it('ships production bundles, without source maps', async () => {
-    for (const bundle of ['dist/cli.cjs', 'dist/server.cjs', 'dist/imr-language-server.cjs']) {
+    for (const bundle of ['dist/cli.cjs', 'dist/server.cjs', 'dist/analysis-worker.cjs', 'dist/imr-language-server.cjs']) {
       assert.doesNotMatch(await readFile(path.join(packageRoot, bundle), 'utf8'), /sourceMappingURL/, bundle);
     }
   });

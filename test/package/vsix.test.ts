@@ -30,6 +30,7 @@ describe('the VSIX', { timeout: 180_000 }, () => {
       'README.md',
       'package.json',
       'language-configuration.json',
+      'dist/analysis-worker.cjs',
       'dist/cli.cjs',
       'dist/client.cjs',
       'dist/features.cjs',

@@ -45,7 +45,8 @@ describe('hostile drafts, CLI', () => {
     symlinkSync('/dev/zero', path.join(root, 'notes.md'));
     const run = await runBounded(['.'], { cwd: root, memoryKb: 1_500_000 });
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stderr, '');
+    // Under this cap a checking thread has no room: the run says so, and nothing about the link.
+    assert.equal(run.stderr.replace(/^imr-lint: checks run without a time or memory budget: .*\n/m, ''), '');
   });
 
   // Each was seconds to minutes; each now parses in well under the limit. The budget (a time limit per check)

@@ -21,10 +21,16 @@ export interface BoundedRun {
  */
 export function runBounded(
   args: string[],
-  options: { cwd?: string; timeoutMs?: number; memoryKb?: number; stdin?: 'ignore' | 'pipe'; uid?: number; gid?: number } = {},
+  options: { cwd?: string; timeoutMs?: number; memoryKb?: number; stdin?: 'ignore' | 'pipe'; uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<BoundedRun> {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const spawnOptions: SpawnOptions = { cwd: options.cwd, uid: options.uid, gid: options.gid, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'] };
+  const spawnOptions: SpawnOptions = {
+    cwd: options.cwd,
+    uid: options.uid,
+    gid: options.gid,
+    env: options.env && { ...process.env, ...options.env },
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
+  };
   const command = options.memoryKb
     ? spawn('bash', ['-c', `ulimit -v ${options.memoryKb} && exec "$0" "$@"`, process.execPath, CLI_BUNDLE, ...args], spawnOptions)
     : spawn(process.execPath, [CLI_BUNDLE, ...args], spawnOptions);
@@ -52,4 +58,12 @@ export function repository(prefix: string): { folder: string; remove: () => void
   const folder = mkdtempSync(path.join(tmpdir(), `imr-hostile-${prefix}-`));
   mkdirSync(path.join(folder, '.git'));
   return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/** Runs imr-lint with its peak resident memory (threads included) measured; `peakMB` is read from, and removed from, stderr. */
+export async function runMeasured(args: string[], options: Parameters<typeof runBounded>[1] = {}): Promise<BoundedRun & { peakMB: number }> {
+  const preload = path.resolve(import.meta.dirname, 'peak-memory.cjs');
+  const run = await runBounded(args, { ...options, env: { ...options.env, NODE_OPTIONS: `--require ${preload}` } });
+  const match = /imr-test: peak (\d+) MB\n/.exec(run.stderr);
+  return { ...run, stderr: run.stderr.replace(/imr-test: peak \d+ MB\n/, ''), peakMB: match ? Number(match[1]) : NaN };
 }

@@ -75,7 +75,8 @@ describe('language server robustness', () => {
       published,
       'versions only go up',
     );
-    assert.ok(published.length <= 5, `${published.length} validations for ${last - 1} edits`);
+    // However fast a validation is, edits that arrive while one runs are folded into the next: most never get their own.
+    assert.ok(published.length <= (last - 1) / 2, `${published.length} validations for ${last - 1} edits`);
     server.close(uri);
   });
 

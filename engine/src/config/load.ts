@@ -1,5 +1,5 @@
 // Finding, reading and layering the configuration that governs a draft. File access comes from the host.
-import { DEFAULT_MAX_FILE_SIZE } from '../limits';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MEMORY_BUDGET_MB, DEFAULT_TIME_BUDGET_MS } from '../limits';
 import { builtinProfiles } from '../profiles/builtin';
 import { resolveProfiles } from './profiles';
 import { matchesGlobs, type GlobList } from './globs';
@@ -39,8 +39,8 @@ export interface ResolveOptions {
   settings?: SettingsLayer;
   settingsBase?: string;
   /**
-   * False in a workspace the user has not trusted: its files may lower `maxFileSize` but not raise it above
-   * the default (a notice says so). True by default: the command line runs where its user points it.
+   * False in a workspace the user has not trusted: its files may lower `maxFileSize` and the budget but not raise
+   * them above the defaults (a notice says so). True by default: the command line runs where its user points it.
    */
   trusted?: boolean;
 }
@@ -111,7 +111,7 @@ export class ConfigLoader {
       layers.push(...own.map((layer) => ({ ...layer, globBase: dirname(file) })));
     }
     let unique = lastOfEachFile(layers);
-    if (options.trusted === false) unique = unique.map((layer) => capMaxFileSize(layer, problems));
+    if (options.trusted === false) unique = unique.map((layer) => capBudget(capMaxFileSize(layer, problems), problems));
     const merged = mergeLayers(unique);
     checkProfiles(merged, problems);
     const all = dedupe(problems);
@@ -271,6 +271,29 @@ function capMaxFileSize(layer: ConfigLayer, problems: ConfigProblem[]): ConfigLa
     ),
   );
   return { ...layer, config: { ...layer.config, maxFileSize: undefined } };
+}
+
+const BUDGET_DEFAULTS = { timeMs: DEFAULT_TIME_BUDGET_MS, memoryMb: DEFAULT_MEMORY_BUDGET_MB } as const;
+
+/** Nor may it raise the budget: a repository would have the editor spend minutes or gigabytes on a draft it planted. */
+function capBudget(layer: ConfigLayer, problems: ConfigProblem[]): ConfigLayer {
+  const budget = layer.config.budget;
+  if (!layer.source || !budget) return layer;
+  const kept = { ...budget };
+  for (const key of ['timeMs', 'memoryMb'] as const) {
+    const value = budget[key];
+    if (value === undefined || value <= BUDGET_DEFAULTS[key]) continue;
+    delete kept[key];
+    problems.push(
+      problemAt(
+        layer.source,
+        ['budget', key],
+        `${value} is not used in an untrusted workspace, which cannot raise the budget above the default ${BUDGET_DEFAULTS[key]}; trust the workspace to use it`,
+        'warning',
+      ),
+    );
+  }
+  return Object.keys(kept).length === Object.keys(budget).length ? layer : { ...layer, config: { ...layer.config, budget: kept } };
 }
 
 /** Profile definitions resolve, and the profile chosen exists. */

@@ -22,7 +22,7 @@ export interface MergedConfiguration {
 }
 
 /**
- * Scalars: the nearer layer wins. `rules`: per rule; a bare severity keeps options a farther layer set.
+ * Scalars (and each key of `budget`): the nearer layer wins. `rules`: per rule; a bare severity keeps options a farther layer set.
  * `profiles`: by id, the nearer definition wins. `ignore` and privacy patterns: every layer adds its own.
  * `include`: the nearest layer that sets it decides.
  */
@@ -39,6 +39,8 @@ export function mergeLayers(layers: readonly ConfigLayer[]): MergedConfiguration
       merged.profileOrigin = layer;
     }
     if (own.maxFileSize !== undefined) config.maxFileSize = own.maxFileSize;
+    if (own.budget?.timeMs !== undefined) config.budget = { ...config.budget, timeMs: own.budget.timeMs };
+    if (own.budget?.memoryMb !== undefined) config.budget = { ...config.budget, memoryMb: own.budget.memoryMb };
     for (const [id, setting] of Object.entries(own.rules ?? {})) {
       if (setting === undefined) continue;
       const before = rules[id];

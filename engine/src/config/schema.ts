@@ -7,6 +7,7 @@ import type { RegistryEntry } from '../rules/types';
 import { SEVERITIES, type Level, type RuleSetting, type Severity } from '../severity';
 import { compilePattern, MAX_PATTERN_LENGTH } from '../pattern';
 import { compileGlob, MAX_GLOB_LENGTH } from './globs';
+import { DEFAULT_MEMORY_BUDGET_MB, DEFAULT_TIME_BUDGET_MS, MEMORY_BUDGET_RANGE, TIME_BUDGET_RANGE } from '../limits';
 
 export const severitySchema = z.enum(SEVERITIES as [Severity, ...Severity[]]);
 
@@ -260,6 +261,28 @@ const maxFileSizeSchema = z
   .positive('maxFileSize must be more than 0')
   .describe('Largest draft, in characters, that is checked (default 10485760).');
 
+const budgetSchema = strictObject(
+  {
+    timeMs: z
+      .number({ error: `budget.timeMs is a number of milliseconds, such as ${DEFAULT_TIME_BUDGET_MS}` })
+      .int('budget.timeMs is a whole number of milliseconds')
+      .min(TIME_BUDGET_RANGE.min, `budget.timeMs is at least ${TIME_BUDGET_RANGE.min}`)
+      .max(TIME_BUDGET_RANGE.max, `budget.timeMs is at most ${TIME_BUDGET_RANGE.max} (ten minutes)`)
+      .optional()
+      .describe(
+        `Milliseconds one check of a draft (its findings, its fix-all or its letter) may take before it is stopped (default ${DEFAULT_TIME_BUDGET_MS}).`,
+      ),
+    memoryMb: z
+      .number({ error: `budget.memoryMb is a number of megabytes, such as ${DEFAULT_MEMORY_BUDGET_MB}` })
+      .int('budget.memoryMb is a whole number of megabytes')
+      .min(MEMORY_BUDGET_RANGE.min, `budget.memoryMb is at least ${MEMORY_BUDGET_RANGE.min}`)
+      .max(MEMORY_BUDGET_RANGE.max, `budget.memoryMb is at most ${MEMORY_BUDGET_RANGE.max}`)
+      .optional()
+      .describe(`Megabytes of memory (JavaScript heap) the check of a draft may use before it is stopped (default ${DEFAULT_MEMORY_BUDGET_MB}).`),
+  },
+  'budget',
+).describe('The time and memory one check may use; a check over budget is stopped and the draft says so.');
+
 export const configSchema = strictObject(
   {
     $schema: z.string().optional(),
@@ -281,6 +304,7 @@ export const configSchema = strictObject(
     ignore: globsSchema.optional().describe('Globs of drafts never to check, relative to this file; every file adds its own.'),
     privacy: privacySchema.optional(),
     maxFileSize: maxFileSizeSchema.optional(),
+    budget: budgetSchema.optional(),
   },
   'a configuration',
   'a configuration file holds one JSON object, for example { "rules": { "phi": "off" } }',
@@ -313,6 +337,7 @@ export const settingsSchema = z.object({
   rules: settingsRulesSchema.optional(),
   privacy: privacySchema.optional(),
   maxFileSize: maxFileSizeSchema.optional(),
+  budget: budgetSchema.optional(),
   include: globsSchema.optional().describe('Globs of drafts to check, relative to the workspace folder.'),
   ignore: globsSchema.optional().describe('Globs of drafts never to check, relative to the workspace folder.'),
 });
@@ -325,3 +350,4 @@ export type ProfileDefinition = z.infer<typeof profileSchema>;
 export type PrivacyPattern = z.infer<typeof privacyPatternSchema>;
 export type ImrConfig = z.infer<typeof configSchema>;
 export type ImrSettings = z.infer<typeof settingsSchema>;
+export type Budget = z.infer<typeof budgetSchema>;

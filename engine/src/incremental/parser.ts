@@ -49,6 +49,8 @@ export interface ParseStats {
 export class IncrementalParser {
   private runs = new Map<string, Run[]>();
   private generation = 0;
+  /** Each moved copy of a top-level block, to the block as first parsed. */
+  private readonly origins = new WeakMap<RootContent, RootContent>();
   stats: ParseStats = { runs: 0, reusedRuns: 0, parsedCharacters: 0, fullParse: false };
 
   readonly parse = (text: string): Root => {
@@ -85,7 +87,7 @@ export class IncrementalParser {
       for (const { index: at, run } of pieces) {
         run.lastUsed = generation;
         definitions ||= run.definitions;
-        place(run, bounds.starts[at], bounds.lines[at]);
+        this.place(run, bounds.starts[at], bounds.lines[at]);
         for (const child of run.children) children.push(child);
       }
       const last = pieces[pieces.length - 1];
@@ -111,6 +113,12 @@ export class IncrementalParser {
     };
   };
 
+  /**
+   * The top-level block `block` is a copy of, as this parser first produced it, when the parse that returned it
+   * kept it from an earlier one (moved, perhaps): the same origin means the same text, read the same way.
+   */
+  readonly originOf = (block: RootContent): RootContent => this.origins.get(block) ?? block;
+
   /** Forgets every cached run (the document closed). */
   clear(): void {
     this.runs.clear();
@@ -122,14 +130,25 @@ export class IncrementalParser {
     if (!candidates) return undefined;
     const start = bounds.starts[index];
     const count = bounds.starts.length;
+    // The same text may stand in several places (a field written alike for two items): each place takes the run
+    // that stood there, else one not yet placed in this parse, so that runs are not moved back and forth.
+    let found: Run | undefined;
+    let rank = 0;
     for (const run of candidates) {
       if (run.head !== (index === 0)) continue;
       const after = index + run.intervals;
       if (after > count) continue;
       const end = after === count ? text.length : bounds.starts[after];
-      if (end - start === run.text.length && (run.intervals === 1 || text.startsWith(run.text, start))) return run;
+      if (end - start !== run.text.length || (run.intervals > 1 && !text.startsWith(run.text, start))) continue;
+      const free = run.lastUsed !== this.generation;
+      const runRank = free && run.offset === start ? 3 : free ? 2 : 1;
+      if (runRank > rank) {
+        found = run;
+        rank = runRank;
+        if (rank === 3) break;
+      }
     }
-    return undefined;
+    return found;
   }
 
   /**
@@ -190,6 +209,16 @@ export class IncrementalParser {
     else if (!list.includes(run)) list.push(run);
   }
 
+  /** Moves a run to where it sits now: new nodes, since trees handed out before must not change. */
+  private place(run: Run, offset: number, line: number): void {
+    if (run.offset === offset && run.line === line) return;
+    const moved = shiftNodes(run.children, offset - run.offset, line - run.line);
+    moved.forEach((block, position) => this.origins.set(block, this.originOf(run.children[position])));
+    run.children = moved;
+    run.offset = offset;
+    run.line = line;
+  }
+
   /** Keeps the runs of this parse and the one before (undo brings those back). */
   private evict(generation: number): void {
     for (const [key, list] of this.runs) {
@@ -207,14 +236,6 @@ function fits(run: Run, bounds: Boundaries, next: number): boolean {
 
 function affectsListItem(block: RootContent): boolean {
   return block.type === 'list' || block.type === 'code';
-}
-
-/** Moves a run to where it sits now: new nodes, since trees handed out before must not change. */
-function place(run: Run, offset: number, line: number): void {
-  if (run.offset === offset && run.line === line) return;
-  run.children = shiftNodes(run.children, offset - run.offset, line - run.line);
-  run.offset = offset;
-  run.line = line;
 }
 
 /** A flat copy of a string, not a view into the (much longer) draft it was sliced from. */

@@ -19,6 +19,8 @@ export interface FixAllResult {
   remaining: Finding[];
   /** Fixes left out because the draft had more errors after them. */
   refused: Finding[];
+  /** Set when fix-all was stopped over its budget (the finding says so): nothing was fixed. */
+  stopped?: Finding;
 }
 
 /** Errors by rule. */

@@ -4,6 +4,7 @@ import { parseMarkdown } from '../parse';
 import type { Profile } from '../profiles/types';
 import { vocabularyOf } from '../profiles/vocabulary';
 import { LineIndex } from '../text';
+import type { ModelCache } from './cache';
 import { readCredentials } from './credentials';
 import { readFrontMatter } from './frontmatter';
 import { readItems } from './items';
@@ -15,10 +16,13 @@ import type { Determination, DisputedItem, Section } from './types';
 /** Chooses the profile once the front matter is known (its `profile:` key, if any). */
 export type ProfileResolver = (requested: string | undefined) => Profile;
 
-/** `root` lets a caller that keeps its own (incremental) parse pass the tree for `text`. */
-export function buildDetermination(text: string, resolveProfile: ProfileResolver, root: Root = parseMarkdown(text)): Determination {
+/**
+ * `root` lets a caller that keeps its own (incremental) parse pass the tree for `text`; `cache` keeps what the
+ * document's blocks and fields said between its checks, so that an edit rereads only what it changed.
+ */
+export function buildDetermination(text: string, resolveProfile: ProfileResolver, root: Root = parseMarkdown(text), cache?: ModelCache): Determination {
   const index = new LineIndex(text);
-  const flat = flatten(root, text, index);
+  const flat = flatten(root, text, index, cache);
   const frontMatter = flat.yaml ? readFrontMatter(flat.yaml, index) : undefined;
   const requested = frontMatter?.data.profile;
   const profile = resolveProfile(typeof requested === 'string' ? requested : undefined);
@@ -34,10 +38,13 @@ export function buildDetermination(text: string, resolveProfile: ProfileResolver
     items = issues ? readSentenceItems(issues.lines, vocabulary, index) : [];
     const repeated = section(profile.items.repeatedIn);
     if (repeated) repeatedItems = readSentenceItems(repeated.lines, vocabulary, index);
-    readItemBlocks(issues ? sections.slice(sections.indexOf(issues)) : [], items, vocabulary, index);
+    readItemBlocks(issues ? sections.slice(sections.indexOf(issues)) : [], items, vocabulary, index, cache);
   } else if (issues) {
-    items = readItems(issues.lines, vocabulary, index);
+    items = readItems(issues.lines, vocabulary, index, cache);
   }
+  // Items kept from a check that read none would be stale.
+  if (cache && (profile.decisions.form === 'phrase' || !issues)) cache.items = undefined;
+  cache?.settle();
   return {
     text,
     lines: index,

@@ -2,8 +2,9 @@
 // numbered or not, its decision on the same line, the next line or a short paragraph below, then its fields.
 import type { DecisionReading, Vocabulary } from '../profiles/vocabulary';
 import { MappedText, type LineIndex } from '../text';
+import type { ItemMark, ModelCache, ReadItems } from './cache';
 import { attachField, extend, type OpenField } from './fields';
-import { located, textPart } from './parts';
+import { located, moveParts, textPart, type Move } from './parts';
 import type { DisputedItem, TextLine } from './types';
 
 /** An item line's parts, as indices into its text. */
@@ -23,23 +24,95 @@ interface ItemLineShape {
 const NUMBER = /^\s*\(?(\d{1,2})[.)](?=[\s\u00a0])[\s\u00a0]*/;
 const DASHED_DECISION = /\s[-\u2013\u2014]\s+(\S+(?:\s+\S+)?)\s*$/;
 
-export function readItems(lines: TextLine[], vocabulary: Vocabulary, index: LineIndex): DisputedItem[] {
-  const items: DisputedItem[] = [];
+/**
+ * Reads the items of the issues section. With a cache, the items before an edit are the last check's, the items
+ * after it are the last check's moved, and only the items in between are read again: the scan starts again at
+ * the last item found before the edit and stops at the first item after it that it finds as the last check did.
+ */
+export function readItems(lines: TextLine[], vocabulary: Vocabulary, index: LineIndex, cache?: ModelCache): DisputedItem[] {
+  const earlier = cache?.items?.vocabulary === vocabulary ? cache.items : undefined;
+  const read = scanItems(lines, vocabulary, index, cache, earlier && cache ? planRescan(earlier, lines, cache) : undefined);
+  if (cache) cache.items = { vocabulary, lines, items: read.items, marks: read.marks };
+  return read.items;
+}
+
+/** What an edited draft keeps of the last check's items. */
+interface Rescan {
+  earlier: ReadItems;
+  /** The items before the edit, kept as they are, and where the scan starts again: the next item's line. */
+  kept: number;
+  resumeAt: number;
+  /** Lines from this index on are the last check's moved (`shift` places later in the list, by `move` in the text). */
+  unchangedFrom: number;
+  shift: number;
+  move: Move;
+  cache: ModelCache;
+}
+
+/** The lines an edit left unchanged at the start (the same lines) and at the end (moved alike), and where to rescan. */
+function planRescan(earlier: ReadItems, lines: TextLine[], cache: ModelCache): Rescan | undefined {
+  const before = earlier.lines;
+  const most = Math.min(lines.length, before.length);
+  let prefix = 0;
+  while (prefix < most && lines[prefix] === before[prefix]) prefix++;
+  let suffix = 0;
+  let move: Move | undefined;
+  while (suffix < most - prefix) {
+    const now = lines[lines.length - 1 - suffix];
+    const then = before[before.length - 1 - suffix];
+    if (now !== then && cache.movedFrom.get(now) !== then) break;
+    const offset = now.content.offsetAt(0) - then.content.offsetAt(0);
+    const shifted = now.line - then.line;
+    if (move && (move.offset !== offset || move.lines !== shifted)) break;
+    move ??= { offset, lines: shifted };
+    suffix++;
+  }
+  // The last item found with every line its finding looked at (up to two lines on) unchanged.
+  let kept = earlier.marks.length;
+  while (kept > 0 && earlier.marks[kept - 1].position + 2 >= prefix) kept--;
+  if (kept === 0) return undefined;
+  kept--;
+  return {
+    earlier,
+    kept,
+    resumeAt: earlier.marks[kept].position,
+    unchangedFrom: lines.length - suffix,
+    shift: lines.length - before.length,
+    move: move ?? { offset: 0, lines: 0 },
+    cache,
+  };
+}
+
+function scanItems(
+  lines: TextLine[],
+  vocabulary: Vocabulary,
+  index: LineIndex,
+  cache: ModelCache | undefined,
+  rescan: Rescan | undefined,
+): Omit<ReadItems, 'vocabulary' | 'lines'> {
+  const items: DisputedItem[] = rescan ? rescan.earlier.items.slice(0, rescan.kept) : [];
+  const marks: ItemMark[] = rescan ? rescan.earlier.marks.slice(0, rescan.kept) : [];
   let item: DisputedItem | undefined;
   let field: OpenField | undefined;
+  // How far the item's lines reach; the item is extended over them once, when it is finished.
+  let reach = 0;
   // The last list number seen inside the current field: a list of the rationale's own goes on from it.
   let fieldOrdinal: number | undefined;
   const finishField = (): void => {
-    if (item && field) attachField(item, field, index);
+    if (item && field) attachField(item, field, index, true, cache);
     field = undefined;
     fieldOrdinal = undefined;
   };
   const finishItem = (): void => {
     finishField();
-    if (item) items.push(item);
+    if (item) {
+      extend(item, reach, index);
+      items.push(item);
+    }
     item = undefined;
+    reach = 0;
   };
-  for (let position = 0; position < lines.length; position++) {
+  for (let position = rescan?.resumeAt ?? 0; position < lines.length; position++) {
     const line = lines[position];
     // A quotation is someone else's words: never a label or an item line of the draft's own.
     const label = line.quoted ? undefined : vocabulary.fieldLabel(line.content.text);
@@ -53,22 +126,35 @@ export function readItems(lines: TextLine[], vocabulary: Vocabulary, index: Line
     }
     const expected = expectedNumber(items, item);
     const continuesList = field !== undefined && line.ordinal !== undefined && fieldOrdinal === line.ordinal - 1;
-    const found = line.quoted
-      ? undefined
-      : itemAt(lines, position, vocabulary, index, { inField: field !== undefined, expected: continuesList ? undefined : expected });
+    // Where the scan starts again, it stands as it stood when the last check found the item there.
+    const context: ItemContext =
+      rescan && position === rescan.resumeAt
+        ? rescan.earlier.marks[rescan.kept].context
+        : { inField: field !== undefined, expected: continuesList ? undefined : expected };
+    const found = line.quoted ? undefined : itemAt(lines, position, vocabulary, index, context);
+    // The lines up to the item's and two on are as they were, so it is found again; should it not be, read them all.
+    if (rescan && position === rescan.resumeAt && !found) return scanItems(lines, vocabulary, index, cache, undefined);
     if (found) {
       // Lines that turn out to begin the item's name are no longer the field's above it.
       if (found.absorbed > 0 && item) {
         field?.lines.splice(-found.absorbed);
         item.lines?.splice(-found.absorbed);
         const last = field?.lines[field.lines.length - 1] ?? item.lines?.[item.lines.length - 1];
+        reach = 0;
         Object.assign(
           item,
           located({ start: item.span.start, end: Math.max(item.header.span.end, item.decision.span.end, last?.content.span.end ?? 0) }, index),
         );
       }
       finishItem();
+      const rejoined = rescan && position !== rescan.resumeAt ? rejoin(rescan, lines, position, context) : undefined;
+      if (rejoined) {
+        rescan!.cache.count('items', false, items.length - rescan!.kept);
+        rescan!.cache.count('items', true, rescan!.kept + rejoined.items.length);
+        return { items: [...items, ...rejoined.items], marks: [...marks, ...rejoined.marks] };
+      }
       item = found.item;
+      marks.push({ position, context });
       position += found.consumed - 1;
       continue;
     }
@@ -78,13 +164,48 @@ export function readItems(lines: TextLine[], vocabulary: Vocabulary, index: Line
     }
     if (item) {
       item.lines?.push(line);
-      extend(item, line.content.span.end, index);
+      reach = Math.max(reach, line.content.span.end);
       const near = line.blockStart ? vocabulary.fieldLabel(line.content.text, true) : undefined;
       if (near?.kind === 'near') item.nearLabels.push({ ...textPart(line.content, 0, near.labelEnd, index), canonical: near.spec.label, kind: near.spec.kind });
     }
   }
   finishItem();
-  return items;
+  cache?.count('items', false, items.length - (rescan?.kept ?? 0));
+  if (rescan) cache?.count('items', true, rescan.kept);
+  return { items, marks };
+}
+
+/**
+ * The last check's items from the one found at `position` on, moved to where they now stand, when the scan has
+ * come back into the lines the edit left unchanged and finds that item as the last check did: from here on it
+ * would read all of them again as they were.
+ */
+function rejoin(rescan: Rescan, lines: TextLine[], position: number, context: ItemContext): Omit<ReadItems, 'vocabulary' | 'lines'> | undefined {
+  // Finding an item looks back over the lines of its paragraph (a name broken over lines, see itemAt) and two on.
+  if (paragraphStart(lines, position) < rescan.unchangedFrom) return undefined;
+  const { earlier, shift, move } = rescan;
+  const marks = earlier.marks;
+  let low = rescan.kept;
+  let high = marks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (marks[mid].position < position - shift) low = mid + 1;
+    else high = mid;
+  }
+  const mark = marks[low];
+  if (!mark || mark.position !== position - shift || mark.context.inField !== context.inField || mark.context.expected !== context.expected) return undefined;
+  const later = earlier.items.slice(low);
+  const laterMarks = marks.slice(low).map((kept) => (shift === 0 ? kept : { position: kept.position + shift, context: kept.context }));
+  if (move.offset === 0 && move.lines === 0) return { items: later, marks: laterMarks };
+  // The later items' lines all stand at or after the first one's item line.
+  const places = new Map<TextLine, number>();
+  for (let at = mark.position; at < earlier.lines.length; at++) places.set(earlier.lines[at], at);
+  const line = (old: TextLine): TextLine => {
+    const at = places.get(old);
+    if (at === undefined) throw new Error('a moved item names a line the last check did not read');
+    return lines[at + shift];
+  };
+  return { items: later.map((kept) => moveParts(kept, move, line)), marks: laterMarks };
 }
 
 /** The number the next item would carry: 1 first, then one more than the last numbered item; none when items are not numbered. */
@@ -102,6 +223,13 @@ interface ItemContext {
 }
 
 /** The item that starts at `lines[position]`, and how many lines its line takes (two when the decision is on the next). */
+/** Where the name of an item at `position` may begin: the first line of its paragraph, up to four lines back. */
+function paragraphStart(lines: TextLine[], position: number): number {
+  let first = position;
+  while (first > 0 && !lines[first].blockStart && position - first < 4) first--;
+  return first;
+}
+
 /** What starts at a line: the item, how many lines its line and decision take, and how many lines above it its name began on. */
 interface FoundItem {
   item: DisputedItem;
@@ -115,8 +243,7 @@ interface FoundItem {
  */
 function itemAt(lines: TextLine[], position: number, vocabulary: Vocabulary, index: LineIndex, context: ItemContext): FoundItem | undefined {
   const line = lines[position];
-  let first = position;
-  while (first > 0 && !lines[first].blockStart && position - first < 4) first--;
+  const first = paragraphStart(lines, position);
   if (first < position && lines[first].blockStart && line.content.text.trimEnd().endsWith(':')) {
     const head = lines.slice(first, position + 1);
     const joined: TextLine = {
@@ -224,13 +351,18 @@ function shapeOf(text: string, vocabulary: Vocabulary): ItemLineShape {
     decisionStart: start,
     decisionEnd: start + decisionText.length,
     reading: decisionText ? vocabulary.decision(decisionText) : undefined,
-    nameWords: text
-      .slice(nameStart, nameEnd)
-      .trim()
-      .split(/\s+/)
-      .filter((word) => word.length > 0).length,
+    nameWords: countWords(text, nameStart, nameEnd, 21),
     endsWithColon: colon >= nameStart && decisionText.length === 0,
   };
+}
+
+/** Words (runs of anything but white space) in text[from, to), counted up to `most`. */
+function countWords(text: string, from: number, to: number, most: number): number {
+  const words = /\S+/g;
+  words.lastIndex = from;
+  let count = 0;
+  for (let match = words.exec(text); match && match.index < to && count < most; match = words.exec(text)) count++;
+  return count;
 }
 
 function makeItem(

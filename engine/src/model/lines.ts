@@ -1,7 +1,9 @@
 // Flattens mdast into prose lines with source offsets, plus comment directives and front matter.
 import type { Nodes, Root, RootContent } from 'mdast';
+import { definesReferences } from '../incremental/tree';
 import { alignValue, MappedText } from '../text';
 import type { LineIndex } from '../text';
+import type { BlockKey, BlockLines, ModelCache } from './cache';
 import type { Directive, TextLine } from './types';
 
 export interface FlatDocument {
@@ -19,15 +21,30 @@ interface Place {
 
 const DIRECTIVE = /<!--\s*imr-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 
-export function flatten(root: Root, text: string, index: LineIndex): FlatDocument {
+export function flatten(root: Root, text: string, index: LineIndex, cache?: ModelCache): FlatDocument {
   const out: FlatDocument = { lines: [], directives: [] };
+  // Where visited blocks put their lines: the document, or one block read on its own.
+  let sink = out;
   // Comments inside prose may hold directives too ("... <!-- imr-disable-line phi -->").
-  const html = (value: string, offset: number): void => collectDirectives(value, offset, index, out.directives);
+  const html = (value: string, offset: number): void => collectDirectives(value, offset, index, sink.directives);
   const visit = (node: RootContent | Root, place: Place): void => {
     const { inList, quoted } = place;
     switch (node.type) {
       case 'root':
-        for (const child of node.children) visit(child, { inList });
+        // A link reference definition changes how "[text]" reads in every other block: no block reads alone then.
+        if (!cache || definesReferences(node.children)) for (const child of node.children) visit(child, { inList });
+        else
+          for (const child of node.children) {
+            // Front matter is read every time; so is a block without a position (none from the parser).
+            if (child.type === 'yaml' || child.position?.start.offset === undefined) {
+              visit(child, { inList });
+              continue;
+            }
+            const key = cache.blocks.keyOf(child, text);
+            const kept = cache.blocks.get(key);
+            cache.count('blocks', kept !== undefined);
+            placeBlock(child, key, kept ?? readBlock(child));
+          }
         return;
       case 'blockquote':
         for (const child of node.children) visit(child, { inList, quoted: true });
@@ -40,24 +57,24 @@ export function flatten(root: Root, text: string, index: LineIndex): FlatDocumen
         node.children.forEach((child, position) => visit(child, { inList: true, quoted, ordinal: position === 0 ? place.ordinal : undefined }));
         return;
       case 'heading':
-        pushLines(out.lines, inlineText(node.children, text, html), index, { block: 'heading', depth: node.depth, ...place });
+        pushLines(sink.lines, inlineText(node.children, text, html), index, { block: 'heading', depth: node.depth, ...place });
         return;
       case 'paragraph':
-        pushLines(out.lines, inlineText(node.children, text, html), index, { block: 'paragraph', ...place });
+        pushLines(sink.lines, inlineText(node.children, text, html), index, { block: 'paragraph', ...place });
         return;
       case 'code':
         // Indented text pasted from a letter is prose, not code; fenced blocks stay code.
         if (!node.position || /^(`{3,}|~{3,})/.test(text.slice(node.position.start.offset!, node.position.end.offset!))) return;
-        pushLines(out.lines, sourceText(node.position.start.offset!, node.position.end.offset!, text), index, { block: 'code', inList, quoted });
+        pushLines(sink.lines, sourceText(node.position.start.offset!, node.position.end.offset!, text), index, { block: 'code', inList, quoted });
         return;
       case 'table':
         for (const row of node.children) {
           const cells = row.children.map((cell) => inlineText(cell.children, text, html));
-          if (cells.length > 0) pushLines(out.lines, MappedText.join(cells, ' | '), index, { block: 'table', inList, quoted });
+          if (cells.length > 0) pushLines(sink.lines, MappedText.join(cells, ' | '), index, { block: 'table', inList, quoted });
         }
         return;
       case 'html':
-        collectDirectives(node.value, node.position?.start.offset ?? 0, index, out.directives);
+        collectDirectives(node.value, node.position?.start.offset ?? 0, index, sink.directives);
         return;
       case 'yaml':
         if (node.position) {
@@ -66,12 +83,43 @@ export function flatten(root: Root, text: string, index: LineIndex): FlatDocumen
           // The value starts after the opening fence's line break, whichever of \n, \r\n or \r it is.
           const fence = /\r\n|\r|\n/.exec(text.slice(start, end));
           const valueStart = fence ? start + fence.index + fence[0].length : start;
-          out.yaml = { value: node.value, start, end, valueStart };
+          sink.yaml = { value: node.value, start, end, valueStart };
         }
         return;
       default:
         return;
     }
+  };
+  /** Reads a top-level block on its own. */
+  const readBlock = (block: RootContent): BlockLines => {
+    const whole = sink;
+    sink = { lines: [], directives: [] };
+    visit(block, { inList: false });
+    const read: BlockLines = { offset: block.position!.start.offset!, line: block.position!.start.line - 1, lines: sink.lines, directives: sink.directives };
+    sink = whole;
+    return read;
+  };
+  /** A block's lines where the block now sits, moved there when it was read elsewhere; kept for the next check. */
+  const placeBlock = (block: RootContent, key: BlockKey, read: BlockLines): void => {
+    const offset = block.position!.start.offset!;
+    const line = block.position!.start.line - 1;
+    if (read.offset !== offset || read.line !== line) {
+      const delta = offset - read.offset;
+      const lines = line - read.line;
+      read = {
+        offset,
+        line,
+        lines: read.lines.map((before) => {
+          const moved = { ...before, content: before.content.shifted(delta), line: before.line + lines };
+          cache!.movedFrom.set(moved, before);
+          return moved;
+        }),
+        directives: read.directives.map((directive) => ({ ...directive, line: directive.line + lines })),
+      };
+    }
+    cache!.blocks.set(key, read);
+    for (const moved of read.lines) out.lines.push(moved);
+    for (const directive of read.directives) out.directives.push(directive);
   };
   visit(root, { inList: false });
   return out;

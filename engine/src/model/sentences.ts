@@ -2,6 +2,7 @@
 // request for <treatment> is not medically necessary and appropriate.", each with its own block of fields further on.
 import { phrasePattern, type Vocabulary } from '../profiles/vocabulary';
 import { MappedText, type LineIndex } from '../text';
+import type { ModelCache } from './cache';
 import { attachField, type OpenField } from './fields';
 import { located, textPart } from './parts';
 import type { DisputedItem, Section, TextLine } from './types';
@@ -69,7 +70,7 @@ export function readSentenceItems(lines: TextLine[], vocabulary: Vocabulary, ind
  * Each item's own block after the list ("2) Regarding the request for Norco:"), holding its fields, up to the
  * next such block or section title. Blocks name their item by number or by name.
  */
-export function readItemBlocks(sections: readonly Section[], items: DisputedItem[], vocabulary: Vocabulary, index: LineIndex): void {
+export function readItemBlocks(sections: readonly Section[], items: DisputedItem[], vocabulary: Vocabulary, index: LineIndex, cache?: ModelCache): void {
   const anchor = anchorOf(vocabulary, vocabulary.profile.items.detail);
   if (!anchor || items.length === 0) return;
   const key = (name: string): string =>
@@ -81,7 +82,7 @@ export function readItemBlocks(sections: readonly Section[], items: DisputedItem
     let item: DisputedItem | undefined;
     let field: OpenField | undefined;
     const finishField = (): void => {
-      if (item && field) attachField(item, field, index, false);
+      if (item && field) attachField(item, field, index, false, cache);
       field = undefined;
     };
     for (const line of section.lines) {

@@ -118,6 +118,12 @@ export class Vocabulary {
   private readonly labels: { spec: FieldSpec; pattern: RegExp; words: string }[];
   private readonly credentialLabels: { credential: CredentialKind; canonical: string; words: string; pattern: RegExp }[];
   private readonly decisionPhrases: { value: DecisionValue; normalized: string }[];
+  // Drafts repeat their titles, labels and decision words, and a keystroke leaves most lines as they were.
+  private readonly sections = new Memo<PhraseMatch<SectionSpec> | undefined>();
+  private readonly fieldLabels = new Memo<LabelMatch | undefined>();
+  private readonly credentialLabelMatches = new Memo<CredentialLabelMatch | undefined>();
+  private readonly decisions = new Memo<DecisionReading>();
+  private readonly placeholders = new Memo<PlaceholderText | undefined>();
 
   constructor(readonly profile: Profile) {
     for (const section of profile.sections) {
@@ -145,6 +151,10 @@ export class Vocabulary {
   /** The section a line titles: exactly, or nearly when `near` is asked for (a title misspelt). */
   section(text: string, near = false): PhraseMatch<SectionSpec> | undefined {
     if (text.length > 400) return undefined;
+    return this.sections.get(text, near, () => this.readSection(text, near));
+  }
+
+  private readSection(text: string, near: boolean): PhraseMatch<SectionSpec> | undefined {
     const normalized = normalizePhrase(text);
     if (normalized.length === 0 || normalized.length > 140) return undefined;
     const exact = this.titles.get(normalized);
@@ -161,6 +171,10 @@ export class Vocabulary {
 
   /** A field label opening the text ("Decision rationale:"), exactly or misspelt ("Decision rational:"). */
   fieldLabel(text: string, near = false): LabelMatch | undefined {
+    return this.fieldLabels.get(text, near, () => this.readFieldLabel(text, near));
+  }
+
+  private readFieldLabel(text: string, near: boolean): LabelMatch | undefined {
     for (const { spec, pattern } of this.labels) {
       const match = pattern.exec(text);
       if (match) return { spec, kind: 'exact', end: match[0].length, labelEnd: match[0].length - match[1].length };
@@ -179,6 +193,10 @@ export class Vocabulary {
   /** A credential label opening the text ("State(s) of Licensure:"), or in prose the words that lead into a list. */
   credentialLabel(text: string, near = false): CredentialLabelMatch | undefined {
     if (this.profile.credentials.form === 'prose') return undefined;
+    return this.credentialLabelMatches.get(text, near, () => this.readCredentialLabel(text, near));
+  }
+
+  private readCredentialLabel(text: string, near: boolean): CredentialLabelMatch | undefined {
     for (const { credential, canonical, pattern } of this.credentialLabels) {
       const match = pattern.exec(text);
       if (match) return { credential, kind: 'exact', canonical, end: match[0].length, labelEnd: match[0].length - match[1].length };
@@ -217,6 +235,10 @@ export class Vocabulary {
 
   /** How a written decision reads: the profile's word or phrase, a slip of it, a UR word, or something else. */
   decision(written: string): DecisionReading {
+    return this.decisions.get(written, false, () => this.readDecision(written));
+  }
+
+  private readDecision(written: string): DecisionReading {
     const words = this.profile.decisions;
     const trimmed = written.trim();
     for (const value of ['upheld', 'overturned'] as const) if (trimmed === words[value]) return { class: 'valid', value };
@@ -249,19 +271,45 @@ export class Vocabulary {
 
   /** The text a template left for the writer to replace, when `text` is all of one (in the place it stands), or a fill-in mark. */
   placeholder(text: string, place: PlaceholderText['place']): PlaceholderText | undefined {
-    const normalized = normalizePhrase(text);
-    // An item is named where prose stands in a sentence ("the request for [treatment or service in dispute]").
-    const places = place === 'item' ? ['item', 'prose'] : [place];
-    const template = PLACEHOLDERS.find((candidate) => places.includes(candidate.place) && normalizePhrase(candidate.text) === normalized);
-    if (template) return template;
-    return FILL_IN_MARK.test(text.trim()) && !NOT_A_MARK.test(text.trim()) ? { text: text.trim(), place, fill: 'the text this stands for' } : undefined;
+    return this.placeholders.get(text, place === 'item', () => readPlaceholder(text, place));
   }
+}
+
+/** The template text `text` is all of, in the place it stands, or a fill-in mark. */
+function readPlaceholder(text: string, place: PlaceholderText['place']): PlaceholderText | undefined {
+  const normalized = normalizePhrase(text);
+  // An item is named where prose stands in a sentence ("the request for [treatment or service in dispute]").
+  const places = place === 'item' ? ['item', 'prose'] : [place];
+  const template = NORMALIZED_PLACEHOLDERS.find((candidate) => places.includes(candidate.template.place) && candidate.normalized === normalized)?.template;
+  if (template) return template;
+  return FILL_IN_MARK.test(text.trim()) && !NOT_A_MARK.test(text.trim()) ? { text: text.trim(), place, fill: 'the text this stands for' } : undefined;
 }
 
 /** Text that marks something still to write: "[date of UR]", "<name>", "TODO", "XXX". */
 export const FILL_IN_MARK = /^(?:\[[^\]\n]{1,80}\]|<[^<>\n]{1,80}>|(?:TODO|TBD|FIXME|XXX+)\b.*)$/;
 /** Brackets that are not fill-in marks: redactions, "[sic]", reference numbers. */
 export const NOT_A_MARK = /^\[(?:redacted\b[^\]]*|sic\.?|\d+(?:[-\u2013,]\s*\d+)*)\]$/i;
+
+const NORMALIZED_PLACEHOLDERS = PLACEHOLDERS.map((template) => ({ template, normalized: normalizePhrase(template.text) }));
+
+/** Longer texts are read afresh each time: they are prose, seldom repeated, and would hold memory. */
+const MEMO_TEXT_LIMIT = 200;
+const MEMO_ENTRIES = 4096;
+
+/** Answers of a pure reading of short texts, kept until there are too many to keep. */
+class Memo<Value> {
+  private readonly answers = [new Map<string, Value>(), new Map<string, Value>()];
+
+  get(text: string, near: boolean, read: () => Value): Value {
+    if (text.length > MEMO_TEXT_LIMIT) return read();
+    const answers = this.answers[near ? 1 : 0];
+    if (answers.has(text)) return answers.get(text) as Value;
+    if (answers.size >= MEMO_ENTRIES) answers.clear();
+    const value = read();
+    answers.set(text, value);
+    return value;
+  }
+}
 
 const vocabularies = new WeakMap<Profile, Vocabulary>();
 

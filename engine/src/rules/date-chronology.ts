@@ -16,14 +16,18 @@ const UR_AFTER = /^\s*(?:utilization\s+review|UR)\b/i;
 // A guideline's version written outside a citation: "the MTUS (Effective July 18, 2009)".
 const GUIDELINE_VERSION = /(?:\(\s*|\b(?:MTUS|ODG|ACOEM|Guidelines?|Formulary)\b[^.;]{0,60}?)(?:effective|eff\.|updated|revised|adopted|amended)\s*$/i;
 
-interface FoundDate {
-  line: TextLine;
+/** A date written in one line, as indices into its text, read with the words around it. */
+interface WrittenDate {
   start: number;
   end: number;
   text: string;
   date?: Date;
   injury: boolean;
   utilizationReview: boolean;
+}
+
+interface FoundDate extends WrittenDate {
+  line: TextLine;
 }
 
 const options = z.strictObject({
@@ -42,25 +46,14 @@ export const dateChronology = defineRule({
   options,
   check(model, context) {
     const today = new Date(context.options.today ?? context.today);
-    const citations = citationSpans(model);
+    const inCitation = overlapTest(citationSpans(model));
     const found: FoundDate[] = [];
     for (const line of model.textLines) {
-      for (const match of line.content.text.matchAll(DATE)) {
-        const start = match.index ?? 0;
-        const end = start + match[0].length;
-        const before = line.content.text.slice(Math.max(0, start - 80), start);
+      for (const written of context.perLine(line.content.text, datesIn)) {
         // A guideline's own dates are not events of the case.
-        const span = line.content.spanOf(start, end);
-        if (citations.some((citation) => citation.start < span.end && span.start < citation.end) || GUIDELINE_VERSION.test(before)) continue;
-        found.push({
-          line,
-          start,
-          end,
-          text: match[0],
-          date: toDate(match),
-          injury: INJURY_CONTEXT.test(before.slice(-40)),
-          utilizationReview: UR_BEFORE.test(before) || UR_AFTER.test(line.content.text.slice(end, end + 30)),
-        });
+        const span = line.content.spanOf(written.start, written.end);
+        if (inCitation(span)) continue;
+        found.push({ ...written, line });
       }
     }
     const injury = found.find((entry) => entry.injury && entry.date);
@@ -85,6 +78,28 @@ export const dateChronology = defineRule({
   },
 });
 
+/** The dates one line's text names, with what the words before and after them say; a line is read on its own. */
+function datesIn(text: string): WrittenDate[] {
+  const dates: WrittenDate[] = [];
+  // Every date has digits.
+  if (!/\d/.test(text)) return dates;
+  for (const match of text.matchAll(DATE)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    const before = text.slice(Math.max(0, start - 80), start);
+    if (GUIDELINE_VERSION.test(before)) continue;
+    dates.push({
+      start,
+      end,
+      text: match[0],
+      date: toDate(match),
+      injury: INJURY_CONTEXT.test(before.slice(-40)),
+      utilizationReview: UR_BEFORE.test(before) || UR_AFTER.test(text.slice(end, end + 30)),
+    });
+  }
+  return dates;
+}
+
 /** Where the draft's citations are: their dates are the guidelines' own. */
 function citationSpans(model: Determination): Span[] {
   const spans: Span[] = [];
@@ -93,6 +108,24 @@ function citationSpans(model: Determination): Span[] {
       if (field.kind !== 'rationale') for (const citation of (field as GuidelineField).citations ?? []) spans.push(citation.span);
   }
   return spans;
+}
+
+/** Whether a span overlaps any of `spans`, by binary search over the spans sorted by start with the furthest end so far. */
+function overlapTest(spans: Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const furthest: number[] = [];
+  sorted.forEach((span, index) => furthest.push(Math.max(span.end, index > 0 ? furthest[index - 1] : -Infinity)));
+  return (span) => {
+    // The spans that start before `span` ends: the first `low` of them.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid].start < span.end) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && furthest[low - 1] > span.start;
+  };
 }
 
 function toDate(match: RegExpMatchArray): Date | undefined {

@@ -17,4 +17,12 @@ export const unreadableDraft: EngineFinding = {
   engine: true,
 };
 
-export const engineFindings: readonly EngineFinding[] = [maxFileSize, unreadableDraft];
+export const checkBudget: EngineFinding = {
+  id: 'check-budget',
+  description: 'A draft whose check takes longer or needs more memory than the budget allows is stopped, and says so.',
+  severity: 'warning',
+  tags: ['engine'],
+  engine: true,
+};
+
+export const engineFindings: readonly EngineFinding[] = [maxFileSize, unreadableDraft, checkBudget];

@@ -11,6 +11,12 @@ const TEMPLATE_TEXT = [...PLACEHOLDERS]
   .sort((a, b) => b.text.length - a.text.length)
   .map((placeholder) => ({
     placeholder,
+    // Words the line must hold, whatever their case, before the pattern is worth trying.
+    probes: placeholder.text
+      .toLowerCase()
+      .split(/\s+/)
+      .map((word) => word.split("'")[0])
+      .filter((word) => word.length > 0),
     pattern:
       placeholder.text.length >= 20
         ? new RegExp(phrasePattern(placeholder.text), 'gi')
@@ -74,37 +80,60 @@ export const placeholder: Rule = {
     }
     for (const line of model.textLines) {
       if (line.block === 'code') continue;
-      const text = line.content.text;
-      const at = (start: number, end: number): Span => line.content.spanOf(start, end);
-      for (const { placeholder: template, pattern } of TEMPLATE_TEXT) {
-        for (const match of text.matchAll(pattern)) {
-          // A short template text is the match's group, after the punctuation that sets it apart.
-          const written = match[1] ?? match[0];
-          const start = match.index + match[0].length - written.length;
-          report(at(start, start + written.length), `"${written}" is template text left in; write ${template.fill}.`);
-        }
-      }
-      for (const match of text.matchAll(PAGE_N)) {
-        const start = match.index + match[0].length - 1;
-        report(at(start, start + 1), '"N" is the template\'s page number left in; write the pages cited.');
-      }
-      for (const match of text.matchAll(MARKER)) {
-        report(at(match.index, match.index + match[0].length), `"${match[0]}" marks text still to write; finish it and remove the mark.`);
-      }
-      for (const match of text.matchAll(BRACKETS)) {
-        if (NOT_A_MARK.test(match[0]) || /^[ xX]$/.test(match[1]) || inQuotation(text, match.index)) continue;
-        report(at(match.index, match.index + match[0].length), `"${match[0]}" is text to fill in; write what it stands for.`);
-      }
-      for (const match of text.matchAll(ANGLES)) reportAngles(match[0], at(match.index, match.index + match[0].length));
-    }
-
-    function reportAngles(written: string, span: Span): void {
-      const inner = /^<([A-Za-z][^<>]*)>$/.exec(written.trim());
-      if (!inner || inner[1].includes('=') || HTML_TAGS.has(inner[1].split(/[\s/]/)[0].toLowerCase())) return;
-      report(span, `"${written.trim()}" is text to fill in; write what it stands for.`);
+      for (const mark of context.perLine(line.content.text, marksIn)) report(line.content.spanOf(mark.start, mark.end), mark.message);
     }
   },
 };
+
+/** Something left to fill in, as indices into a line's text. */
+interface Mark {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** Every mark in one line, in the order they are reported; a line is read on its own. */
+function marksIn(text: string): Mark[] {
+  const marks: Mark[] = [];
+  const mark = (start: number, end: number, message: string): void => {
+    marks.push({ start, end, message });
+  };
+  const lower = text.toLowerCase();
+  for (const { placeholder: template, probes, pattern } of TEMPLATE_TEXT) {
+    if (!probes.every((probe) => lower.includes(probe))) continue;
+    for (const match of text.matchAll(pattern)) {
+      // A short template text is the match's group, after the punctuation that sets it apart.
+      const written = match[1] ?? match[0];
+      const start = match.index + match[0].length - written.length;
+      mark(start, start + written.length, `"${written}" is template text left in; write ${template.fill}.`);
+    }
+  }
+  if (text.includes('N')) {
+    for (const match of text.matchAll(PAGE_N)) {
+      const start = match.index + match[0].length - 1;
+      mark(start, start + 1, '"N" is the template\'s page number left in; write the pages cited.');
+    }
+  }
+  if (text.includes('TODO') || text.includes('TBD') || text.includes('FIXME') || text.includes('XXX')) {
+    for (const match of text.matchAll(MARKER))
+      mark(match.index, match.index + match[0].length, `"${match[0]}" marks text still to write; finish it and remove the mark.`);
+  }
+  if (text.includes('[')) {
+    for (const match of text.matchAll(BRACKETS)) {
+      if (NOT_A_MARK.test(match[0]) || /^[ xX]$/.test(match[1]) || inQuotation(text, match.index)) continue;
+      mark(match.index, match.index + match[0].length, `"${match[0]}" is text to fill in; write what it stands for.`);
+    }
+  }
+  if (text.includes('<')) {
+    for (const match of text.matchAll(ANGLES)) {
+      const written = match[0];
+      const inner = /^<([A-Za-z][^<>]*)>$/.exec(written.trim());
+      if (!inner || inner[1].includes('=') || HTML_TAGS.has(inner[1].split(/[\s/]/)[0].toLowerCase())) continue;
+      mark(match.index, match.index + written.length, `"${written.trim()}" is text to fill in; write what it stands for.`);
+    }
+  }
+  return marks;
+}
 
 /** Whether an offset falls inside a quotation on the line, where brackets mark the quoting writer's own words. */
 function inQuotation(text: string, offset: number): boolean {

@@ -47,6 +47,13 @@ export interface RuleContext<Options = Record<string, never>> {
   /** Privacy patterns from configuration, beside the built-in ones. */
   privacy: readonly PrivacyPattern[];
   report(report: Report): void;
+  /**
+   * `read(text)` for one line's text, where `read` depends on nothing but the text, the rule's options and
+   * configuration. Between checks of one document in an editor, the answer is kept while the line is unchanged,
+   * so a rule that reads lines on their own (a line-local rule) rereads only the lines an edit touched. One
+   * reading per rule: the answers are kept by text alone.
+   */
+  perLine<T>(text: string, read: (text: string) => T): T;
 }
 
 /** What every entry of the registry declares: its id, what it checks, and where it is documented. */

@@ -8,7 +8,7 @@ import { foldingRanges, type FoldingLines } from '../language/folding';
 import { hoverAt, type HoverInfo, type HoverOptions } from '../language/hover';
 import { outline, type OutlineNode } from '../language/outline';
 import { quickFixesAt, type QuickFixes } from '../language/quick-fixes';
-import { lint, type RuleFailure } from '../lint';
+import type { RuleFailure } from '../lint';
 import type { Determination } from '../model/types';
 import type { Profile } from '../profiles/types';
 import { renderExportDocument } from '../render/document';
@@ -18,7 +18,7 @@ import type { RenderMode } from '../render/summary';
 import { rules } from '../rules';
 import type { Finding, LocatedFix, RuleInfo } from '../rules/types';
 import { LineIndex, type Range } from '../text';
-import { inProcessAnalysis, type AnalysisStep } from './analysis';
+import { CheckStopped, inProcessAnalysis, type Analysis, type AnalysisStep } from './analysis';
 import { Configurations, type ConfigurationFileProblem, type ConfigurationOptions, type DocumentConfiguration } from './configuration';
 import { nameOf, type DocumentRef, type ImrDocument } from './documents';
 import { isConfigurationFile, isDeterminationDocument } from './gate';
@@ -77,7 +77,8 @@ export interface ImrService {
   /** Drops what is kept for a document once it closes. */
   closeDocument(uri: string): void;
 
-  fixAll(result: CheckResult): FixAllResult;
+  /** Every obvious fix, pass after pass; where the step runs it (a worker), under the check's budget. */
+  fixAll(result: CheckResult): Promise<FixAllResult>;
   quickFixes(result: CheckResult, range: Range): QuickFixes;
   disableForLine(result: CheckResult, finding: Finding): LocatedFix | undefined;
   outline(result: CheckResult): OutlineNode[];
@@ -115,6 +116,9 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
   // The latest check of each document, and the tree it was read from (for the letter).
   const checks = new Map<string, CachedCheck>();
   const roots = new WeakMap<CheckResult, Root>();
+  // Checks whose text could be read into a model (whether or not the model has been read yet), and checks stopped over budget.
+  const modelled = new WeakSet<CheckResult>();
+  const stopped = new WeakSet<CheckResult>();
 
   const forget = (uri: string): void => {
     checks.delete(uri);
@@ -123,7 +127,8 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
 
   const analyse = async (document: ImrDocument, configuration: DocumentConfiguration): Promise<CheckResult> => {
     const date = today();
-    const { lint, root } = await analysis.analyse({ uri: document.uri, text: document.text, config: configuration.config, today: date });
+    const step = await analysis.analyse({ uri: document.uri, text: document.text, config: configuration.config, today: date });
+    const { lint, root } = step;
     const result: CheckResult = {
       uri: document.uri,
       version: document.version,
@@ -136,7 +141,10 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
       lines: lint.model?.lines ?? new LineIndex(document.text),
       today: date,
     };
+    if (step.deferredModel) deferModel(result, step.deferredModel);
     if (root) roots.set(result, root);
+    if (lint.model || step.deferredModel) modelled.add(result);
+    if (step.stopped) stopped.add(result);
     return result;
   };
 
@@ -162,8 +170,24 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
   const renderInput = async (document: ImrDocument) => {
     const result = await check(document);
     if (!result) return { config: (await configurations.of(document)).config, today: today() };
-    const lint = { model: result.model, findings: result.findings, failures: result.failures };
-    return { config: result.config, today: result.today, analysis: { lint, root: roots.get(result) } };
+    // A check stopped over budget, or one whose letter the step renders, hands the renderer no model: it is not read here.
+    const lint = { model: analysis.render || stopped.has(result) ? undefined : result.model, findings: result.findings, failures: result.failures };
+    return { config: result.config, today: result.today, analysis: { lint, root: roots.get(result) }, result };
+  };
+
+  /** The letter where the step renders it (under its budget); a draft stopped over budget shows its finding instead. */
+  const renderByStep = async (
+    document: ImrDocument,
+    input: Awaited<ReturnType<typeof renderInput>>,
+    request: { mode: 'preview' } | ({ mode: 'export' } & ExportRequest),
+  ) => {
+    if (!analysis.render || (input.result && stopped.has(input.result))) return undefined;
+    try {
+      return await analysis.render({ uri: document.uri, text: document.text, config: input.config, today: input.today, ...request });
+    } catch (error) {
+      if (error instanceof CheckStopped) return { stopped: error };
+      throw error;
+    }
   };
 
   return {
@@ -183,7 +207,17 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
       forget(uri);
       configurations.forget(uri);
     },
-    fixAll: (result) => fixAll(result.text, { config: result.config, today: result.today }, result.model ? result.findings : undefined),
+    async fixAll(result) {
+      const findings = modelled.has(result) ? result.findings : undefined;
+      if (stopped.has(result)) return { text: result.text, edits: [], passes: 0, remaining: result.findings, refused: [], stopped: result.findings[0] };
+      if (!analysis.fixAll) return fixAll(result.text, { config: result.config, today: result.today }, findings);
+      try {
+        return await analysis.fixAll({ uri: result.uri, text: result.text, config: result.config, today: result.today, findings });
+      } catch (error) {
+        if (!(error instanceof CheckStopped)) throw error;
+        return { text: result.text, edits: [], passes: 0, remaining: [...result.findings, ...error.findings], refused: [], stopped: error.findings[0] };
+      }
+    },
     quickFixes: (result, range) => quickFixesAt(result, range),
     disableForLine: (result, finding) => disableForLine(result, finding),
     outline: (result) => (result.model ? outline(result.model) : []),
@@ -200,18 +234,55 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
       const result = await check(document);
       if (result?.model) return itemTemplate(result.model.profile);
       const config = result?.config ?? (await configurations.of(document)).config;
-      return itemTemplate(result ? configuredProfile(config) : profileOfText(document.text, config, today()));
+      return itemTemplate(result ? configuredProfile(config) : await profileOfText(analysis, document, config, today()));
     },
     async render(document, mode) {
-      return renderDetermination(document.text, { ...(await renderInput(document)), mode });
+      const input = await renderInput(document);
+      const byStep = await renderByStep(document, input, { mode: 'preview' });
+      if (byStep && 'stopped' in byStep)
+        return renderDetermination(document.text, { ...input, mode, analysis: { lint: { findings: byStep.stopped.findings, failures: [] } } });
+      if (byStep?.mode === 'preview') return byStep.rendered;
+      return renderDetermination(document.text, { ...input, mode });
     },
     async exportHtml(document, request = {}) {
-      return renderExportDocument(document.text, { ...(await renderInput(document)), ...request });
+      const input = await renderInput(document);
+      // A letter whose check was stopped is not written: the export would hold the finding instead of the letter.
+      if (input.result && stopped.has(input.result)) throw new CheckStopped(input.result.findings);
+      const byStep = await renderByStep(document, input, { mode: 'export', ...request });
+      if (byStep && 'stopped' in byStep) throw byStep.stopped;
+      if (byStep?.mode === 'export') return byStep.html;
+      return renderExportDocument(document.text, { ...input, ...request });
     },
   };
 }
 
 /** The profile of a draft that is not (yet) a determination: the one its front matter names, else the configured one. */
-function profileOfText(text: string, config: ImrConfig, today: string): Profile {
-  return lint(text, { config, today }).model?.profile ?? configuredProfile(config);
+async function profileOfText(analysis: AnalysisStep, document: ImrDocument, config: ImrConfig, today: string): Promise<Profile> {
+  // Read by the step, under its budget, as a document of its own that is forgotten at once.
+  const uri = `${document.uri}#profile`;
+  try {
+    const read = await analysis.analyse({ uri, text: document.text, config, today });
+    return (read.lint.model ?? read.deferredModel?.(new LineIndex(document.text)))?.profile ?? configuredProfile(config);
+  } finally {
+    analysis.forget(uri);
+  }
+}
+
+/** The model is read from the step's answer the first time a feature asks for it, then kept. */
+function deferModel(result: CheckResult, read: NonNullable<Analysis['deferredModel']>): void {
+  let model: Determination | undefined;
+  // Dropped once read, and with it the bytes it holds.
+  let pending: typeof read | undefined = read;
+  Object.defineProperty(result, 'model', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (pending) {
+        const reading = pending;
+        pending = undefined;
+        model = reading(result.lines);
+      }
+      return model;
+    },
+  });
 }

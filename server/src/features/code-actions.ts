@@ -25,12 +25,12 @@ async function codeActions(context: ServerContext, params: CodeActionParams): Pr
   if (wants(CodeActionKind.QuickFix)) {
     const { fixes, offerFixAll } = context.service.quickFixes(result, params.range);
     actions.push(...fixes.map((fix) => quickFixAction(context, result, params, fix)));
-    const all = offerFixAll ? fixAllAction(context, result, CodeActionKind.QuickFix) : undefined;
+    const all = offerFixAll ? await fixAllAction(context, result, CodeActionKind.QuickFix) : undefined;
     if (all) actions.push(all);
   }
   // Source actions only when asked for by kind (the Source Action menu, code actions on save).
   if (only && wants(FIX_ALL_KIND)) {
-    const all = fixAllAction(context, result, FIX_ALL_KIND);
+    const all = await fixAllAction(context, result, FIX_ALL_KIND);
     if (all) actions.push(all);
   }
   return actions;
@@ -64,9 +64,10 @@ function diagnosticOf(context: ServerContext, params: CodeActionParams, finding:
   );
 }
 
-/** Every obvious fix, applied pass after pass, as the fewest edits of the current text. */
-function fixAllAction(context: ServerContext, result: CheckResult, kind: string): CodeAction | undefined {
-  const fixed = context.service.fixAll(result);
+/** Every obvious fix, applied pass after pass, as the fewest edits of the current text; none when stopped over budget. */
+async function fixAllAction(context: ServerContext, result: CheckResult, kind: string): Promise<CodeAction | undefined> {
+  const fixed = await context.service.fixAll(result);
+  if (fixed.stopped) context.connection.console.warn(`imr: fix-all of ${result.uri}: ${fixed.stopped.message}`);
   if (fixed.edits.length === 0) return undefined;
   const edits = fixed.edits.map((edit) => ({ range: result.lines.rangeOf(edit.span), newText: edit.newText }));
   return { title: FIX_ALL_TITLE, kind, edit: workspaceEdit(result, edits) };

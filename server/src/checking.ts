@@ -1,0 +1,10 @@
+// Where the server checks drafts: worker threads, each check under its time and memory budget, so no draft can
+// block another or the answers to the editor.
+import * as path from 'node:path';
+import { workerAnalysis, type WorkerAnalysis } from '../../engine/src';
+import type { LspHost } from './host';
+
+export function checkingThreads(host: LspHost): WorkerAnalysis {
+  // The thread's bundle ships beside dist/server.cjs.
+  return workerAnalysis({ script: path.join(__dirname, 'analysis-worker.cjs'), log: (message) => host.log(message) });
+}
