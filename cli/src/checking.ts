@@ -1,4 +1,4 @@
-// Where imr-lint checks drafts: a worker thread, each draft under the budget of one check; one over budget gets the
+// Where imr-lint checks drafts: checking threads, each draft under the budget of one check; one over budget gets the
 // finding and the run goes on.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -7,14 +7,22 @@ import { workerAnalysis, type WorkerAnalysis } from '../../engine/src';
 import { printError } from './terminal';
 
 let threads: WorkerAnalysis | undefined;
+let most = 1;
 
-/** One thread for the run, started with the first draft; idle, it never keeps the process alive. */
+/** How many threads the run may check on (--jobs); set before the first check. */
+export function useCheckingThreads(count: number): void {
+  most = Math.max(1, count);
+}
+
+/** The run's threads, the first started with the first draft; idle, they never keep the process alive. */
 export function checkingThreads(): WorkerAnalysis {
   threads ??= workerAnalysis({
     script: workerScript(),
     // Reports need findings only; fixes and letters are made in the thread itself.
     models: false,
-    maxWorkers: 1,
+    maxWorkers: most,
+    // Drafts are waiting: another thread starts as soon as every thread has a check.
+    busyMs: 0,
     // Each draft is checked once: nothing is kept between checks for an edit to reuse.
     keptDocuments: 0,
     log: (message) => printError(message.replace(/^imr: /, '')),

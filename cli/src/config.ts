@@ -7,12 +7,8 @@ import { printError } from './terminal';
 
 export type CliConfig = { ok: true; config: ImrConfig; ignored: boolean } | { ok: false; message: string };
 
-let runDate = new Date().toISOString().slice(0, 10);
-
-/** The date a run checks against (ISO): the main thread's, so that workers started later agree with it and with the cache. */
-export function setRunDate(date: string): void {
-  runDate = date;
-}
+/** The date a run checks against (ISO), taken once: every draft and the cache agree on it, however long the run. */
+const runDate = new Date().toISOString().slice(0, 10);
 
 /** The date this run checks against. */
 export function getRunDate(): string {

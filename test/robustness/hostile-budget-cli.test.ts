@@ -117,12 +117,13 @@ describe('the budget of one check, CLI', () => {
     { timeout: 90_000 },
     async (t) => {
       const big = `${seed}\n${'The applicant reported improvement in function after therapy. '.repeat((20 * 2 ** 20) / 63)}`;
-      const root = folder('large', { '.imrlintrc.json': JSON.stringify({ maxFileSize: 100_000_000, budget: { timeMs: 2000 } }), 'big.imr.md': big });
+      const root = folder('large', { '.imrlintrc.json': JSON.stringify({ maxFileSize: 100_000_000, budget: { timeMs: 300 } }), 'big.imr.md': big });
       const run = await runMeasured(['--format', 'json', 'big.imr.md'], { cwd: root, timeoutMs: 60_000 });
       t.diagnostic(`lint: ${run.ms.toFixed(0)} ms, peak ${run.peakMB} MB`);
+      // A budget no 20 MB check fits in, on any machine: the finding says so, and nothing else is reported.
       assert.deepEqual(
-        byFile(run.stdout)['big.imr.md'].map((finding) => [finding.ruleId, finding.message.slice(0, 18)]),
-        [['check-budget', 'Stopped after 2 s:']],
+        byFile(run.stdout)['big.imr.md'].map((finding) => [finding.ruleId, finding.message.slice(0, 13)]),
+        [['check-budget', 'Stopped after']],
       );
       assert.ok(run.peakMB < 1000, `peak ${run.peakMB} MB`);
     },
