@@ -1,4 +1,6 @@
 // Timings over LSP: didChange to publishDiagnostics, memory with many drafts open, start-up to first diagnostics.
+import { readFileSync } from 'node:fs';
+import { POOL_DEFAULTS } from '../engine/src/service/workers/pool';
 import { LineIndex } from '../engine/src/text';
 import { keystrokes } from './engine';
 import { generateDraft } from './generate';
@@ -45,8 +47,22 @@ export async function measureRoundTrip(name: string, size: number, edits: number
 export interface MemoryResult {
   drafts: number;
   draftBytes: number;
+  /** Right after every draft's first diagnostics. */
   rssMB: number;
   peakMB: number;
+  /** The same drafts still open, once the server has been idle long enough to retire its checking thread. */
+  idleRssMB?: number;
+  /** Seconds from the last diagnostics to that. */
+  idleAfterS?: number;
+}
+
+/** Threads of a process (Linux /proc), to see a checking thread retire. */
+function threadsOf(pid: number): number | undefined {
+  try {
+    return Number(/^Threads:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  } catch {
+    return undefined;
+  }
 }
 
 export async function measureMemory(drafts: number, size: number): Promise<MemoryResult | undefined> {
@@ -61,7 +77,20 @@ export async function measureMemory(drafts: number, size: number): Promise<Memor
     await Promise.all(published);
     const memory = server.memory();
     if (!memory) return undefined;
-    return { drafts, draftBytes: size, rssMB: round(memory.rss / 2 ** 20, 1), peakMB: round(memory.peak / 2 ** 20, 1) };
+    const result: MemoryResult = { drafts, draftBytes: size, rssMB: round(memory.rss / 2 ** 20, 1), peakMB: round(memory.peak / 2 ** 20, 1) };
+    // The checking thread is retired after the pool's idle time: wait for it to end (one thread fewer), a little past that time at most.
+    const pid = server.process.pid!;
+    const busy = threadsOf(pid);
+    const since = performance.now();
+    while (busy !== undefined && performance.now() - since < POOL_DEFAULTS.idleMs + 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if ((threadsOf(pid) ?? busy) < busy) {
+        const idle = server.memory();
+        if (idle) Object.assign(result, { idleRssMB: round(idle.rss / 2 ** 20, 1), idleAfterS: round((performance.now() - since) / 1000, 1) });
+        break;
+      }
+    }
+    return result;
   } finally {
     await server.stop();
   }

@@ -6,5 +6,5 @@ import type { LspHost } from './host';
 
 export function checkingThreads(host: LspHost): WorkerAnalysis {
   // The thread's bundle ships beside dist/server.cjs.
-  return workerAnalysis({ script: path.join(__dirname, 'analysis-worker.cjs'), log: (message) => host.log(message) });
+  return workerAnalysis({ script: path.join(__dirname, 'analysis-worker.cjs'), youngGenerationMb: 4, log: (message) => host.log(message) });
 }
