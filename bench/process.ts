@@ -140,3 +140,67 @@ export function childrenCpu(): number {
     return NaN;
   }
 }
+
+/** Two ways of running imr-lint on one corpus, interleaved: `a` over `b`. */
+export interface CliComparison {
+  drafts: number;
+  pairs: number;
+  a: { command: string; wall: Summary; cpu: Summary };
+  b: { command: string; wall: Summary; cpu: Summary };
+  ratio: Comparison;
+}
+
+export interface ScalingResult {
+  /** A run with a warm --cache over a run without one, on the whole-process corpus. */
+  cache: CliComparison;
+  /** --jobs 2 over --jobs 1 on a corpus ten times as large. */
+  jobs: CliComparison;
+}
+
+async function compareCli(
+  corpus: CorpusOptions,
+  pairs: number,
+  a: { label: string; args: (folder: string) => string[] },
+  b: { label: string; args: (folder: string) => string[] },
+  prepare?: (folder: string) => void,
+): Promise<CliComparison> {
+  const { folder } = writeCorpus(corpus);
+  try {
+    prepare?.(folder);
+    const runOnce = (args: string[]) => () => {
+      const result = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd: folder, stdio: 'ignore' });
+      if (result.status !== 0 && result.status !== 1) throw new Error(`imr-lint ${args.join(' ')} exited with ${result.status ?? result.signal} in ${folder}`);
+    };
+    const runs = await interleave(
+      [
+        { name: 'a', run: runOnce(a.args(folder)) },
+        { name: 'b', run: runOnce(b.args(folder)) },
+      ],
+      { rounds: pairs, warmup: 1, cpuClock: childrenCpu },
+    );
+    const side = (label: string, samples: (typeof runs)[string]) => ({ command: label, wall: summarize(samples.wall), cpu: summarize(samples.cpu) });
+    return { drafts: corpus.drafts, pairs, a: side(a.label, runs.a), b: side(b.label, runs.b), ratio: compare(runs.a, runs.b) };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** What --cache and --jobs buy: a warm cache against no cache, and two threads against one on 2,000 drafts. */
+export async function measureScaling(options: { size: number; folders: number; pairs: number; jobsDrafts: number }): Promise<ScalingResult> {
+  const cacheFile = (folder: string): string => path.join(folder, '.bench-cache.json');
+  const cache = await compareCli(
+    { drafts: 200, size: options.size, folders: options.folders },
+    options.pairs,
+    { label: 'imr-lint --cache . (warm)', args: (folder) => ['--cache', '--cache-location', cacheFile(folder), '.'] },
+    { label: 'imr-lint .', args: () => ['.'] },
+    // The cache is filled once, before the timed runs; it stays warm since no draft changes.
+    (folder) => void spawnSync(process.execPath, [CLI_BUNDLE, '--cache', '--cache-location', cacheFile(folder), '.'], { cwd: folder, stdio: 'ignore' }),
+  );
+  const jobs = await compareCli(
+    { drafts: options.jobsDrafts, size: options.size, folders: options.folders * 10 },
+    options.pairs,
+    { label: 'imr-lint --jobs 2 .', args: () => ['--jobs', '2', '.'] },
+    { label: 'imr-lint --jobs 1 .', args: () => ['--jobs', '1', '.'] },
+  );
+  return { cache, jobs };
+}

@@ -1,7 +1,7 @@
 // The benchmark's results as Markdown tables (printed, and written to bench/RESULTS.md with --write), and the targets they meet.
 import type { EngineResult } from './engine';
 import type { MemoryResult, RoundTrip, StartupResult } from './lsp-timings';
-import type { ProcessResult } from './process';
+import type { CliComparison, ProcessResult, ScalingResult } from './process';
 import type { SizesResult } from './sizes';
 import type { Summary } from './stats';
 
@@ -29,6 +29,7 @@ export interface BenchResults {
   machine: Machine;
   engine?: EngineResult[];
   process?: ProcessResult;
+  scaling?: ScalingResult;
   lsp?: { debounceMs: number; roundTrips: RoundTrip[]; withDebounce: RoundTrip; startup: StartupResult };
   memory?: MemoryResult | { unavailable: string };
   sizes?: SizesResult;
@@ -113,6 +114,7 @@ export function renderMarkdown(results: BenchResults): string {
   }
   if (results.engine) renderEngine(results.engine, push);
   if (results.process) renderProcess(results.process, push);
+  if (results.scaling) renderScaling(results.scaling, push);
   if (results.lsp) renderLsp(results.lsp, push);
   if (results.memory || results.sizes || results.lsp) renderMemoryAndSizes(results, push);
   if (results.targets.length > 0) {
@@ -166,6 +168,28 @@ function renderProcess(result: ProcessResult, push: Push): void {
     `| **imr-lint ÷ markdownlint-cli2**, per pair | ${ratio(result.ratio.wall)} | ${ratio(result.ratio.cpu)} | | |`,
     '',
   );
+}
+
+function renderScaling(result: ScalingResult, push: Push): void {
+  const row = (comparison: CliComparison): string[] => [
+    `| \`${comparison.a.command}\` | ${comparison.drafts} | ${spread(comparison.a.wall)} | ${spread(comparison.a.cpu)} |`,
+    `| \`${comparison.b.command}\` | ${comparison.drafts} | ${spread(comparison.b.wall)} | ${spread(comparison.b.cpu)} |`,
+    `| **${comparison.a.command.replace(/^imr-lint /, '')} ÷ ${comparison.b.command.replace(/^imr-lint /, '')}**, per pair (speed-up ${speedUp(comparison)}) | | ${ratio(comparison.ratio.wall)} | ${ratio(comparison.ratio.cpu)} |`,
+  ];
+  push(
+    `**--cache and --jobs** (generated drafts of about 20 KB; ${result.cache.pairs} interleaved pairs each after one untimed pair; ms: median (q1–q3))`,
+    '',
+    '| Command | Drafts | Wall | CPU |',
+    '|---|---:|---:|---:|',
+    ...row(result.cache),
+    ...row(result.jobs),
+    '',
+  );
+}
+
+/** How many times faster the first command is, from the median per-pair wall ratio. */
+function speedUp(comparison: CliComparison): string {
+  return `${(1 / comparison.ratio.wall.median).toFixed(2)}×`;
 }
 
 function renderLsp(lsp: NonNullable<BenchResults['lsp']>, push: Push): void {

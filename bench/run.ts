@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --only engine,process,lsp,memory,sizes] [-- --pairs N] [-- --quick] [-- --write]
+// npm run bench [-- --json] [-- --only engine,process,scaling,lsp,memory,sizes] [-- --pairs N] [-- --quick] [-- --write]
 // --json prints one JSON object on stdout (progress goes to stderr); --write also writes bench/RESULTS.md;
 // --pairs sets the whole-process pairs (default 10); --quick takes few samples, to check the benchmark itself runs.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,11 +10,11 @@ import { SERVER_BUNDLE } from '../test/support/lsp';
 import { measureEngine } from './engine';
 import { BENCH_SIZES } from './generate';
 import { measureMemory, measureRoundTrip, measureStartup } from './lsp-timings';
-import { CLI_BUNDLE, measureProcess } from './process';
+import { CLI_BUNDLE, measureProcess, measureScaling } from './process';
 import { renderMarkdown, targetsOf, type BenchResults, type Machine } from './report';
 import { measureSizes } from './sizes';
 
-const PARTS = ['engine', 'process', 'lsp', 'memory', 'sizes'] as const;
+const PARTS = ['engine', 'process', 'scaling', 'lsp', 'memory', 'sizes'] as const;
 type Part = (typeof PARTS)[number];
 const NOTES_MARKER = '<!-- notes: kept by --write -->';
 
@@ -73,9 +73,10 @@ async function main(): Promise<void> {
     return;
   }
   const { parts, quick } = options;
-  const needs = [...(parts.has('process') ? [CLI_BUNDLE] : []), ...(parts.has('lsp') || parts.has('memory') ? [SERVER_BUNDLE] : [])].filter(
-    (bundle) => !existsSync(bundle),
-  );
+  const needs = [
+    ...(parts.has('process') || parts.has('scaling') ? [CLI_BUNDLE] : []),
+    ...(parts.has('lsp') || parts.has('memory') ? [SERVER_BUNDLE] : []),
+  ].filter((bundle) => !existsSync(bundle));
   if (needs.length > 0) {
     process.stderr.write(`bench: ${needs.map((bundle) => path.relative(process.cwd(), bundle)).join(', ')} missing; run "npm run build" first.\n`);
     process.exitCode = 2;
@@ -119,6 +120,11 @@ async function main(): Promise<void> {
         if (round > 0) progress(`  pair ${round} of ${options.pairs}`);
       },
     });
+  }
+
+  if (parts.has('scaling')) {
+    progress('--cache warm against no cache (200 drafts), --jobs 2 against --jobs 1 (2,000 drafts)');
+    results.scaling = await measureScaling({ size: 20 * 1024, folders: 10, pairs: quick ? 1 : 5, jobsDrafts: quick ? 200 : 2000 });
   }
 
   if (parts.has('lsp')) {

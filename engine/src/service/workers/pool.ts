@@ -189,7 +189,7 @@ export class WorkerPool {
 
   private spawn(memoryMb: number): Slot {
     const worker = new Worker(this.options.script, {
-      // The young generation keeps V8's size: a smaller one promotes a parse's short-lived nodes and costs a tenth more CPU.
+      // The young generation keeps V8's size unless told: a smaller one promotes a parse's short-lived nodes and costs the command line a tenth more CPU.
       resourceLimits: {
         maxOldGenerationSizeMb: memoryMb,
         codeRangeSizeMb: CODE_RANGE_MB,
