@@ -1,7 +1,7 @@
 // imr-lint and the budget of one check: a draft over budget gets the finding, is neither fixed nor exported, and the
 // run goes on to the next draft, in bounded time and memory.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repository, runBounded, runMeasured } from './hostile-support';
@@ -22,12 +22,7 @@ describe('the budget of one check, CLI', () => {
   });
   after(() => repo.remove());
 
-  function folder(name: string, files: Record<string, string>): string {
-    const root = path.join(repo.folder, name);
-    mkdirSync(root, { recursive: true });
-    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
-    return root;
-  }
+  const folder = (name: string, files: Record<string, string>): string => repo.write(name, files);
 
   const byFile = (stdout: string): Record<string, Report['diagnostics']> =>
     Object.fromEntries((JSON.parse(stdout) as Report[]).map((report) => [path.basename(report.file), report.diagnostics]));

@@ -1,7 +1,7 @@
 // A repository's configuration as an attacker writes it, met by imr-lint: it cannot hang the run, take the memory or abort it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { lint } from '../../engine/src/lint';
@@ -28,14 +28,7 @@ describe('hostile configuration, CLI', () => {
   after(() => repo.remove());
 
   /** A folder of the repository holding `files`, each a path relative to it and its text. */
-  function folder(name: string, files: Record<string, string>): string {
-    const root = path.join(repo.folder, name);
-    for (const [file, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      writeFileSync(path.join(root, file), text);
-    }
-    return root;
-  }
+  const folder = (name: string, files: Record<string, string>): string => repo.write(name, files);
 
   it('row 1: a catastrophic-backtracking privacy pattern is matched in linear time, and still finds what it should', { timeout: 30_000 }, async (t) => {
     const root = folder('redos', { '.imrlintrc.json': JSON.stringify({ privacy: { patterns: [REDOS] } }), 'd.imr.md': draft });

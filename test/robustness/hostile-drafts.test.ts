@@ -1,6 +1,6 @@
 // Drafts as an attacker plants them: a link to /dev/zero, pathological Markdown under the size limit, terminal escapes.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repository, runBounded } from './hostile-support';
@@ -14,12 +14,7 @@ describe('hostile drafts, CLI', () => {
   });
   after(() => repo.remove());
 
-  function folder(name: string, files: Record<string, string>): string {
-    const root = path.join(repo.folder, name);
-    mkdirSync(root, { recursive: true });
-    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
-    return root;
-  }
+  const folder = (name: string, files: Record<string, string>): string => repo.write(name, files);
 
   it(
     'row 3: a committed link notes.md -> /dev/zero, reached by searching the folder, is reported and skipped; memory stays under 1.5 GB',

@@ -1,6 +1,6 @@
 // Running imr-lint as a hostile repository's victim would: a spawned process with a time limit and, where asked, a memory cap.
 import { spawn, type SpawnOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLI_BUNDLE } from '../support/cli';
@@ -54,10 +54,29 @@ export function runBounded(
 }
 
 /** A fresh folder that holds a `.git`, so configuration discovery stops there as it would in a cloned repository. */
-export function repository(prefix: string): { folder: string; remove: () => void } {
+export interface Repository {
+  folder: string;
+  /** Writes `files` (paths relative to it, folders made as needed) into the repository's folder `name`; returns that folder. */
+  write(name: string, files: Record<string, string>): string;
+  remove(): void;
+}
+
+export function repository(prefix: string): Repository {
   const folder = mkdtempSync(path.join(tmpdir(), `imr-hostile-${prefix}-`));
   mkdirSync(path.join(folder, '.git'));
-  return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
+  return {
+    folder,
+    write(name, files) {
+      const root = path.join(folder, name);
+      mkdirSync(root, { recursive: true });
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), text);
+      }
+      return root;
+    },
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
 }
 
 /** Runs imr-lint with its peak resident memory (threads included) measured; `peakMB` is read from, and removed from, stderr. */
