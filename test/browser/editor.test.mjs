@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   UI_TIMEOUT,
   editorLine,
+  fileText,
   goTo,
   openFile,
   plain,
@@ -184,7 +185,7 @@ describe('the extension in code-server, as a writer sees it', { timeout: 10 * 60
 
     await page.keyboard.press('Control+S');
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-    const saved = fs.readFileSync(path.join(workspace, 'empty.imr.md'), 'utf8');
+    const saved = await fileText(path.join(workspace, 'empty.imr.md'), (text) => text.includes('Decision rationale: The records document'));
     const lines = saved
       .split('\n')
       .filter((line) => /:/.test(line) && !/^(MAXIMUS Federal|The Expert Reviewer has|The expert reviewer developed|The Final Determination)/.test(line));

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
   UI_TIMEOUT,
-  activeEditor,
   closeAllEditors,
   editorLine,
+  editorOf,
   goTo,
   openFile,
   plain,
@@ -119,7 +119,7 @@ describe("a reviewer's day in code-server", { timeout: 10 * 60_000 }, () => {
     // Its source is the page as shipped, in an editor that refuses typing.
     await runCommand(page, 'Markdown: Show Source');
     await page.locator('.tabs-container .tab.active[data-resource-name="decision-value.md"]').waitFor({ timeout: UI_TIMEOUT });
-    const source = activeEditor(page);
+    const source = editorOf(page, 'decision-value.md');
     await editorLine(source, '# decision-value').click();
     await page.keyboard.type('x');
     await page.getByText('Editor is read-only because the file system of the file is read-only.').first().waitFor({ timeout: UI_TIMEOUT });

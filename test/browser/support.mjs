@@ -94,6 +94,46 @@ export function activeEditor(page) {
   return page.locator('.editor-group-container.active .monaco-editor').first();
 }
 
+/** The text editor of the group whose active tab shows `fileName`, whichever group has the focus. */
+export function editorOf(page, fileName) {
+  return page
+    .locator('.editor-group-container', { has: page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`) })
+    .locator('.monaco-editor')
+    .first();
+}
+
+/** Resolves with a file's text once `settled(text)` holds: a save in the editor reaches the disk a moment after the tab stops being dirty. */
+export async function fileText(file, settled, timeout = UI_TIMEOUT) {
+  const read = () => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const text = read();
+      if (text !== undefined && settled(text)) finish(() => resolve(text));
+    };
+    const watcher = fs.watch(path.dirname(file), check);
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`${file} did not reach the expected text in ${timeout} ms: ${JSON.stringify(read()?.slice(0, 200))}`))),
+      timeout,
+    );
+    let done = false;
+    const finish = (then) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      watcher.close();
+      then();
+    };
+    // Watching first, then looking: a write between the two is not missed.
+    check();
+  });
+}
+
 /** Runs a command from the command palette (F1) by its title. */
 export async function runCommand(page, title) {
   await page.keyboard.press('F1');
