@@ -72,7 +72,11 @@ async function rulePage(page) {
   await page.locator('.quick-input-widget input').fill('>IMR: Show rule documentation');
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'IMR: Show rule documentation' }).waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'decision-value' }).first().waitFor({ timeout: UI_TIMEOUT });
+  // The rule picker replaces the palette's list; then the rule is picked by typing its id.
+  await page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: /^(?!IMR: Show rule documentation)/ })
+    .first()
+    .waitFor({ timeout: UI_TIMEOUT });
   await page.locator('.quick-input-widget input').fill('decision-value');
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'decision-value' }).waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
