@@ -1,5 +1,5 @@
 // Checking one draft from the command line: its configuration, reading it, the engine's check and its fixes.
-// The same work runs in the main thread or in a worker (jobs.ts), so what it says is returned, never printed.
+// Several drafts are on their way at once (jobs.ts), so what it says is returned, in order, never printed.
 import { createHash } from 'node:crypto';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeFindings, type CheckResult, type Finding, type ImrConfig, type ImrService } from '../../engine/src';
 import type { CachedFile } from './cache';
