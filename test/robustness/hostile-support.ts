@@ -1,6 +1,6 @@
 // Running imr-lint as a hostile repository's victim would: a spawned process with a time limit and, where asked, a memory cap.
 import { spawn, type SpawnOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLI_BUNDLE } from '../support/cli';
@@ -21,8 +21,19 @@ export interface BoundedRun {
  */
 export function runBounded(
   args: string[],
-  options: { cwd?: string; timeoutMs?: number; memoryKb?: number; stdin?: 'ignore' | 'pipe'; uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    cwd?: string;
+    timeoutMs?: number;
+    memoryKb?: number;
+    stdin?: 'ignore' | 'pipe';
+    uid?: number;
+    gid?: number;
+    env?: NodeJS.ProcessEnv;
+    /** Another copy of dist/cli.cjs (see `bundleCopy`). */
+    bundle?: string;
+  } = {},
 ): Promise<BoundedRun> {
+  const bundle = options.bundle ?? CLI_BUNDLE;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const spawnOptions: SpawnOptions = {
     cwd: options.cwd,
@@ -32,8 +43,8 @@ export function runBounded(
     stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
   };
   const command = options.memoryKb
-    ? spawn('bash', ['-c', `ulimit -v ${options.memoryKb} && exec "$0" "$@"`, process.execPath, CLI_BUNDLE, ...args], spawnOptions)
-    : spawn(process.execPath, [CLI_BUNDLE, ...args], spawnOptions);
+    ? spawn('bash', ['-c', `ulimit -v ${options.memoryKb} && exec "$0" "$@"`, process.execPath, bundle, ...args], spawnOptions)
+    : spawn(process.execPath, [bundle, ...args], spawnOptions);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     let stdout = '';
@@ -77,6 +88,17 @@ export function repository(prefix: string): Repository {
     },
     remove: () => rmSync(folder, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The command line's bundles copied into `folder`, for a run as another user (who may not reach the checkout: a
+ * clone in a private temporary folder, say). Returns the copy of dist/cli.cjs.
+ */
+export function bundleCopy(folder: string): string {
+  const bin = path.join(folder, 'bin');
+  mkdirSync(bin, { recursive: true, mode: 0o755 });
+  for (const name of ['cli.cjs', 'analysis-worker.cjs']) copyFileSync(path.join(path.dirname(CLI_BUNDLE), name), path.join(bin, name));
+  return path.join(bin, 'cli.cjs');
 }
 
 /** Runs imr-lint with its peak resident memory (threads included) measured; `peakMB` is read from, and removed from, stderr. */

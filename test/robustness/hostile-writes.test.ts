@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readDraft } from '../../cli/src/files';
 import { writeFixedDraft } from '../../cli/src/write';
-import { repository, runBounded } from './hostile-support';
+import { bundleCopy, repository, runBounded } from './hostile-support';
 
 const seed = readFileSync(new URL('../fixtures/seed.imr.md', import.meta.url), 'utf8');
 /** A draft with one obvious fix: a UR word as a decision. */
@@ -124,7 +124,11 @@ describe('hostile writes, CLI', () => {
     }
     chmodSync(locked, 0o555);
     try {
-      const run = await runBounded(['--fix', path.join(locked, 'a.imr.md'), path.join(open, 'b.imr.md')], user);
+      const run = await runBounded(['--fix', path.join(locked, 'a.imr.md'), path.join(open, 'b.imr.md')], {
+        ...user,
+        // The other user may not reach the checkout: the bundles are copied where it can, and it runs from there.
+        ...(asRoot ? { bundle: bundleCopy(repo.folder), cwd: repo.folder } : {}),
+      });
       assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
       assert.match(run.stderr, /a\.imr\.md cannot be written \(EACCES/);
       assert.doesNotMatch(run.stderr, / {4}at /, 'no stack trace');
