@@ -1,6 +1,7 @@
 // npm run bench:profile [-- --drafts N] [-- --runs N] [-- --cli <bundle>]: where imr-lint spends its time on the generated corpus.
-// Runs `node --cpu-prof dist/cli.cjs .` N times (default 3), maps every sample to its source through the bundle's source map,
-// and prints the time summed over the runs by stage (self time by where the code lives) and by engine function (with what it calls).
+// Runs `node --cpu-prof dist/cli.cjs --jobs 1 .` N times (default 3): the main thread and its checking thread are each
+// profiled. Maps every sample to its source through the bundles' source maps, and prints the time summed over the runs
+// by stage (self time by where the code lives) and by engine function (with what it calls); idle time is left out.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -74,16 +75,23 @@ function main(): void {
     const walls: number[] = [];
     for (let run = 0; run < runs; run++) {
       const started = performance.now();
-      const result = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, cli, '.'], { cwd: corpus.folder, stdio: 'ignore' });
+      const result = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, cli, '--jobs', '1', '.'], {
+        cwd: corpus.folder,
+        stdio: 'ignore',
+      });
       walls.push(performance.now() - started);
       if (result.status !== 0 && result.status !== 1) throw new Error(`imr-lint exited with ${result.status ?? result.signal}`);
     }
     const files = readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile'));
-    if (files.length !== runs) throw new Error(`node wrote ${files.length} profiles for ${runs} runs`);
+    // One profile per thread: the main thread's and its checking thread's, each run.
+    if (files.length < 2 * runs) throw new Error(`node wrote ${files.length} profiles for ${runs} runs of two threads`);
     const tally = new Tally(cli);
     for (const file of files) tally.add(JSON.parse(readFileSync(path.join(profiles, file), 'utf8')) as CpuProfile);
     process.stdout.write(
-      tally.render(`\`node --cpu-prof ${path.relative(process.cwd(), cli)} .\` on ${drafts} generated drafts of 20 KB, ${runs} runs`, walls),
+      tally.render(
+        `\`node --cpu-prof ${path.relative(process.cwd(), cli)} --jobs 1 .\` on ${drafts} generated drafts of 20 KB, ${runs} runs, ${files.length} thread profiles`,
+        walls,
+      ),
     );
   } finally {
     rmSync(corpus.folder, { recursive: true, force: true });
@@ -97,24 +105,31 @@ class Tally {
   readonly inclusive = new Map<string, number>();
   readonly selfByFunction = new Map<string, number>();
   total = 0;
-  private readonly map: SourceMap;
+  idle = 0;
+  /** The source maps of the bundles, by file name: the command line's and its checking thread's, beside it. */
+  private readonly maps = new Map<string, SourceMap>();
   private readonly root = path.resolve(import.meta.dirname, '..');
 
-  constructor(private readonly cli: string) {
-    this.map = new SourceMap(JSON.parse(readFileSync(`${cli}.map`, 'utf8')));
+  constructor(cli: string) {
+    for (const bundle of [cli, path.join(path.dirname(cli), 'analysis-worker.cjs')])
+      this.maps.set(path.basename(bundle), new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8'))));
   }
 
   add(profile: CpuProfile): void {
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
     const parent = new Map<number, number>();
     for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-    const bundle = path.basename(this.cli);
-    const bundled = (id: number): boolean => byId.get(id)!.callFrame.url.endsWith(bundle);
+    const bundleOf = (id: number): string | undefined => {
+      const name = path.basename(byId.get(id)!.callFrame.url);
+      return this.maps.has(name) ? name : undefined;
+    };
+    const bundled = (id: number): boolean => bundleOf(id) !== undefined;
     const sourceOf = new Map<number, string>();
     for (const node of profile.nodes) {
       const frame = node.callFrame;
-      if (!bundled(node.id)) continue;
-      const entry = this.map.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string };
+      const bundle = bundleOf(node.id);
+      if (!bundle) continue;
+      const entry = this.maps.get(bundle)!.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string };
       // Maps name sources relative to dist/, where the build writes them, wherever the bundle was copied since.
       const original = entry.originalSource ? new URL(entry.originalSource, `file://${this.root}/dist/`).pathname : undefined;
       sourceOf.set(node.id, original ? path.relative(this.root, original) : bundle);
@@ -133,6 +148,11 @@ class Tally {
     };
     profile.samples.forEach((id, index) => {
       const delta = (profile.timeDeltas[index] ?? 0) / 1000;
+      // A thread waiting (the main thread for its checking thread, a checking thread for the next draft) costs nothing.
+      if (byId.get(id)!.callFrame.functionName === '(idle)') {
+        this.idle += delta;
+        return;
+      }
       this.total += delta;
       const stage = stageOf(id);
       this.self.set(stage, (this.self.get(stage) ?? 0) + delta);
@@ -154,7 +174,7 @@ class Tally {
   render(title: string, walls: number[]): string {
     const row = (name: string, ms: number): string => `| ${name} | ${ms.toFixed(0)} | ${((ms / this.total) * 100).toFixed(1)} % |`;
     const lines = [
-      `${title}: ${this.total.toFixed(0)} ms profiled in all; wall per run ${walls.map((wall) => wall.toFixed(0)).join(', ')} ms.`,
+      `${title}: ${this.total.toFixed(0)} ms of CPU profiled in all (and ${this.idle.toFixed(0)} ms idle, left out); wall per run ${walls.map((wall) => wall.toFixed(0)).join(', ')} ms.`,
       '',
       '**Self time by stage** (where the sampled code lives, through the source map; native code counts for its caller)',
       '',

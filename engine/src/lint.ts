@@ -158,19 +158,24 @@ function settingFor(rule: AnyRule, model: Determination, config: ImrConfig): Eff
   return { severity: configured, explicit: true, options: {} };
 }
 
-// Configuration is immutable once loaded: each rule's options are checked and defaulted once per object.
-const checkedOptions = new WeakMap<AnyRule, WeakMap<object, unknown>>();
+// Each rule's options are checked and defaulted once per distinct value: a configuration reaches a checking thread
+// as a new copy with every draft, so the same options come as new objects.
+const checkedOptions = new WeakMap<AnyRule, Map<string, unknown>>();
+/** Distinct option values kept per rule; more (a run over many configurations) start the cache again. */
+const MAX_CHECKED_OPTIONS = 64;
 
 /** The rule's options through its own schema; a rule without one takes none. */
 function optionsFor(rule: AnyRule, given: Record<string, unknown>): unknown {
   if (!rule.options) return {};
   let cache = checkedOptions.get(rule);
-  if (!cache) checkedOptions.set(rule, (cache = new WeakMap()));
-  if (cache.has(given)) return cache.get(given);
+  if (!cache) checkedOptions.set(rule, (cache = new Map()));
+  const key = JSON.stringify(given);
+  if (cache.has(key)) return cache.get(key);
   const parsed = rule.options.safeParse(given);
   if (!parsed.success)
     throw new Error(`its options are invalid: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(options)'}: ${issue.message}`).join('; ')}`);
-  cache.set(given, parsed.data);
+  if (cache.size >= MAX_CHECKED_OPTIONS) cache.clear();
+  cache.set(key, parsed.data);
   return parsed.data;
 }
 

@@ -10,6 +10,7 @@ import { fixAll } from '../../engine/src/language/fix-all';
 import { lint } from '../../engine/src/lint';
 import { CheckStopped, type AnalysisRequest } from '../../engine/src/service/analysis';
 import { createImrService } from '../../engine/src/service/service';
+import { profilingFlags } from '../../engine/src/service/workers/pool';
 import { workerAnalysis, type WorkerAnalysis } from '../../engine/src/service/workers/step';
 import { LineIndex } from '../../engine/src/text';
 import { memoryHost } from '../config/memory-host';
@@ -177,5 +178,15 @@ describe('checking threads', () => {
     const letter = await slow.render(hostile, 'preview');
     assert.match(letter.html, /This draft is not shown: Stopped after 300 ms/);
     await assert.rejects(slow.exportHtml(hostile), /^CheckStopped: Stopped after 300 ms/);
+  });
+});
+
+describe('the flags a checking thread starts with', () => {
+  it("takes the process's --cpu-prof flags, with their values, and nothing else", () => {
+    assert.deepEqual(
+      profilingFlags(['--import', 'tsx', '--cpu-prof', '--cpu-prof-dir', '/tmp/p', '--inspect=9229', '--cpu-prof-interval', '500', '--cpu-prof-name=x']),
+      ['--cpu-prof', '--cpu-prof-dir', '/tmp/p', '--cpu-prof-interval', '500', '--cpu-prof-name=x'],
+    );
+    assert.deepEqual(profilingFlags(['--inspect', '--max-old-space-size=64']), []);
   });
 });

@@ -198,8 +198,9 @@ export class WorkerPool {
       // The server speaks LSP on its stdout: the thread sends what it prints as messages, which are logged (worker.ts).
       stdout: true,
       stderr: true,
-      // Not the parent's --inspect or --import flags: a checking thread needs none.
-      execArgv: [],
+      // Not the parent's --inspect or --import flags: a checking thread needs none. Profiling asked of the process
+      // (--cpu-prof, as `npm run bench:profile` runs it) covers its checking threads too.
+      execArgv: profilingFlags(process.execArgv),
       workerData: { keptDocuments: this.options.keptDocuments },
     });
     const slot: Slot = { worker, memoryMb, ready: false, alive: true };
@@ -302,4 +303,16 @@ export class WorkerPool {
       }
     }
   }
+}
+
+/** The --cpu-prof flags among a process's flags, with the values of those that take one. */
+export function profilingFlags(execArgv: readonly string[]): string[] {
+  const flags: string[] = [];
+  for (let index = 0; index < execArgv.length; index++) {
+    const flag = execArgv[index];
+    if (!flag.startsWith('--cpu-prof')) continue;
+    flags.push(flag);
+    if (['--cpu-prof-dir', '--cpu-prof-name', '--cpu-prof-interval'].includes(flag) && index + 1 < execArgv.length) flags.push(execArgv[++index]);
+  }
+  return flags;
 }
