@@ -236,3 +236,50 @@ describe('where no list opens', () => {
     assert.equal(details.get('Chiropractic'), 'Non-physician discipline');
   });
 });
+
+describe('what a completion explains', () => {
+  const item = `${HOW_MADE}${ISSUES}Naproxen 550 mg #60: `;
+  const documentation = (text: string): Map<string, string | undefined> =>
+    new Map(completionsAt(lint(text).model!, text.length).map((completion) => [completion.label, completion.documentation]));
+
+  it('a source: its kind, the prefix it follows, its place in the evidence search sequence and its chapters', () => {
+    const sources = documentation(`${item}Upheld\n\nMAXIMUS guideline: Decision based on Non-MTUS Citation `);
+    assert.equal(
+      sources.get('Official Disability Guidelines (ODG)'),
+      [
+        '**Official Disability Guidelines (ODG)** (outside the MTUS)',
+        'Cited after "Decision based on Non-MTUS Citation".',
+        'Evidence search sequence: Outside the MTUS: relied on only when the MTUS does not address the condition or its presumption is rebutted; ACOEM and ODG come next in the search sequence.',
+        'Chapters or topics: Ankle & Foot; Burns; Carpal Tunnel Syndrome; Elbow; Eye; Forearm, Wrist & Hand; Head; Hernia; Hip & Pelvis; Knee & Leg; Low Back; Mental Illness & Stress; Neck and Upper Back; Pain (Chronic); Shoulder; Pulmonary; Integrated Treatment/Disability Duration Guidelines; Traumatic Brain Injury.',
+      ].join('\n\n'),
+    );
+    assert.equal(
+      sources.get('Chronic Pain Medical Treatment Guidelines'),
+      [
+        '**Chronic Pain Medical Treatment Guidelines** (part of the MTUS)',
+        'Cited after "Decision based on MTUS".',
+        'Evidence search sequence: MTUS: searched first (8 CCR 9792.21.1(a)); presumed correct on the extent and scope of treatment.',
+      ].join('\n\n'),
+    );
+  });
+
+  it('a decision: what it means and the conclusion its rationale needs', () => {
+    const decisions = documentation(item);
+    assert.equal(
+      decisions.get('Upheld'),
+      '**Upheld**: the utilization review (UR) denial stands: the requested treatment is not medically necessary.\n\nThe rationale must conclude that the request is *not* medically necessary, for example "Therefore, the request was not medically necessary."',
+    );
+    assert.equal(
+      decisions.get('Overturned'),
+      '**Overturned**: the utilization review (UR) decision is reversed: the requested treatment is medically necessary.\n\nThe rationale must conclude that the request is medically necessary, for example "Therefore, the request was medically necessary."',
+    );
+  });
+
+  it('a citation form: what the decision rests on and what to name next', () => {
+    const forms = [...documentation(`${item}Upheld\n\nMAXIMUS guideline: `).values()];
+    assert.deepEqual(forms, [
+      'The decision rests on the MTUS, which the evidence search sequence consults first. Name the MTUS guideline next.',
+      'The decision rests on a source outside the MTUS (ACOEM Third Edition, ODG, other guidelines, studies). Name it next, and say in the rationale why the MTUS was not used.',
+    ]);
+  });
+});
