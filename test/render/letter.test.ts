@@ -143,6 +143,45 @@ const PROFILE_2013 = [
   '',
 ].join('\n');
 
+const TITLES_AS_TYPED = [
+  'How the IMR Final Determination was Made:',
+  '',
+  'MAXIMUS Federal Services sent the complete case file to an expert reviewer.',
+  '',
+  'State(s) of Licensure   Texas, Ohio',
+  '',
+  'Certification(s)/Specialty: Preventive Medicine',
+  '',
+  'Clinical Case Summary:',
+  '',
+  '## Records reviewed',
+  '',
+  'The applicant has low back pain.',
+  '',
+  'IMR Issues, Decisions and Rationales:',
+  '',
+  'The Final Determination was based on decisions for the disputed items/services set forth below:',
+  '',
+  'Lumbar MRI:',
+  '',
+  'Upheld',
+  '',
+  'Claims administrator guideline:',
+  '',
+  '- The Claims Administrator based its decision on the MTUS.',
+  '- Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12',
+  '',
+  'Maximus Guideline:',
+  'The Expert Reviewer based its decision on the MTUS. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12',
+  '',
+  'Decision Rationale:',
+  '',
+  'Here, there were no red flags.',
+  '',
+  'Therefore, the request was not medically necessary.',
+  '',
+].join('\n');
+
 function letter(draft: string, ruleIds: string[] = []): string {
   const rendered = renderDetermination(draft, { today: '2015-06-01' });
   assert.deepEqual(
@@ -368,5 +407,90 @@ describe('the letter as it will be issued', () => {
         '</article>',
       ].join('\n'),
     );
+  });
+
+  it('prints titles and labels as the letter spells them, a decision written below its item once, a label alone on its line', () => {
+    assert.equal(
+      letter(TITLES_AS_TYPED, ['credentials']),
+      [
+        '<article class="letter">',
+        '<section class="letter-section section-how-made" id="imr-section-how-made" data-line="0">',
+        '<h2 class="section-title">HOW THE IMR FINAL DETERMINATION WAS MADE</h2>',
+        '<p data-line="2">MAXIMUS Federal Services sent the complete case file to an expert reviewer.</p>',
+        '<p data-line="4">State(s) of Licensure   Texas, Ohio</p>',
+        '<dl class="credentials" data-line="6">',
+        '<div class="credential credential-specialties" data-line="6">',
+        '<dt>Certification(s)/Specialty:</dt>',
+        '<dd>Preventive Medicine</dd>',
+        '</div>',
+        '</dl>',
+        '</section>',
+        '<section class="letter-section section-case-summary" id="imr-section-case-summary" data-line="8">',
+        '<h2 class="section-title">CLINICAL CASE SUMMARY</h2>',
+        '<h5 data-line="10">Records reviewed</h5>',
+        '<p data-line="12">The applicant has low back pain.</p>',
+        '</section>',
+        '<section class="letter-section section-issues" id="imr-section-issues" data-line="14">',
+        '<h2 class="section-title">IMR ISSUES, DECISIONS AND RATIONALES</h2>',
+        '<p data-line="16">The Final Determination was based on decisions for the disputed items/services set forth below:</p>',
+        '<section class="item decision-upheld" id="imr-item-1" data-line="18">',
+        '<h3 class="item-header"><span class="item-name">Lumbar MRI</span> <span class="decision decision-upheld">Upheld</span></h3>',
+        '<div class="field field-claims-administrator" data-line="22">',
+        '<p data-line="22"><strong class="field-label">Claims Administrator guideline:</strong></p>',
+        '<ul data-line="24">',
+        '<li data-line="24">The Claims Administrator based its decision on the MTUS.</li>',
+        '<li data-line="25">Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12</li>',
+        '</ul>',
+        '</div>',
+        '<div class="field field-reviewer" data-line="27">',
+        '<p data-line="27"><strong class="field-label">MAXIMUS guideline:</strong> The Expert Reviewer based its decision on the MTUS. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12</p>',
+        '</div>',
+        '<div class="field field-rationale" data-line="30">',
+        '<p data-line="30"><strong class="field-label">Decision rationale:</strong> Here, there were no red flags.</p>',
+        '<p data-line="34">Therefore, the request was not medically necessary.</p>',
+        '</div>',
+        '</section>',
+        '</section>',
+        '</article>',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('what the letter is built from', () => {
+  const ISSUES_ONLY = '# IMR ISSUES, DECISIONS AND RATIONALES\n\nLumbar MRI:  Upheld\n';
+
+  it('says why a draft too large to check is not shown, in the letter itself', () => {
+    assert.equal(
+      renderDetermination(ISSUES_ONLY, { config: { maxFileSize: 10 } }).letterHtml,
+      [
+        '<article class="letter letter-unavailable">',
+        '<p>This draft is not shown: This draft has 60 characters, more than the 10 that are checked; raise "maxFileSize" in configuration to check it.</p>',
+        '</article>',
+      ].join('\n'),
+    );
+  });
+
+  it('heads the letter with a case number typed plainly, trimmed, or as a number, and with none for an empty or listed one', () => {
+    const header = (frontMatter: string) => {
+      const rendered = renderDetermination(`---\n${frontMatter}\n---\n\n${ISSUES_ONLY}`);
+      return [rendered.caseNumber, rendered.letterHtml.split('\n')[2]];
+    };
+    assert.deepEqual(header('case: "  CM15-0004471 "'), [
+      'CM15-0004471',
+      '<p class="letter-case" data-line="1">Case Number: <span class="case-number">CM15-0004471</span></p>',
+    ]);
+    assert.deepEqual(header('case: 150004471'), [
+      '150004471',
+      '<p class="letter-case" data-line="1">Case Number: <span class="case-number">150004471</span></p>',
+    ]);
+    for (const none of ['case:', 'case: [CM15-0004471, CM15-0004472]', 'case: { number: CM15-0004471 }', 'case: "   "']) {
+      assert.deepEqual(header(none), [undefined, '<h2 class="section-title">IMR ISSUES, DECISIONS AND RATIONALES</h2>'], none);
+    }
+  });
+
+  it('shows the same letter from a check already made, with or without its tree', () => {
+    const fresh = renderDetermination(PASTED_FROM_WORD, { today: '2015-06-01' });
+    assert.equal(renderDetermination(PASTED_FROM_WORD, { analysis: { lint: fresh.lint } }).html, fresh.html);
   });
 });

@@ -291,4 +291,18 @@ describe('the summary above the letter', () => {
     assert.ok(!html.includes('Line 116<'));
     assert.ok(html.endsWith('<li class="finding-more">… and 2 more (see the Problems panel or imr-lint).</li></ul></nav>'));
   });
+  it('lists exactly fifty findings with no line for more, and no list at all for a draft without findings', () => {
+    const notes = Array.from({ length: 50 }, (_, index) => [`Visit ${index + 1}: TODO summarise the progress note.`, '']).flat();
+    const fifty = summary([...FRONT_MATTER, ...HOW_MADE, '# CLINICAL CASE SUMMARY', '', ...notes, ...ISSUES, ...NAPROXEN]);
+    assert.equal(fifty.match(/<li class="finding finding-error">/g)?.length, 50);
+    assert.ok(!fifty.includes('finding-more'));
+    const clean = summary([...FRONT_MATTER, ...HOW_MADE, ...CASE_SUMMARY.map((line) => line.replace(/ TODO.*$/, '')), ...ISSUES, ...NAPROXEN], {
+      mode: 'export',
+    });
+    assert.ok(
+      clean.endsWith(
+        '<h3 class="summary-heading">Findings</h3><p class="summary-counts"><span class="count count-error"><span class="count-number">0</span> errors</span>, <span class="count count-warning"><span class="count-number">0</span> warnings</span>, <span class="count count-info"><span class="count-number">0</span> infos</span></p></nav>',
+      ),
+    );
+  });
 });
