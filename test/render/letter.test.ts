@@ -182,6 +182,17 @@ const TITLES_AS_TYPED = [
   '',
 ].join('\n');
 
+const INLINE_MARKUP = [
+  'IMR ISSUES, DECISIONS AND RATIONALES',
+  'The Final Determination was based on decisions for the disputed items/services set forth below: `see list`',
+  '*Lumbar MRI:  Upheld*  ',
+  '_Claims Administrator guideline: The Claims Administrator based its decision on the MTUS. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12_',
+  'MAXIMUS guideline: The Expert Reviewer based its decision on the `MTUS`. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12 ![stamp](https://example.com/stamp.png)',
+  'Decision rationale:\\',
+  '**Here, there were no red flags. Therefore, the request was not medically necessary.**',
+  '',
+].join('\n');
+
 function letter(draft: string, ruleIds: string[] = []): string {
   const rendered = renderDetermination(draft, { today: '2015-06-01' });
   assert.deepEqual(
@@ -448,6 +459,32 @@ describe('the letter as it will be issued', () => {
         '<div class="field field-rationale" data-line="30">',
         '<p data-line="30"><strong class="field-label">Decision rationale:</strong> Here, there were no red flags.</p>',
         '<p data-line="34">Therefore, the request was not medically necessary.</p>',
+        '</div>',
+        '</section>',
+        '</section>',
+        '</article>',
+      ].join('\n'),
+    );
+  });
+
+  it('splits one paragraph of an item whose lines carry emphasis, code, a hard break and an image into its parts', () => {
+    assert.equal(
+      letter(INLINE_MARKUP, ['required-section', 'required-section']),
+      [
+        '<article class="letter">',
+        '<section class="letter-section section-issues" id="imr-section-issues" data-line="0">',
+        '<h2 class="section-title">IMR ISSUES, DECISIONS AND RATIONALES</h2>',
+        '<p data-line="1">The Final Determination was based on decisions for the disputed items/services set forth below: <code>see list</code></p>',
+        '<section class="item decision-upheld" id="imr-item-1" data-line="2">',
+        '<h3 class="item-header"><span class="item-name">Lumbar MRI</span> <span class="decision decision-upheld">Upheld</span></h3>',
+        '<div class="field field-claims-administrator" data-line="3">',
+        '<p data-line="3"><strong class="field-label">Claims Administrator guideline:</strong> <em>The Claims Administrator based its decision on the MTUS. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12</em></p>',
+        '</div>',
+        '<div class="field field-reviewer" data-line="4">',
+        '<p data-line="4"><strong class="field-label">MAXIMUS guideline:</strong> The Expert Reviewer based its decision on the <code>MTUS</code>. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12 <span class="image-placeholder" title="Images show only when embedded in the draft as data: URLs (PNG, JPEG, GIF or WebP); nothing is fetched.">[image: stamp]</span></p>',
+        '</div>',
+        '<div class="field field-rationale" data-line="5">',
+        '<p data-line="5"><strong class="field-label">Decision rationale:</strong> <strong>Here, there were no red flags. Therefore, the request was not medically necessary.</strong></p>',
         '</div>',
         '</section>',
         '</section>',
