@@ -531,3 +531,36 @@ describe('what the letter is built from', () => {
     assert.equal(renderDetermination(PASTED_FROM_WORD, { analysis: { lint: fresh.lint } }).html, fresh.html);
   });
 });
+
+describe('code at the edge of a label', () => {
+  const ITEM = [
+    'IMR ISSUES, DECISIONS AND RATIONALES',
+    'Lumbar MRI:  Upheld',
+    'Claims Administrator guideline: The Claims Administrator based its decision on the MTUS. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12',
+    '`MAXIMUS guideline:` The Expert Reviewer based its decision on the MTUS. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12',
+    'Decision rationale: `Here`, there were no red flags. Therefore, the request was not medically necessary.',
+    '',
+  ].join('\n');
+
+  it('loses no text: a label written as code, and code right after a label, keep the field before and the value after', () => {
+    const html = renderDetermination(ITEM).letterHtml;
+    assert.ok(
+      html.includes(
+        '<p data-line="2"><strong class="field-label">Claims Administrator guideline:</strong> The Claims Administrator based its decision on the MTUS. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12</p>',
+      ),
+    );
+    assert.ok(
+      html.includes(
+        '<p data-line="3"><strong class="field-label">MAXIMUS guideline:</strong> The Expert Reviewer based its decision on the MTUS. Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12</p>',
+      ),
+    );
+    assert.ok(
+      html.includes(
+        '<p data-line="4"><strong class="field-label">Decision rationale:</strong> <code>Here</code>, there were no red flags. Therefore, the request was not medically necessary.</p>',
+      ),
+    );
+    // The fix as written: the code stays in the field it belongs to once the label is plain text.
+    const plain = renderDetermination(ITEM.replace('`MAXIMUS guideline:`', 'MAXIMUS guideline:')).letterHtml;
+    assert.equal(plain, html);
+  });
+});
