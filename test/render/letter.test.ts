@@ -559,7 +559,7 @@ describe('code at the edge of a label', () => {
         '<p data-line="4"><strong class="field-label">Decision rationale:</strong> <code>Here</code>, there were no red flags. Therefore, the request was not medically necessary.</p>',
       ),
     );
-    // The fix as written: the code stays in the field it belongs to once the label is plain text.
+    // The same letter as with the label typed plainly.
     const plain = renderDetermination(ITEM.replace('`MAXIMUS guideline:`', 'MAXIMUS guideline:')).letterHtml;
     assert.equal(plain, html);
   });
