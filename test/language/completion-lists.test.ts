@@ -188,6 +188,303 @@ const cases: Case[] = [
       'section "IMR ISSUES, DECISIONS AND RATIONALES" insert "IMR ISSUES, DECISIONS AND RATIONALES" over "" sort 1-002 · Section 3 of 3 in ca-dwc-imr',
     ],
   },
+  {
+    name: 'decisions after a bold item name closed before the colon, over the word typed',
+    marked: HOW_MADE + ISSUES + '**Lumbar MRI**: Ov‸\n',
+    count: 2,
+    last: null,
+    first: [
+      'decision "Upheld" insert "Upheld" over "Ov" sort 0 · the utilization review (UR) denial stands: the requested treatment is not medically necessary',
+      'decision "Overturned" insert "Overturned" over "Ov" sort 1 · the utilization review (UR) decision is reversed: the requested treatment is medically necessary',
+    ],
+  },
+  {
+    name: 'decisions after a bold item line spaced by one typed space',
+    marked: HOW_MADE + ISSUES + '**Lumbar MRI:** ‸\n',
+    trigger: ' ',
+    count: 2,
+    last: null,
+    first: [
+      'decision "Upheld" insert "Upheld" over "" sort 0 · the utilization review (UR) denial stands: the requested treatment is not medically necessary',
+      'decision "Overturned" insert "Overturned" over "" sort 1 · the utilization review (UR) decision is reversed: the requested treatment is medically necessary',
+    ],
+  },
+  {
+    name: 'decisions after an item name of twelve words',
+    marked: HOW_MADE + ISSUES + 'One two three four five six seven eight nine ten eleven twelve: ‸\n',
+    count: 2,
+    last: null,
+    first: [
+      'decision "Upheld" insert "Upheld" over "" sort 0 · the utilization review (UR) denial stands: the requested treatment is not medically necessary',
+      'decision "Overturned" insert "Overturned" over "" sort 1 · the utilization review (UR) decision is reversed: the requested treatment is medically necessary',
+    ],
+  },
+  {
+    name: 'no decision after a name of thirteen words',
+    marked: HOW_MADE + ISSUES + 'One two three four five six seven eight nine ten eleven twelve thirteen: ‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no decision after a sentence with a colon',
+    marked: HOW_MADE + ISSUES + 'The request was reviewed. Result: ‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no decision after the introduction of the items',
+    marked:
+      HOW_MADE + '# IMR ISSUES, DECISIONS AND RATIONALES\n\nThe Final Determination was based on decisions for the disputed items set   forth   below: ‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no decision on the second line of a wrapped paragraph',
+    marked: HOW_MADE + ISSUES + 'The applicant was seen on March 2, 2015 and the provider\nnoted these findings: ‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'states, not decisions, after a credentials label in the issues section',
+    marked: HOW_MADE + ISSUES + 'State(s) of Licensure: ‸\n',
+    count: 56,
+    last: 'state "U.S. Virgin Islands" insert "U.S. Virgin Islands" over "" sort 055 · State of licensure',
+    first: [
+      'state "Alabama" insert "Alabama" over "" sort 000 · State of licensure',
+      'state "Alaska" insert "Alaska" over "" sort 001 · State of licensure',
+      'state "Arizona" insert "Arizona" over "" sort 002 · State of licensure',
+    ],
+  },
+  {
+    name: 'decisions alone below an item name ending with a colon, two blank lines apart',
+    marked: HOW_MADE + ISSUES + 'Lumbar MRI:\n\n\nUp‸\n',
+    count: 2,
+    last: null,
+    first: [
+      'decision "Upheld" insert "Upheld" over "Up" sort 0 · the utilization review (UR) denial stands: the requested treatment is not medically necessary',
+      'decision "Overturned" insert "Overturned" over "Up" sort 1 · the utilization review (UR) decision is reversed: the requested treatment is medically necessary',
+    ],
+  },
+  {
+    name: 'decisions alone below a list item name',
+    marked: HOW_MADE + ISSUES + '1. Lumbar MRI:\nOv‸\n',
+    count: 2,
+    last: null,
+    first: [
+      'decision "Upheld" insert "Upheld" over "Ov" sort 0 · the utilization review (UR) denial stands: the requested treatment is not medically necessary',
+      'decision "Overturned" insert "Overturned" over "Ov" sort 1 · the utilization review (UR) decision is reversed: the requested treatment is medically necessary',
+    ],
+  },
+  {
+    name: 'decisions below a name three blank lines up',
+    marked: HOW_MADE + ISSUES + 'Lumbar MRI:\n\n\n\nUp‸\n',
+    count: 2,
+    last: null,
+    first: [
+      'decision "Upheld" insert "Upheld" over "Up" sort 0 · the utilization review (UR) denial stands: the requested treatment is not medically necessary',
+      'decision "Overturned" insert "Overturned" over "Up" sort 1 · the utilization review (UR) decision is reversed: the requested treatment is medically necessary',
+    ],
+  },
+  {
+    name: 'the missing section title, no decision, below a name four blank lines up',
+    marked: HOW_MADE + ISSUES + 'Lumbar MRI:\n\n\n\n\nUp‸\n',
+    count: 1,
+    last: null,
+    first: ['section "CLINICAL CASE SUMMARY" insert "CLINICAL CASE SUMMARY" over "Up" sort 1-001 · Section 2 of 3 in ca-dwc-imr'],
+  },
+  {
+    name: 'no decision below a name of twenty-one words',
+    marked:
+      HOW_MADE +
+      ISSUES +
+      'One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one:\nUp‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'decisions below a name of twenty words',
+    marked:
+      HOW_MADE +
+      ISSUES +
+      'One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty:\nUp‸\n',
+    count: 2,
+    last: null,
+    first: [
+      'decision "Upheld" insert "Upheld" over "Up" sort 0 · the utilization review (UR) denial stands: the requested treatment is not medically necessary',
+      'decision "Overturned" insert "Overturned" over "Up" sort 1 · the utilization review (UR) decision is reversed: the requested treatment is medically necessary',
+    ],
+  },
+  {
+    name: 'no decision below a field label alone on its line',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\nDecision rationale:\nUp‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no decision below a name when text follows on the line',
+    marked: HOW_MADE + ISSUES + 'Lumbar MRI:\nUp‸ held\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no decision below a sentence ending with a colon',
+    marked: HOW_MADE + ISSUES + 'He was seen. The notes say:\nUp‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'field labels in a heading line of the item',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\n### ‸\n',
+    count: 4,
+    last: 'section "CLINICAL CASE SUMMARY" insert "CLINICAL CASE SUMMARY" over "" sort 1-001 · Section 2 of 3 in ca-dwc-imr',
+    first: [
+      'field "Claims Administrator guideline" insert "Claims Administrator guideline: " over "" sort 0-000 · Missing from "Naproxen 550 mg #60" · next list',
+      'field "MAXIMUS guideline" insert "MAXIMUS guideline: " over "" sort 0-001 · Missing from "Naproxen 550 mg #60" · next list',
+      'field "Decision rationale" insert "Decision rationale: " over "" sort 0-002 · Missing from "Naproxen 550 mg #60"',
+    ],
+  },
+  {
+    name: 'section titles after a thematic break',
+    marked: HOW_MADE + '***\n‸\n',
+    count: 2,
+    last: null,
+    first: [
+      'section "CLINICAL CASE SUMMARY" insert "CLINICAL CASE SUMMARY" over "" sort 1-001 · Section 2 of 3 in ca-dwc-imr',
+      'section "IMR ISSUES, DECISIONS AND RATIONALES" insert "IMR ISSUES, DECISIONS AND RATIONALES" over "" sort 1-002 · Section 3 of 3 in ca-dwc-imr',
+    ],
+  },
+  {
+    name: 'section titles after a comment line',
+    marked: HOW_MADE + '<!-- to do -->\nC‸\n',
+    count: 2,
+    last: null,
+    first: [
+      'section "CLINICAL CASE SUMMARY" insert "CLINICAL CASE SUMMARY" over "C" sort 1-001 · Section 2 of 3 in ca-dwc-imr',
+      'section "IMR ISSUES, DECISIONS AND RATIONALES" insert "IMR ISSUES, DECISIONS AND RATIONALES" over "C" sort 1-002 · Section 3 of 3 in ca-dwc-imr',
+    ],
+  },
+  {
+    name: 'labels of the last item before a later section, not in it',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\nLumbar MRI: Overturned\n\n‸\n\n# CLINICAL CASE SUMMARY\n\nText.\n',
+    count: 3,
+    last: null,
+    first: [
+      'field "Claims Administrator guideline" insert "Claims Administrator guideline: " over "" sort 0-000 · Missing from "Lumbar MRI" · next list',
+      'field "MAXIMUS guideline" insert "MAXIMUS guideline: " over "" sort 0-001 · Missing from "Lumbar MRI" · next list',
+      'field "Decision rationale" insert "Decision rationale: " over "" sort 0-002 · Missing from "Lumbar MRI"',
+    ],
+  },
+  {
+    name: 'no labels in a section after the issues section',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\n# CLINICAL CASE SUMMARY\n\n‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no label on a line with text after the cursor',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\nDec‸ision\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no label on a line that begins with a symbol',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\n$‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'sources spelled by their aliases, over the alias typed',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\nMAXIMUS guideline: Decision based on Non-MTUS Citation Food and‸\n',
+    count: 26,
+    last: 'source "Formulary" insert "Formulary" over "Food and" sort 2-010-002 · MTUS · MTUS Drug Formulary (2018)',
+    first: [
+      'source "ACOEM Practice Guidelines, Third Edition" insert "ACOEM Practice Guidelines, Third Edition" over "Food and" sort 1-000-000 · Non-MTUS',
+      'source "Official Disability Guidelines (ODG)" insert "Official Disability Guidelines (ODG)" over "Food and" sort 1-001-000 · Non-MTUS',
+      'source "FDA" insert "FDA" over "Food and" sort 1-002-000 · Non-MTUS · FDA labeling',
+      'source "U.S. Food and Drug Administration" insert "U.S. Food and Drug Administration" over "Food and" sort 1-002-001 · Non-MTUS · FDA labeling',
+    ],
+  },
+  {
+    name: 'sources after a source named whole, for one spelled longer',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\nMAXIMUS guideline: Decision based on Non-MTUS Citation FDA‸\n',
+    count: 26,
+    last: 'source "Formulary" insert "Formulary" over "FDA" sort 2-010-002 · MTUS · MTUS Drug Formulary (2018)',
+    first: [
+      'source "ACOEM Practice Guidelines, Third Edition" insert "ACOEM Practice Guidelines, Third Edition" over "FDA" sort 1-000-000 · Non-MTUS',
+      'source "Official Disability Guidelines (ODG)" insert "Official Disability Guidelines (ODG)" over "FDA" sort 1-001-000 · Non-MTUS',
+      'source "FDA" insert "FDA" over "FDA" sort 1-002-000 · Non-MTUS · FDA labeling',
+      'source "U.S. Food and Drug Administration" insert "U.S. Food and Drug Administration" over "FDA" sort 1-002-001 · Non-MTUS · FDA labeling',
+    ],
+  },
+  {
+    name: 'chapters after a source and a comma, replacing the chapter up to the next comma',
+    marked:
+      HOW_MADE +
+      ISSUES +
+      'Naproxen 550 mg #60: Upheld\n\nMAXIMUS guideline: Decision based on Non-MTUS Citation ACOEM Practice Guidelines, Third Edition,  Kn‸ee, page 3\n',
+    count: 16,
+    last: 'chapter "Workplace Mental Health" insert "Workplace Mental Health" over "Knee" sort 0-015 · ACOEM Practice Guidelines, Third Edition',
+    first: [
+      'chapter "Hip" insert "Hip" over "Knee" sort 0-000 · ACOEM Practice Guidelines, Third Edition',
+      'chapter "Hip and Groin" insert "Hip and Groin" over "Knee" sort 0-001 · ACOEM Practice Guidelines, Third Edition',
+      'chapter "Low Back" insert "Low Back" over "Knee" sort 0-002 · ACOEM Practice Guidelines, Third Edition',
+    ],
+  },
+  {
+    name: 'no chapter once a chapter and a comma follow the source',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\nMAXIMUS guideline: Decision based on Non-MTUS Citation ODG, Knee & Leg, ‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no chapter for a source without chapters',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\nMAXIMUS guideline: Decision based on Non-MTUS Citation FDA ‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'MTUS sources after the words "Decision based on the MTUS Citations"',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\nMAXIMUS guideline: Decision based on the MTUS Citations: ‸\n',
+    count: 26,
+    last: 'source "Peer-reviewed" insert "Peer-reviewed" over "" sort 2-010-000 · Non-MTUS · Peer-reviewed study',
+    first: [
+      'source "ACOEM Practice Guidelines, 2nd Edition (2004)" insert "ACOEM Practice Guidelines, 2nd Edition (2004)" over "" sort 1-000-000 · MTUS',
+      'source "Chronic Pain Medical Treatment Guidelines" insert "Chronic Pain Medical Treatment Guidelines" over "" sort 1-001-000 · MTUS',
+    ],
+  },
+  {
+    name: 'Non-MTUS sources after "Non MTUS", spelled without its hyphen',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\nMAXIMUS guideline: Decision based on Non MTUS Citation - ‸\n',
+    count: 26,
+    last: 'source "Formulary" insert "Formulary" over "" sort 2-010-002 · MTUS · MTUS Drug Formulary (2018)',
+    first: [
+      'source "ACOEM Practice Guidelines, Third Edition" insert "ACOEM Practice Guidelines, Third Edition" over "" sort 1-000-000 · Non-MTUS',
+      'source "Official Disability Guidelines (ODG)" insert "Official Disability Guidelines (ODG)" over "" sort 1-001-000 · Non-MTUS',
+    ],
+  },
+  {
+    name: 'Non-MTUS sources after "Non-MTUS" and a source begun with the letters of "citation"',
+    marked: HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\nMAXIMUS guideline: Decision based on Non-MTUS Citation Ci‸\n',
+    count: 26,
+    last: 'source "Formulary" insert "Formulary" over "Ci" sort 2-010-002 · MTUS · MTUS Drug Formulary (2018)',
+    first: [
+      'source "ACOEM Practice Guidelines, Third Edition" insert "ACOEM Practice Guidelines, Third Edition" over "Ci" sort 1-000-000 · Non-MTUS',
+      'source "Official Disability Guidelines (ODG)" insert "Official Disability Guidelines (ODG)" over "Ci" sort 1-001-000 · Non-MTUS',
+    ],
+  },
 ];
 
 function project(text: string, completion: Completion): string {
@@ -281,5 +578,25 @@ describe('what a completion explains', () => {
       'The decision rests on the MTUS, which the evidence search sequence consults first. Name the MTUS guideline next.',
       'The decision rests on a source outside the MTUS (ACOEM Third Edition, ODG, other guidelines, studies). Name it next, and say in the rationale why the MTUS was not used.',
     ]);
+  });
+});
+
+describe('offsets a list cannot open at', () => {
+  it('offers nothing past either end of the text, even where a blank line would take a title', () => {
+    const text = `${HOW_MADE}\n`;
+    const model = lint(text).model!;
+    assert.deepEqual(
+      completionsAt(model, text.length).map((item) => item.label),
+      ['CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'],
+    );
+    assert.deepEqual(completionsAt(model, text.length + 1), []);
+    const startsBlank = `\n${HOW_MADE}`;
+    assert.equal(completionsAt(lint(startsBlank).model!, 0).length, 2);
+    assert.deepEqual(completionsAt(lint(startsBlank).model!, -1), []);
+  });
+
+  it('offers nothing on a blank line inside the front matter', () => {
+    const text = `---\n\ncase: CM15-0004471\n---\n\n${HOW_MADE}`;
+    assert.deepEqual(completionsAt(lint(text).model!, 4), []);
   });
 });
