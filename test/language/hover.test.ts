@@ -189,4 +189,14 @@ describe('hover on citations the catalogue does not know', () => {
       ].join('\n\n'),
     );
   });
+  it('names each rule on an item line once, spans the narrowest finding, and says nothing of a decision not written', () => {
+    const rationale = 'Decision rationale: Here, red flags. Therefore, the request was medically necessary.';
+    const itemFields = `Rule [item-fields](https://example.test/rules/item-fields): ${findRule('item-fields')!.description}`;
+    const phi = hover(`${HOW_MADE}${ISSUES}Lumbar MRI for SSN 512-44-‸9031:  Overturned\n\n${rationale}\n`)!;
+    assert.equal(phi.hovered, '512-44-9031');
+    assert.equal(phi.markdown, `${itemFields}\n\nRule [phi](https://example.test/rules/phi): ${findRule('phi')!.description}`);
+    const bare = hover(`${HOW_MADE}${ISSUES}Lumbar MRI:‸\n\n${rationale}\n`)!;
+    assert.equal(bare.hovered, 'Lumbar MRI:');
+    assert.equal(bare.markdown, itemFields);
+  });
 });

@@ -60,4 +60,51 @@ describe('the outline written out', () => {
       '    field "MAXIMUS guideline" \u00b7 no citation lines 25-25 select 25:0-25:17',
     ]);
   });
+  it('files credentials written in prose under the section that holds them, after the items read from the determination sentences', () => {
+    const draft = [
+      '---',
+      'case: CM13-0008765',
+      'profile: ca-dwc-imr-2013',
+      '---',
+      '',
+      'NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION',
+      '',
+      '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
+      '',
+      'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
+      '',
+      'A decision has been made for each of the treatment and/or services that were in dispute:',
+      '',
+      '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
+      '',
+      'Medical Qualifications of the Expert Reviewer:',
+      '',
+      'The expert reviewer is Board Certified in Physical Medicine and Rehabilitation and is licensed to practice in California.',
+      '',
+      'Case Summary:',
+      '',
+      'The applicant is a 61-year-old clerk with chronic low back pain.',
+      '',
+      '1) Regarding the request for Lidoderm 5% patch #30:',
+      '',
+      'Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:',
+      '',
+      'MTUS Chronic Pain Medical Treatment Guidelines, Lidoderm (lidocaine patch), page 56.',
+      '',
+      'Rationale for the Decision: Here, the pain is axial. The request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
+      '',
+    ].join('\n');
+    assert.deepEqual(written(outline(lint(draft).model!)), [
+      'section "NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION" lines 5-7 select 5:0-5:50',
+      'section "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE" lines 9-13 select 9:0-9:49',
+      '  item "Lidoderm 5% patch #30" \u00b7 is not medically necessary and appropriate lines 13-13 select 13:65-13:86',
+      '    field "Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer" \u00b7 no citation lines 25-27 select 25:0-25:65',
+      '    field "Rationale for the Decision" \u00b7 not medically necessary lines 29-29 select 29:0-29:26',
+      'section "Medical Qualifications of the Expert Reviewer:" lines 15-17 select 15:0-15:46',
+      '  credentials "Credentials" lines 17-17 select 17:23-17:41',
+      '    credential "Board Certified in" \u00b7 Physical Medicine and Rehabilitation lines 17-17 select 17:23-17:41',
+      '    credential "licensed to practice in" \u00b7 California lines 17-17 select 17:86-17:109',
+      'section "Case Summary:" lines 19-29 select 19:0-19:13',
+    ]);
+  });
 });
