@@ -564,3 +564,29 @@ describe('code at the edge of a label', () => {
     assert.equal(plain, html);
   });
 });
+
+describe('raw HTML in a draft', () => {
+  it('drops comments, even two on a line, and shows other HTML as text: inline in a sentence, as a block in a list item or a quote', () => {
+    const draft =
+      '# CLINICAL CASE SUMMARY\n\n<!-- imr-disable phi --> <!-- reviewed -->\n\nThe applicant has pain. <!-- check --> More <b>bold</b>.\n\n- <div>one</div>\n\n> <div>quoted</div>\n';
+    assert.equal(
+      renderDetermination(draft).letterHtml,
+      [
+        '<article class="letter">',
+        '<section class="letter-section section-case-summary" id="imr-section-case-summary" data-line="0">',
+        '<h2 class="section-title">CLINICAL CASE SUMMARY</h2>',
+        '<p data-line="4">The applicant has pain.  More <code class="raw-html" title="Raw HTML in a draft is shown as text: it is never run and does not format the letter.">&#x3C;b></code>bold<code class="raw-html" title="Raw HTML in a draft is shown as text: it is never run and does not format the letter.">&#x3C;/b></code>.</p>',
+        '<ul data-line="6">',
+        '<li data-line="6">',
+        '<pre class="raw-html" title="Raw HTML in a draft is shown as text: it is never run and does not format the letter." data-line="6">&#x3C;div>one&#x3C;/div></pre>',
+        '</li>',
+        '</ul>',
+        '<blockquote data-line="8">',
+        '<pre class="raw-html" title="Raw HTML in a draft is shown as text: it is never run and does not format the letter." data-line="8">&#x3C;div>quoted&#x3C;/div></pre>',
+        '</blockquote>',
+        '</section>',
+        '</article>',
+      ].join('\n'),
+    );
+  });
+});
