@@ -590,3 +590,21 @@ describe('raw HTML in a draft', () => {
     );
   });
 });
+
+describe('images by reference', () => {
+  it('shows an embedded one, a placeholder for one from elsewhere, and the text of one whose definition is missing', () => {
+    const draft =
+      '# CLINICAL CASE SUMMARY\n\nSee ![scan][film], ![x-ray][missing] and ![signature][sig].\n\n[film]: https://example.com/film.png\n[sig]: data:image/gif;base64,R0lGODlhAQABAAAAACw=\n';
+    assert.equal(
+      renderDetermination(draft).letterHtml,
+      [
+        '<article class="letter">',
+        '<section class="letter-section section-case-summary" id="imr-section-case-summary" data-line="0">',
+        '<h2 class="section-title">CLINICAL CASE SUMMARY</h2>',
+        '<p data-line="2">See <span class="image-placeholder" title="Images show only when embedded in the draft as data: URLs (PNG, JPEG, GIF or WebP); nothing is fetched.">[image: scan]</span>, ![x-ray][missing] and <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="signature">.</p>',
+        '</section>',
+        '</article>',
+      ].join('\n'),
+    );
+  });
+});
