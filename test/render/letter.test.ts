@@ -608,3 +608,41 @@ describe('images by reference', () => {
     );
   });
 });
+
+describe('a label alone on its line', () => {
+  it('keeps a heading below it as the field’s own, and the paragraphs after as paragraphs', () => {
+    const draft = [
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+      '',
+      'Lumbar MRI:  Upheld',
+      '',
+      'Decision rationale:',
+      '',
+      '## Red flags',
+      '',
+      'None were found.',
+      '',
+      'Therefore, the request was not medically necessary.',
+      '',
+    ].join('\n');
+    assert.equal(
+      renderDetermination(draft).letterHtml,
+      [
+        '<article class="letter">',
+        '<section class="letter-section section-issues" id="imr-section-issues" data-line="0">',
+        '<h2 class="section-title">IMR ISSUES, DECISIONS AND RATIONALES</h2>',
+        '<section class="item decision-upheld" id="imr-item-1" data-line="2">',
+        '<h3 class="item-header"><span class="item-name">Lumbar MRI</span> <span class="decision decision-upheld">Upheld</span></h3>',
+        '<div class="field field-rationale" data-line="4">',
+        '<p data-line="4"><strong class="field-label">Decision rationale:</strong></p>',
+        '<h5 data-line="6">Red flags</h5>',
+        '<p data-line="8">None were found.</p>',
+        '<p data-line="10">Therefore, the request was not medically necessary.</p>',
+        '</div>',
+        '</section>',
+        '</section>',
+        '</article>',
+      ].join('\n'),
+    );
+  });
+});
