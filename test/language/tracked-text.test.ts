@@ -140,4 +140,10 @@ describe('tracked text, edit by edit', () => {
       ['Upheld XOverturned', [[7, 13, 'Upheld', 'XOverturned']]],
     );
   });
+  it('cuts back to a word boundary at either end of the text, and no further', () => {
+    assert.deepEqual(track('held', [[[0, 4, 'up held']]]), ['up held', [[0, 0, '', 'up ']]]);
+    assert.deepEqual(track('up', [[[0, 2, 'up held']]]), ['up held', [[2, 2, '', ' held']]]);
+    assert.deepEqual(track('Upheld.', [[[0, 7, 'Upheld, as noted.']]]), ['Upheld, as noted.', [[6, 6, '', ', as noted']]]);
+    assert.deepEqual(track('the request', [[[0, 11, 'the requests']]]), ['the requests', [[4, 11, 'request', 'requests']]]);
+  });
 });
