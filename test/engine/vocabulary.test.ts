@@ -145,4 +145,43 @@ describe("the profiles' vocabulary", () => {
     }
     for (const none of ['[REDACTED]', '[sic]', '[12-14]', 'plain text']) assert.equal(vocabulary.placeholder(none, 'prose'), undefined, none);
   });
+  it('sets aside markup only at the ends, and reads Word’s spaces, quotes and dashes as plain ones', () => {
+    const cases: [string, string][] = [
+      ['Item #', 'item #'],
+      ['#Title#', 'title#'],
+      ['A\u2003B\u200bC\u202fD\u00a0E', 'a b c d e'],
+      ['\u2018quoted\u2019 \u02bcx', "'quoted' 'x"],
+      ['\u201cq\u201d', '"q"'],
+      ['a\u2010b\u2013c\u2014d\u2015e', 'a-b-c-d-e'],
+      ['Title :', 'title'],
+      ['Title: **', 'title'],
+      ['>> Quote >', 'quote >'],
+      ['  **  ', ''],
+      ['__a__', 'a'],
+      ['a : b', 'a : b'],
+    ];
+    for (const [written, normalized] of cases) assert.equal(normalizePhrase(written), normalized, written);
+  });
+
+  it('reads label words with their plurals, "and" and "&" and punctuation set aside', () => {
+    const credential = (text: string) => {
+      const match = vocabulary.credentialLabel(text, true);
+      return match && [match.credential, match.kind, match.labelEnd, match.end];
+    };
+    assert.deepEqual(credential('Certifications & Specialties: X'), ['specialties', 'exact', 28, 29]);
+    assert.deepEqual(credential('Certification and Specialty: X'), ['specialties', 'exact', 27, 28]);
+    assert.deepEqual(credential('Board certification(s) / specialties: X'), ['specialties', 'exact', 36, 37]);
+    assert.deepEqual(credential('States of licensures: X'), ['states', 'exact', 20, 21]);
+    assert.deepEqual(credential('State of Licensures (es): X'), ['states', 'exact', 24, 25]);
+    for (const none of ['Specialty Certification: X', 'Stat: X', 'Boss of Licensure: X']) assert.equal(credential(none), undefined, none);
+    const field = (text: string) => {
+      const match = vocabulary.fieldLabel(text, true);
+      return match && [match.spec.kind, match.kind, match.labelEnd, match.end];
+    };
+    assert.deepEqual(field('Claims Administrator Guidelines: x'), ['claimsAdministrator', 'exact', 31, 32]);
+    assert.deepEqual(field('Claim Administrator guideline: x'), ['claimsAdministrator', 'near', 29, 30]);
+    assert.deepEqual(field('MAXIMUS Guideline(s): x'), ['reviewer', 'near', 20, 21]);
+    assert.deepEqual(field('Decision rationales : x'), ['rationale', 'near', 19, 21]);
+    assert.equal(field('The Decision rationale: x'), undefined);
+  });
 });
