@@ -646,3 +646,45 @@ describe('a label alone on its line', () => {
     );
   });
 });
+
+describe('a 2013 letter begun', () => {
+  it('prints the determination sentences of an item whose rationale is not written yet', () => {
+    const draft = [
+      '---',
+      'profile: ca-dwc-imr-2013',
+      '---',
+      '',
+      'NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION',
+      '',
+      '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
+      '',
+      'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
+      '',
+      '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
+      '',
+    ].join('\n');
+    const rendered = renderDetermination(draft);
+    assert.deepEqual(
+      rendered.lint.model!.items.map((item) => [item.name.text, item.block]),
+      [['Lidoderm 5% patch #30', undefined]],
+    );
+    assert.equal(
+      rendered.letterHtml,
+      [
+        '<article class="letter">',
+        '<section class="letter-section section-notice" id="imr-section-notice" data-line="4">',
+        '<h2 class="section-title">Notice of Independent Medical Review Determination</h2>',
+        '<ol data-line="6">',
+        '<li data-line="6">MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.</li>',
+        '</ol>',
+        '</section>',
+        '<section class="letter-section section-decision" id="imr-section-decision" data-line="8">',
+        '<h2 class="section-title">INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE</h2>',
+        '<ol data-line="10">',
+        '<li data-line="10">MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.</li>',
+        '</ol>',
+        '</section>',
+      ].join('\n'),
+    );
+  });
+});
