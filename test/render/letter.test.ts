@@ -684,6 +684,7 @@ describe('a 2013 letter begun', () => {
         '<li data-line="10">MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.</li>',
         '</ol>',
         '</section>',
+        '</article>',
       ].join('\n'),
     );
   });
