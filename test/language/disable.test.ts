@@ -93,4 +93,15 @@ describe('disable for this line, edit by edit', () => {
     assert.deepEqual(directive(`- First note.\n  ${SSN}\n\n${seed}`, 'phi'), [1, 0, '  <!-- imr-disable-next-line phi -->\n']);
     assert.deepEqual(directive(`    ${SSN}\n\n${seed}`, 'phi', false), [0, 0, '    <!-- imr-disable-next-line phi -->\n']);
   });
+  it('writes nothing on the closing line of the front matter, for a finding of an earlier check there', () => {
+    const text = `---\ncase: CM15-0004471\n---\n${SSN}\n\n${seed}`;
+    const finding = lint(text).findings.find((candidate) => candidate.ruleId === 'phi')!;
+    const moved = { ...finding, range: { start: { ...finding.range.start, line: 2 }, end: { ...finding.range.end, line: 2 } } };
+    const result = lint(text);
+    assert.equal(disableForLine({ lines: result.model!.lines, model: result.model }, moved), undefined);
+  });
+
+  it('keeps a list item’s indentation where code stands elsewhere in the draft', () => {
+    assert.deepEqual(directive(`Notes:\n\n    code elsewhere\n\n- First note.\n  ${SSN}\n\n${seed}`, 'phi'), [5, 0, '  <!-- imr-disable-next-line phi -->\n']);
+  });
 });

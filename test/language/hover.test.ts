@@ -199,4 +199,16 @@ describe('hover on citations the catalogue does not know', () => {
     assert.equal(bare.hovered, 'Lumbar MRI:');
     assert.equal(bare.markdown, itemFields);
   });
+  it('quotes an MTUS source outside the catalogue on one line, with no place in the search sequence', () => {
+    const info = hover(item('The Claims Administrator based their decision on the MTUS. Decision based on MTUS Smith  Spine\nGuidelines, page 4‸'))!;
+    assert.equal(info.markdown, '**MTUS citation** ("Decision based on MTUS")\n\n- Source: "Smith Spine Guidelines"\n- Pages: 4');
+  });
+
+  it('links the finding of a draft too large to read', () => {
+    const result = lint('x'.repeat(50), { config: { maxFileSize: 10 } });
+    assert.deepEqual(hoverAt(result.model, result.findings, 0, { docsUri }), {
+      markdown: `Rule [max-file-size](https://example.test/rules/max-file-size): ${findRule('max-file-size')!.description.replace(/[<>]/g, '\\$&')}`,
+      span: { start: 0, end: 0 },
+    });
+  });
 });
