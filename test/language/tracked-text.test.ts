@@ -146,4 +146,8 @@ describe('tracked text, edit by edit', () => {
     assert.deepEqual(track('Upheld.', [[[0, 7, 'Upheld, as noted.']]]), ['Upheld, as noted.', [[6, 6, '', ', as noted']]]);
     assert.deepEqual(track('the request', [[[0, 11, 'the requests']]]), ['the requests', [[4, 11, 'request', 'requests']]]);
   });
+  it('cuts back a shared end to a word boundary in the old text or in the new one', () => {
+    assert.deepEqual(track('request', [[[0, 7, 'a quest']]]), ['a quest', [[0, 7, 'request', 'a quest']]]);
+    assert.deepEqual(track('a quest', [[[0, 7, 'request']]]), ['request', [[0, 7, 'a quest', 'request']]]);
+  });
 });
