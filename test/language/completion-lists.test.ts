@@ -485,6 +485,112 @@ const cases: Case[] = [
       'source "Official Disability Guidelines (ODG)" insert "Official Disability Guidelines (ODG)" over "Ci" sort 1-001-000 · Non-MTUS',
     ],
   },
+  {
+    name: 'no decision after a short line that sets forth the items, however spaced',
+    marked: HOW_MADE + ISSUES + 'Items set   forth   below: ‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no decision below the introduction of the items, however spaced',
+    marked:
+      HOW_MADE +
+      '# IMR ISSUES, DECISIONS AND RATIONALES\n\nThe Final Determination was based on decisions for the disputed items/services set   forth   below:\nUp‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'decisions spaced by two after a bold name closed before the colon that asked',
+    marked: HOW_MADE + ISSUES + '**Lumbar MRI**:‸\n',
+    trigger: ':',
+    count: 2,
+    last: null,
+    first: [
+      'decision "Upheld" insert "  Upheld" over "" sort 0 · the utilization review (UR) denial stands: the requested treatment is not medically necessary',
+      'decision "Overturned" insert "  Overturned" over "" sort 1 · the utilization review (UR) decision is reversed: the requested treatment is medically necessary',
+    ],
+  },
+  {
+    name: 'decisions after a name of eleven words spaced by two',
+    marked: HOW_MADE + ISSUES + 'One  two  three  four  five  six  seven  eight  nine  ten  eleven: Up‸\n',
+    count: 2,
+    last: null,
+    first: [
+      'decision "Upheld" insert "Upheld" over "Up" sort 0 · the utilization review (UR) denial stands: the requested treatment is not medically necessary',
+      'decision "Overturned" insert "Overturned" over "Up" sort 1 · the utilization review (UR) decision is reversed: the requested treatment is medically necessary',
+    ],
+  },
+  {
+    name: 'decisions below a name of nineteen words spaced by two',
+    marked:
+      HOW_MADE +
+      ISSUES +
+      'One  two  three  four  five  six  seven  eight  nine  ten  eleven  twelve  thirteen  fourteen  fifteen  sixteen  seventeen  eighteen  nineteen:\nUp‸\n',
+    count: 2,
+    last: null,
+    first: [
+      'decision "Upheld" insert "Upheld" over "Up" sort 0 · the utilization review (UR) denial stands: the requested treatment is not medically necessary',
+      'decision "Overturned" insert "Overturned" over "Up" sort 1 · the utilization review (UR) decision is reversed: the requested treatment is medically necessary',
+    ],
+  },
+  {
+    name: 'field labels in a list item right below a line of text',
+    marked:
+      HOW_MADE + ISSUES + 'Naproxen 550 mg #60: Upheld\n\nClaims Administrator guideline: The Claims Administrator based their decision on the MTUS.\n- ‸\n',
+    count: 4,
+    last: 'field "Claims Administrator guideline" insert "Claims Administrator guideline: " over "" sort 2-000 · Already in "Naproxen 550 mg #60" · next list',
+    first: [
+      'field "MAXIMUS guideline" insert "MAXIMUS guideline: " over "" sort 0-001 · Missing from "Naproxen 550 mg #60" · next list',
+      'field "Decision rationale" insert "Decision rationale: " over "" sort 0-002 · Missing from "Naproxen 550 mg #60"',
+    ],
+  },
+  {
+    name: 'no title below a line that ends in a rule',
+    marked: HOW_MADE + 'Notes ***\nC‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no title below a lone dash',
+    marked: HOW_MADE + '-\nC‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no title below a lone underscore',
+    marked: HOW_MADE + '_\nC‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no title below a lone equals sign',
+    marked: HOW_MADE + 'x\n=\nC‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'no title below a rule followed by text',
+    marked: HOW_MADE + '*** notes\nC‸\n',
+    count: 0,
+    last: null,
+    first: [],
+  },
+  {
+    name: 'titles below a rule of underscores',
+    marked: HOW_MADE + '___\nC‸\n',
+    count: 2,
+    last: null,
+    first: [
+      'section "CLINICAL CASE SUMMARY" insert "CLINICAL CASE SUMMARY" over "C" sort 1-001 · Section 2 of 3 in ca-dwc-imr',
+      'section "IMR ISSUES, DECISIONS AND RATIONALES" insert "IMR ISSUES, DECISIONS AND RATIONALES" over "C" sort 1-002 · Section 3 of 3 in ca-dwc-imr',
+    ],
+  },
 ];
 
 function project(text: string, completion: Completion): string {
