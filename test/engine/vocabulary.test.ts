@@ -184,4 +184,83 @@ describe("the profiles' vocabulary", () => {
     assert.deepEqual(field('Decision rationales : x'), ['rationale', 'near', 19, 21]);
     assert.equal(field('The Decision rationale: x'), undefined);
   });
+  it('stops at the lengths a title, a label or a decision can have', () => {
+    const section = (text: string) => {
+      const match = vocabulary.section(text, true);
+      return match && [match.kind, match.entry.id];
+    };
+    assert.deepEqual(section(`CLINICAL CASE SUMMARY${' '.repeat(379)}`), ['exact', 'case-summary']);
+    assert.equal(section(`CLINICAL CASE SUMMARY${' '.repeat(380)}`), undefined);
+    assert.equal(section('a'.repeat(140)), undefined);
+    assert.equal(section('   ***   '), undefined);
+    assert.deepEqual(section('CLINICAL CASE SUMMARIES'), ['near', 'case-summary']);
+    assert.equal(section('CLINICAL CASE SUMARIES'), undefined);
+    const field = (text: string) => {
+      const match = vocabulary.fieldLabel(text, true);
+      return match && [match.spec.kind, match.kind, match.end];
+    };
+    for (const none of ['Dec: x', 'Decn: x', 'Decisn: x']) assert.equal(field(none), undefined, none);
+    assert.deepEqual(field(`Decision rationale${' '.repeat(72)}: x`), ['rationale', 'exact', 91]);
+    assert.deepEqual(field(`Decison rationale${' '.repeat(73)}: x`), ['rationale', 'near', 91]);
+    const credential = (text: string) => {
+      const match = vocabulary.credentialLabel(text, true);
+      return match && [match.credential, match.kind, match.labelEnd, match.end];
+    };
+    for (const none of ['State: x', 'States: x', `Stte of Licnsure${' '.repeat(45)}: x`]) assert.equal(credential(none), undefined, none);
+    assert.deepEqual(credential(`State(s) of Licensure${' '.repeat(39)}: x`), ['states', 'exact', 21, 61]);
+    assert.deepEqual(credential(`Stte of Licnsure${' '.repeat(44)}: x`), ['states', 'near', 16, 61]);
+    assert.deepEqual(credential('  Stte of Licnsure : x'), ['states', 'near', 18, 20]);
+  });
+
+  it('finds each qualification phrase of a 2013 letter once, in order', () => {
+    assert.deepEqual(
+      vocabulary2013.credentialPhrases('He is licensed to practice in Texas, and is Board Certified in Surgery; is licensed to practice in Ohio.'),
+      [
+        { credential: 'states', start: 6, end: 29 },
+        { credential: 'specialties', start: 44, end: 62 },
+        { credential: 'states', start: 75, end: 98 },
+      ],
+    );
+    assert.deepEqual(vocabulary2013.credentialPhrases('Board Certified in Board Certified in Surgery'), [
+      { credential: 'specialties', start: 0, end: 18 },
+      { credential: 'specialties', start: 19, end: 37 },
+    ]);
+  });
+
+  it('reads more slips of a decision: stacked punctuation, doubled spaces, a UR word after "was", a phrase cut short', () => {
+    const cases: [string, { class: string; value?: string }][] = [
+      ['Upheld.;', { class: 'punctuation', value: 'upheld' }],
+      ['Upheld..', { class: 'punctuation', value: 'upheld' }],
+      ['upheld  ', { class: 'casing', value: 'upheld' }],
+      ['UP  HELD', { class: 'misspelt', value: 'upheld' }],
+      ['Up  held', { class: 'misspelt', value: 'upheld' }],
+      ['was approved', { class: 'ur-word', value: 'overturned' }],
+      ['is  approved', { class: 'ur-word', value: 'overturned' }],
+      ['isapproved', { class: 'unknown' }],
+      ['Uph', { class: 'unknown' }],
+      ['Aprov', { class: 'unknown' }],
+      ['Denid', { class: 'ur-word', value: 'upheld' }],
+      ['Grnted', { class: 'ur-word', value: 'overturned' }],
+      ['is not medically necessary and', { class: 'unknown' }],
+    ];
+    for (const [written, reading] of cases) assert.deepEqual(vocabulary.decision(written), reading, written);
+    const cases2013: [string, { class: string; value?: string }][] = [
+      ['is not medically necessary and', { class: 'misspelt', value: 'upheld' }],
+      ['is medically nec', { class: 'misspelt', value: 'overturned' }],
+      ['is not medically', { class: 'misspelt', value: 'upheld' }],
+      ['not medically necessary', { class: 'unknown' }],
+      ['is denied', { class: 'ur-word', value: 'upheld' }],
+    ];
+    for (const [written, reading] of cases2013) assert.deepEqual(vocabulary2013.decision(written), reading, written);
+  });
+
+  it('knows the placeholders of earlier templates, in their own place', () => {
+    assert.deepEqual(vocabulary.placeholder(' [Text of this section.] ', 'prose'), {
+      text: '[Text of this section.]',
+      place: 'prose',
+      fill: 'the text of this section',
+    });
+    assert.deepEqual(vocabulary.placeholder('Disputed item', 'item'), { text: 'Disputed item', place: 'item', fill: 'the name of the disputed item' });
+    assert.equal(vocabulary.placeholder('Disputed item', 'prose'), undefined);
+  });
 });
