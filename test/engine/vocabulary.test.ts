@@ -159,6 +159,7 @@ describe("the profiles' vocabulary", () => {
       ['  **  ', ''],
       ['__a__', 'a'],
       ['a : b', 'a : b'],
+      ['CLINICAL  CASE \t SUMMARY', 'clinical case summary'],
     ];
     for (const [written, normalized] of cases) assert.equal(normalizePhrase(written), normalized, written);
   });
