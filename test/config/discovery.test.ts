@@ -199,3 +199,26 @@ describe('include and ignore globs', () => {
     assert.equal(await check({ ignore: ['**/backup/**'] }, '/work/.trash/backup/a.md'), false);
   });
 });
+
+describe('the merged configuration, exactly', () => {
+  it('holds only what the files set: a nearer size wins, empty lists add nothing, rules merge one by one', async () => {
+    const host = memoryHost({
+      '/work/.imrlintrc.json': json({ maxFileSize: 300_000, rules: { phi: 'warning', credentials: 'hint' }, ignore: [] }),
+      '/work/cases/.imrlintrc.json': json({ maxFileSize: 200_000, rules: { phi: 'error' }, ignore: ['old/'] }),
+      '/work/cases/2016/drafts/.imrlintrc.json': json({}),
+    });
+    const effective = await new ConfigLoader(host).resolve(DRAFT, { root: '/work' });
+    assert.deepEqual(effective.problems, []);
+    assert.deepEqual(effective.config, { maxFileSize: 200_000, rules: { phi: 'error', credentials: 'hint' } });
+    assert.deepEqual(effective.ignore, [{ base: '/work/cases', patterns: ['old/'] }]);
+    assert.equal(effective.include, undefined);
+  });
+
+  it('is empty for files that set nothing', async () => {
+    const host = memoryHost({ '/work/.imrlintrc.json': json({}), '/work/cases/.imrlintrc.json': json({ ignore: [] }) });
+    const effective = await new ConfigLoader(host).resolve(DRAFT, { root: '/work' });
+    assert.deepEqual(effective.config, {});
+    assert.deepEqual(effective.ignore, []);
+    assert.equal(effective.valid, true);
+  });
+});

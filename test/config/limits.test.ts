@@ -143,3 +143,47 @@ describe('globs', () => {
     assert.deepEqual(compileGlob('[z-a].md'), { ok: false, message: 'invalid character class range: `z-a`' });
   });
 });
+
+describe('globs as people write them', () => {
+  const cases: [string[], string, boolean][] = [
+    [['./cases/*.md'], 'cases/x.md', true],
+    [['./cases/*.md'], 'a/cases/x.md', false],
+    [['cases\\2014\\*.md'], 'cases/2014/x.md', true],
+    [['//top.md'], 'top.md', true],
+    [['//top.md'], 'a/top.md', false],
+    [['templates//'], 'a/templates/blank.md', true],
+    [['notes.md', 'blank.md'], 'templates/blank.md', true],
+    [['notes.md', 'blank.md'], 'templates/other.md', false],
+    [['**'], 'a/b/c.md', true],
+    [['**/x.md'], 'a/b/x.md', true],
+    [['a/**'], 'a', true],
+    [['a/**/**/b'], 'a/x/b', true],
+    [['a/**/**/b'], 'a/x/c', false],
+    [['[]a].md'], '].md', true],
+    [['[!]a].md'], 'b.md', true],
+    [['[!]a].md'], '].md', false],
+    [['{a}.md'], '{a}.md', true],
+    [['{a}.md'], 'a.md', false],
+    [['{a,{b,c}}.md'], 'c.md', true],
+    [['{a,{b,c}}.md'], 'd.md', false],
+    [['[abc.md'], '[abc.md', true],
+    [['a**b.md'], 'axyb.md', true],
+    [['a**b.md'], 'ax/yb.md', false],
+  ];
+  for (const [patterns, path, expected] of cases) {
+    it(`${patterns.join(' ')} ${expected ? 'matches' : 'does not match'} ${path}`, () => {
+      assert.equal(matchesGlobs({ base: '/w', patterns }, `/w/${path}`), expected);
+    });
+  }
+
+  it('matches nothing at the folder itself or outside it', () => {
+    assert.equal(matchesGlobs({ base: '/w', patterns: ['**'] }, '/w'), false);
+    assert.equal(matchesGlobs({ base: '/w', patterns: ['**'] }, '/other/x.md'), false);
+  });
+
+  it('refuses a glob longer than 1000 characters, and compiles each glob once', () => {
+    assert.deepEqual(compileGlob(`${'a'.repeat(1001)}.md`), { ok: false, message: 'longer than 1000 characters' });
+    assert.equal(compileGlob(`${'a'.repeat(996)}.md`).ok, true);
+    assert.equal(compileGlob('cases/*.md'), compileGlob('cases/*.md'));
+  });
+});

@@ -93,3 +93,25 @@ describe('isDetermination: titles that stand as titles, of one letter format', (
     );
   });
 });
+
+describe('isDetermination at its edges', () => {
+  const TITLES = 'HOW THE IMR FINAL DETERMINATION WAS MADE\nIMR ISSUES, DECISIONS AND RATIONALES\n';
+
+  it('takes the .imr.md name in any case, and only at the end of the name', () => {
+    assert.equal(isDetermination('', 'letter.IMR.MD'), true);
+    assert.equal(isDetermination('', 'letter.imr.md.bak'), false);
+  });
+
+  it('reads a profile only in front matter that opens the file, within its first 4096 characters, BOM and CRLF allowed', () => {
+    assert.equal(isDetermination('\ufeff---\r\ncase: 1\r\nprofile: ca-dwc-imr\r\n---\r\n', 'a.md'), true);
+    assert.equal(isDetermination('---\ncase: 1\n---\nprofile: ca-dwc-imr\n', 'a.md'), false);
+    assert.equal(isDetermination('  ---\nprofile: ca-dwc-imr\n---\n', 'a.md'), false);
+    assert.equal(isDetermination(`---\ntitle: x\n${'note: y\n'.repeat(600)}profile: ca-dwc-imr\n---\n`, 'a.md'), false);
+    assert.equal(isDetermination(`---\ntitle: x\n${'note: y\n'.repeat(400)}profile: ca-dwc-imr\n---\n`, 'a.md'), true);
+  });
+
+  it('looks for titles in the first 200,000 characters only', () => {
+    assert.equal(isDetermination(`${'filler line\n'.repeat(16_000)}${TITLES}`, 'a.md'), true);
+    assert.equal(isDetermination(`${'filler line\n'.repeat(20_000)}${TITLES}`, 'a.md'), false);
+  });
+});

@@ -49,3 +49,59 @@ describe('disable for this line', () => {
     assert.equal(disableForLine({ lines: new LineIndex(text) }, notice), undefined);
   });
 });
+
+describe('disable for this line, edit by edit', () => {
+  /** The directive's edit for the first finding of `ruleId` as [line, character, text inserted]. */
+  function directive(text: string, ruleId: string, withModel = true): [number, number, string] | undefined {
+    const result = lint(text, { today: '2016-01-01' });
+    const finding = result.findings.find((candidate) => candidate.ruleId === ruleId)!;
+    const fix = disableForLine(withModel ? { lines: result.model!.lines, model: result.model } : { lines: new LineIndex(text) }, finding);
+    if (!fix) return undefined;
+    assert.equal(fix.edits.length, 1);
+    const [{ range, newText, span }] = fix.edits;
+    assert.equal(span.start, span.end);
+    return [range.start.line, range.start.character, newText];
+  }
+  const SSN = 'SSN 512-44-9031 was on the fax cover.';
+
+  it('writes the directive above the very first line', () => {
+    assert.deepEqual(directive(`${SSN}\n\n${seed}`, 'phi'), [0, 0, '<!-- imr-disable-next-line phi -->\n']);
+  });
+
+  it('writes it on the line right after the front matter, but not on the front matter closing line', () => {
+    assert.deepEqual(directive(`---\ncase: CM15-0004471\n---\n${SSN}\n\n${seed}`, 'phi'), [3, 0, '<!-- imr-disable-next-line phi -->\n']);
+  });
+
+  it('adds the rule to a directive that names rules, even spaced out', () => {
+    assert.deepEqual(directive(`<!--imr-disable-next-line   credentials   -->\n${SSN}\n\n${seed}`, 'phi'), [0, 39, ' phi']);
+  });
+
+  it('writes a new directive under one that names no rule, for a finding of an earlier check', () => {
+    // A bare directive switches every rule off, so only a finding reported before it was written can be on that line.
+    const before = `${SSN}\n\n${seed}`;
+    const finding = lint(before).findings.find((candidate) => candidate.ruleId === 'phi')!;
+    const moved = { ...finding, range: { start: { ...finding.range.start, line: 1 }, end: { ...finding.range.end, line: 1 } } };
+    for (const bare of ['<!-- imr-disable-next-line -->', '<!-- imr-disable-next-line   -->']) {
+      const text = `${bare}\n${before}`;
+      const fix = disableForLine({ lines: new LineIndex(text) }, moved)!;
+      assert.equal(applyEdits(text, fix.edits).text, `${bare}\n<!-- imr-disable-next-line phi -->\n${before}`);
+    }
+  });
+
+  it('leaves indentation off where it would make a code block, and keeps a list item’s', () => {
+    assert.deepEqual(directive(`    ${SSN}\n\n${seed}`, 'phi'), [0, 0, '<!-- imr-disable-next-line phi -->\n']);
+    assert.deepEqual(directive(`- First note.\n  ${SSN}\n\n${seed}`, 'phi'), [1, 0, '  <!-- imr-disable-next-line phi -->\n']);
+    assert.deepEqual(directive(`    ${SSN}\n\n${seed}`, 'phi', false), [0, 0, '    <!-- imr-disable-next-line phi -->\n']);
+  });
+  it('writes nothing on the closing line of the front matter, for a finding of an earlier check there', () => {
+    const text = `---\ncase: CM15-0004471\n---\n${SSN}\n\n${seed}`;
+    const finding = lint(text).findings.find((candidate) => candidate.ruleId === 'phi')!;
+    const moved = { ...finding, range: { start: { ...finding.range.start, line: 2 }, end: { ...finding.range.end, line: 2 } } };
+    const result = lint(text);
+    assert.equal(disableForLine({ lines: result.model!.lines, model: result.model }, moved), undefined);
+  });
+
+  it('keeps a list item’s indentation where code stands elsewhere in the draft', () => {
+    assert.deepEqual(directive(`Notes:\n\n    code elsewhere\n\n- First note.\n  ${SSN}\n\n${seed}`, 'phi'), [5, 0, '  <!-- imr-disable-next-line phi -->\n']);
+  });
+});

@@ -31,3 +31,30 @@ describe('folding', () => {
     ]);
   });
 });
+
+describe('folding in the order of the lines', () => {
+  it('folds the items of an issues section written first before the section that follows it', () => {
+    const draft = [
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+      '',
+      'Lumbar MRI:  Upheld',
+      'Claims Administrator guideline: The Claims Administrator based its decision on the MTUS.',
+      'Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12',
+      'Decision rationale: Here, there were no red flags.',
+      'Therefore, the request was not medically necessary.',
+      '',
+      'CLINICAL CASE SUMMARY',
+      '',
+      'The applicant has low back pain',
+      'after lifting boxes at work.',
+      '',
+    ].join('\n');
+    assert.deepEqual(foldingRanges(lint(draft).model!), [
+      { startLine: 0, endLine: 6 },
+      { startLine: 2, endLine: 6 },
+      { startLine: 3, endLine: 4 },
+      { startLine: 5, endLine: 6 },
+      { startLine: 8, endLine: 11 },
+    ]);
+  });
+});

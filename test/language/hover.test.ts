@@ -125,3 +125,90 @@ describe('hover', () => {
     assert.equal(hover(replaceOnce(seed, 'The applicant filed', 'The appli‸cant filed')), undefined);
   });
 });
+
+describe('hover on citations the catalogue does not know', () => {
+  const HOW_MADE =
+    '# HOW THE IMR FINAL DETERMINATION WAS MADE\n\nMAXIMUS Federal Services sent the complete case file to an expert reviewer.\n\nState(s) of Licensure: Texas\n\nCertification(s)/Specialty: Preventive Medicine\n\n# CLINICAL CASE SUMMARY\n\nThe applicant has hip pain.\n\n';
+  const ISSUES =
+    '# IMR ISSUES, DECISIONS AND RATIONALES\n\nThe Final Determination was based on decisions for the disputed items/services set forth below:\n\n';
+  const REVIEWER = 'The Expert Reviewer based their decision on the MTUS. Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 67';
+  const NON_MTUS = 'The Claims Administrator did not base their decision on the MTUS. Decision based on Non-MTUS Citation';
+  const OUTSIDE = 'Evidence search sequence: outside the MTUS, relied on only when the MTUS does not address the condition or its presumption is rebutted.';
+  const item = (claimsAdministrator: string): string =>
+    `${HOW_MADE}${ISSUES}Naproxen 550 mg #60:  Upheld\n\nClaims Administrator guideline: ${claimsAdministrator}\n\nMAXIMUS guideline: ${REVIEWER}\n\nDecision rationale: Here, the applicant did not improve. Therefore, the request was not medically necessary.\n`;
+
+  it('names a source outside the catalogue as written, with its page', () => {
+    const info = hover(item(`${NON_MTUS} Smith et al. 2012 Spine Journal, page 4‸4`))!;
+    assert.equal(info.hovered, 'Decision based on Non-MTUS Citation Smith et al. 2012 Spine Journal, page 44');
+    assert.equal(
+      info.markdown,
+      ['**Non-MTUS citation** ("Decision based on Non-MTUS Citation")', '- Source: "Smith et al. 2012 Spine Journal"\n- Pages: 44', OUTSIDE].join('\n\n'),
+    );
+  });
+
+  it('says no source is named yet, beside the rule that asks for one, at the very end of the prefix', () => {
+    const info = hover(item(`${NON_MTUS}‸`))!;
+    assert.equal(info.hovered, 'Decision based on Non-MTUS Citation');
+    assert.equal(
+      info.markdown,
+      [
+        '**Non-MTUS citation** ("Decision based on Non-MTUS Citation")',
+        '- Source: none named yet',
+        OUTSIDE,
+        '---',
+        `Rule [citation-format](https://example.test/rules/citation-format): ${findRule('citation-format')!.description.replace(/[<>]/g, '\\$&')}`,
+      ].join('\n\n'),
+    );
+  });
+
+  it('names a chapter the catalogue does not know as written, and spans the finding, the narrowest part', () => {
+    const info = hover(item(`${NON_MTUS} ODG, Dental Chap‸ter`))!;
+    assert.equal(info.hovered, 'Dental Chapter');
+    assert.equal(
+      info.markdown,
+      [
+        '**Non-MTUS citation** ("Decision based on Non-MTUS Citation")',
+        '- Source: "ODG", catalogue name *Official Disability Guidelines (ODG)* (outside the MTUS)\n- Chapter: "Dental Chapter"',
+        `Evidence search sequence: ${guidelineSources.find((source) => source.id === 'odg')!.sequence}`,
+        '---',
+        `Rule [citation-source](https://example.test/rules/citation-source): ${findRule('citation-source')!.description}`,
+      ].join('\n\n'),
+    );
+  });
+
+  it('gives a page range with a dash between its pages', () => {
+    const info = hover(
+      item('The Claims Administrator based their decision on the MTUS. Decision based on MTUS Chronic Pain Medical Treatment Guidelines, pages 67-6‸8'),
+    )!;
+    assert.equal(
+      info.markdown,
+      [
+        '**MTUS citation** ("Decision based on MTUS")',
+        '- Source: "Chronic Pain Medical Treatment Guidelines", catalogue name *Chronic Pain Medical Treatment Guidelines* (part of the MTUS)\n- Pages: 67–68',
+        'Evidence search sequence: MTUS: searched first (8 CCR 9792.21.1(a)); presumed correct on the extent and scope of treatment.',
+      ].join('\n\n'),
+    );
+  });
+  it('names each rule on an item line once, spans the narrowest finding, and says nothing of a decision not written', () => {
+    const rationale = 'Decision rationale: Here, red flags. Therefore, the request was medically necessary.';
+    const itemFields = `Rule [item-fields](https://example.test/rules/item-fields): ${findRule('item-fields')!.description}`;
+    const phi = hover(`${HOW_MADE}${ISSUES}Lumbar MRI for SSN 512-44-‸9031:  Overturned\n\n${rationale}\n`)!;
+    assert.equal(phi.hovered, '512-44-9031');
+    assert.equal(phi.markdown, `${itemFields}\n\nRule [phi](https://example.test/rules/phi): ${findRule('phi')!.description}`);
+    const bare = hover(`${HOW_MADE}${ISSUES}Lumbar MRI:‸\n\n${rationale}\n`)!;
+    assert.equal(bare.hovered, 'Lumbar MRI:');
+    assert.equal(bare.markdown, itemFields);
+  });
+  it('quotes an MTUS source outside the catalogue on one line, with no place in the search sequence', () => {
+    const info = hover(item('The Claims Administrator based their decision on the MTUS. Decision based on MTUS Smith  Spine\nGuidelines, page 4‸'))!;
+    assert.equal(info.markdown, '**MTUS citation** ("Decision based on MTUS")\n\n- Source: "Smith Spine Guidelines"\n- Pages: 4');
+  });
+
+  it('links the finding of a draft too large to read', () => {
+    const result = lint('x'.repeat(50), { config: { maxFileSize: 10 } });
+    assert.deepEqual(hoverAt(result.model, result.findings, 0, { docsUri }), {
+      markdown: `Rule [max-file-size](https://example.test/rules/max-file-size): ${findRule('max-file-size')!.description.replace(/[<>]/g, '\\$&')}`,
+      span: { start: 0, end: 0 },
+    });
+  });
+});

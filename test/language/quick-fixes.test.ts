@@ -105,3 +105,33 @@ describe('quick fixes', () => {
     assert.equal(fixesAt(text, 'CLINICAL CASE SUMMARY').fixes.length, 0, 'nothing where nothing is reported');
   });
 });
+
+describe('quick fixes beside suggestions', () => {
+  const text = replaceOnce(seed, 'The applicant filed', 'Mr. Lee (SSN 512-44-9031) filed');
+
+  it('lists a name’s redaction and its neutral term, neither preferred, and one directive for the line', () => {
+    assert.deepEqual(summary(fixesAt(text, cursor(text, 'Lee', 1)).fixes), [
+      ['fix', 'Redact as [REDACTED]', false],
+      ['suggestion', 'Replace with "the applicant"', false],
+      ['disable', 'Disable phi for this line', false],
+    ]);
+  });
+
+  it('prefers the redaction of a number, which has no other fix', () => {
+    assert.deepEqual(summary(fixesAt(text, cursor(text, '512-44-9031')).fixes), [
+      ['fix', 'Redact as [REDACTED]', true],
+      ['disable', 'Disable phi for this line', false],
+    ]);
+  });
+
+  it('over a selection of both, lists every fix and still one directive for the rule on the line', () => {
+    const { fixes, offerFixAll } = fixesAt(text, 'Mr. Lee (SSN 512-44-9031');
+    assert.deepEqual(summary(fixes), [
+      ['fix', 'Redact as [REDACTED]', false],
+      ['suggestion', 'Replace with "the applicant"', false],
+      ['fix', 'Redact as [REDACTED]', false],
+      ['disable', 'Disable phi for this line', false],
+    ]);
+    assert.equal(offerFixAll, true);
+  });
+});

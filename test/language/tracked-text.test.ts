@@ -78,3 +78,76 @@ describe('tracked text', () => {
     assert.deepEqual(tracked.edits(), []);
   });
 });
+
+describe('tracked text, edit by edit', () => {
+  /** Rounds of [start, end, new text]; the result and each edit of the original as [start, end, old text, new text]. */
+  function track(original: string, rounds: [number, number, string][][]): [string, [number, number, string, string][]] {
+    const tracked = new TrackedText(original);
+    for (const round of rounds) tracked.apply(round.map(([start, end, newText]) => ({ span: { start, end }, newText })));
+    return [tracked.text, tracked.edits().map(({ span, newText }) => [span.start, span.end, original.slice(span.start, span.end), newText])];
+  }
+  const item = 'Left Hip Cortisone Injection:  Approved\n';
+  const conclusion = 'Therefore, the request was not medically necessary.';
+
+  it('hands back a whole-line fix as the one word that changed', () => {
+    const expected: ReturnType<typeof track> = ['Left Hip Cortisone Injection:  Overturned\n', [[31, 39, 'Approved', 'Overturned']]];
+    assert.deepEqual(track(item, [[[31, 39, 'Overturned']]]), expected);
+    assert.deepEqual(track(item, [[[0, item.length, 'Left Hip Cortisone Injection:  Overturned\n']]]), expected);
+  });
+
+  it('cuts a changed word back to its start and end, never inside it', () => {
+    assert.deepEqual(track('upheld', [[[0, 6, 'Upheld']]]), ['Upheld', [[0, 6, 'upheld', 'Upheld']]]);
+    assert.deepEqual(track('overturn', [[[0, 8, 'overturned']]]), ['overturned', [[0, 8, 'overturn', 'overturned']]]);
+    assert.deepEqual(track('the requests', [[[0, 12, 'the request']]]), ['the request', [[4, 12, 'requests', 'request']]]);
+  });
+
+  it('hands back a deletion as the words deleted, and nothing for an edit that changes nothing', () => {
+    assert.deepEqual(track(conclusion, [[[0, conclusion.length, 'Therefore, the request was medically necessary.']]]), [
+      'Therefore, the request was medically necessary.',
+      [[27, 31, 'not ', '']],
+    ]);
+    assert.deepEqual(track(conclusion, [[[0, conclusion.length, conclusion]]]), [conclusion, []]);
+    assert.deepEqual(track('abc', [[[1, 2, 'b']]]), ['abc', []]);
+  });
+
+  it('writes into an empty text and empties a text', () => {
+    assert.deepEqual(track('', [[[0, 0, 'Upheld']]]), ['Upheld', [[0, 0, '', 'Upheld']]]);
+    assert.deepEqual(track('Upheld', [[[0, 6, '']]]), ['', [[0, 6, 'Upheld', '']]]);
+  });
+
+  it('joins a later round that writes beside an earlier one into one edit', () => {
+    assert.deepEqual(track('State(s) of Licensure: Texas, Ohoi', [[[30, 34, 'Ohio']], [[34, 34, ', California']]]), [
+      'State(s) of Licensure: Texas, Ohio, California',
+      [[30, 34, 'Ohoi', 'Ohio, California']],
+    ]);
+    assert.deepEqual(track('Claim 1234, SSN 123-45-6789', [[[16, 27, '[REDACTED]']], [[0, 10, 'Claim [REDACTED]']]]), [
+      'Claim [REDACTED], SSN [REDACTED]',
+      [
+        [6, 10, '1234', '[REDACTED]'],
+        [16, 27, '123-45-6789', '[REDACTED]'],
+      ],
+    ]);
+  });
+
+  it('puts an insertion before a replacement that starts at the same place', () => {
+    assert.deepEqual(
+      track('Upheld Upheld', [
+        [
+          [7, 7, 'X'],
+          [7, 13, 'Overturned'],
+        ],
+      ]),
+      ['Upheld XOverturned', [[7, 13, 'Upheld', 'XOverturned']]],
+    );
+  });
+  it('cuts back to a word boundary at either end of the text, and no further', () => {
+    assert.deepEqual(track('held', [[[0, 4, 'up held']]]), ['up held', [[0, 0, '', 'up ']]]);
+    assert.deepEqual(track('up', [[[0, 2, 'up held']]]), ['up held', [[2, 2, '', ' held']]]);
+    assert.deepEqual(track('Upheld.', [[[0, 7, 'Upheld, as noted.']]]), ['Upheld, as noted.', [[6, 6, '', ', as noted']]]);
+    assert.deepEqual(track('the request', [[[0, 11, 'the requests']]]), ['the requests', [[4, 11, 'request', 'requests']]]);
+  });
+  it('cuts back a shared end to a word boundary in the old text or in the new one', () => {
+    assert.deepEqual(track('request', [[[0, 7, 'a quest']]]), ['a quest', [[0, 7, 'request', 'a quest']]]);
+    assert.deepEqual(track('a quest', [[[0, 7, 'request']]]), ['request', [[0, 7, 'a quest', 'request']]]);
+  });
+});

@@ -86,3 +86,80 @@ describe('phi', () => {
     assert.deepEqual(findingsOf(text, 'phi'), []);
   });
 });
+
+describe('phi: each pattern at its edges', () => {
+  /** Each finding as [the text it covers, what it says it is, the neutral term offered]. */
+  function found(summary: string, config = {}): [string, string, string | undefined][] {
+    const text = draft({ summary });
+    return findingsOf(text, 'phi', { config }).map((finding) => [
+      text.slice(finding.span.start, finding.span.end),
+      finding.message.replace(/^This looks like (.*); published determinations are redacted\. Remove it or write a neutral term\.$/, '$1'),
+      finding.suggestions?.[0]?.edits[0].newText,
+    ]);
+  }
+
+  it('takes a social security number only when no digit or dash runs on from it', () => {
+    assert.deepEqual(found('SSN 512-44-9031, not 1512-44-9031 nor 512-44-90312 nor 512-44-9031-7.'), [['512-44-9031', 'a social security number', undefined]]);
+  });
+
+  it('takes phone numbers with brackets, dots, spaces, a country code, and not one with a digit in front', () => {
+    assert.deepEqual(found('Call (916) 555-0142, 916.555.0142, +1 916 555 0142 or 1-916-555-0142; not 9916-555-0142.'), [
+      ['(916) 555-0142', 'a phone number', undefined],
+      ['916.555.0142', 'a phone number', undefined],
+      ['+1 916 555 0142', 'a phone number', undefined],
+      ['1-916-555-0142', 'a phone number', undefined],
+    ]);
+  });
+
+  it('takes an e-mail address whole, and not an @ without a domain', () => {
+    assert.deepEqual(found('Write to jane.doe+imr@example.co.uk or x@y.'), [['jane.doe+imr@example.co.uk', 'an e-mail address', undefined]]);
+  });
+
+  it('takes a date of birth however its words are capitalised or abbreviated', () => {
+    assert.deepEqual(
+      found('Date of birth: 01/02/1960. DOB 1-2-60. D.O.B. is March 3, 1961. Born on Jan. 4, 1962. Birthdate was 5/6/1963. DATE OF BIRTH 7/8/1964.'),
+      [
+        ['Date of birth: 01/02/1960', 'a date of birth', undefined],
+        ['DOB 1-2-60', 'a date of birth', undefined],
+        ['D.O.B. is March 3, 1961', 'a date of birth', undefined],
+        ['Born on Jan. 4, 1962', 'a date of birth', undefined],
+        ['Birthdate was 5/6/1963', 'a date of birth', undefined],
+        ['DATE OF BIRTH 7/8/1964', 'a date of birth', undefined],
+      ],
+    );
+  });
+
+  it('takes titled names with a hyphen or an apostrophe, offering a neutral term for each', () => {
+    assert.deepEqual(found('Dr. Smith and Dr Jane Doe saw Mr. O’Brien, Mrs Lee, Ms. Kay and Miss Ann Marie.'), [
+      ['Dr. Smith', 'a personal name', 'the attending provider'],
+      ['Dr Jane Doe', 'a personal name', 'the attending provider'],
+      ['Mr. O’Brien', 'a personal name', 'the applicant'],
+      ['Mrs Lee', 'a personal name', 'the applicant'],
+      ['Ms. Kay', 'a personal name', 'the applicant'],
+      ['Miss Ann Marie', 'a personal name', 'the applicant'],
+    ]);
+    const text = draft({ summary: "Mr. O'Brien reported the injury." });
+    const fixed = applyFix(text, findingsOf(text, 'phi')[0], 0);
+    assert.equal(fixed, text.replace("Mr. O'Brien", 'the applicant'));
+    assert.deepEqual(findingsOf(fixed, 'phi'), []);
+  });
+
+  it('reports text once where two patterns meet, and leaves what is already redacted', () => {
+    assert.deepEqual(found('Email 512-44-9031@example.com here.'), [['512-44-9031', 'a social security number', undefined]]);
+    assert.deepEqual(found('Claim [REDACTED] and SSN [REDACTED]-44-9031.'), []);
+  });
+
+  it('takes configured patterns with their flags', () => {
+    const privacy = {
+      patterns: [
+        { name: 'a claim number', pattern: 'CLM\\d{6}', flags: 'gi' },
+        { name: 'a policy number', pattern: 'POL-\\d' },
+      ],
+    };
+    assert.deepEqual(found('Claim CLM123456 and clm654321 and POL-9.', { privacy }), [
+      ['CLM123456', 'a claim number', undefined],
+      ['clm654321', 'a claim number', undefined],
+      ['POL-9', 'a policy number', undefined],
+    ]);
+  });
+});

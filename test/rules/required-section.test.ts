@@ -85,3 +85,57 @@ describe('required-section', () => {
     assert.deepEqual(finding.range, rangeOf(text, SUMMARY));
   });
 });
+
+describe('required-section: the inserted section at the end, however the draft ends', () => {
+  const ISSUES_BLOCK = `${ISSUES}\n\nThe Final Determination was based on decisions for the disputed items/services set forth below:\n`;
+  const base = draft({ titles: [HOW, SUMMARY, null] }).replace(/\n+$/, '');
+
+  it('adds a blank line before it after a last line with no break, one break after a single break, none after a blank line', () => {
+    for (const [ending, expected] of [
+      ['', `${base}\n\n${ISSUES_BLOCK}`],
+      ['\n', `${base}\n\n${ISSUES_BLOCK}`],
+      ['\n\n', `${base}\n\n${ISSUES_BLOCK}`],
+      ['\n\n  \n', `${base}\n\n  \n${ISSUES_BLOCK}`],
+    ]) {
+      const text = `${base}${ending}`;
+      const [finding] = findingsOf(text, 'required-section');
+      assert.equal(finding.fix!.title, `Insert section "${ISSUES}"`);
+      assert.equal(applyFix(text, finding), expected, JSON.stringify(ending));
+    }
+  });
+
+  it('writes CRLF line breaks into a CRLF draft', () => {
+    const text = `${base.replace(/\n/g, '\r\n')}\r\n`;
+    const fixed = applyFix(text, findingsOf(text, 'required-section')[0]);
+    assert.equal(fixed, `${text}\r\n${ISSUES_BLOCK.replace(/\n/g, '\r\n')}`);
+  });
+
+  it('reports every section of a draft without titles on its first line, and of an empty draft at its start', () => {
+    const text = 'The applicant has low back pain.\nMore notes follow here.\n';
+    const findings = findingsOf(text, 'required-section');
+    assert.deepEqual(
+      findings.map((finding) => [finding.span.start, finding.span.end]),
+      [
+        [0, 32],
+        [0, 32],
+        [0, 32],
+      ],
+    );
+    assert.ok(applyFix(text, findings[0]).startsWith(`${text}\n${HOW}\n\nMAXIMUS Federal Services sent the complete case file`));
+    assert.deepEqual(
+      findingsOf('', 'required-section').map((finding) => [finding.span.start, finding.span.end, finding.fix!.edits[0].newText.split('\n')[0]]),
+      [
+        [0, 0, HOW],
+        [0, 0, SUMMARY],
+        [0, 0, ISSUES],
+      ],
+    );
+  });
+
+  it('offers the corrected title of a misspelt one under its own name', () => {
+    const text = draft({ titles: [HOW, 'CLINICAL CASE SUMARY', ISSUES] });
+    const [finding] = findingsOf(text, 'required-section');
+    assert.equal(finding.message, `Section "${SUMMARY}" is missing; this line looks like its title misspelt. Correct the title.`);
+    assert.equal(finding.fix!.title, `Change to "${SUMMARY}"`);
+  });
+});

@@ -28,7 +28,10 @@ export function piecesOf(root: Root, source: string, lines: LineIndex, landmarks
     const first = firstOffset(node.children, source);
     const last = lastOffset(node.children, source);
     if (first === undefined || last === undefined) return content(node);
-    const inside = cuts.filter((cut) => cut > first && cut < last);
+    // A cut inside code, an image or raw HTML moves to its start: cut there, it would go whole to one side and be lost.
+    const atoms = atomsOf(node.children);
+    const snapped = cuts.map((cut) => atoms.find((atom) => atom.start < cut && cut < atom.end)?.start ?? cut);
+    const inside = [...new Set(snapped)].filter((cut) => cut > first && cut < last);
     const parts: PhrasingContent[][] = [];
     let rest: PhrasingContent[] = node.children;
     for (const cut of inside) {
@@ -114,6 +117,16 @@ export function piecesOf(root: Root, source: string, lines: LineIndex, landmarks
   };
   collect(root.children);
   return out;
+}
+
+/** Where inline content that cannot be cut starts and ends: everything but text, breaks and containers. */
+function atomsOf(children: readonly PhrasingContent[]): { start: number; end: number }[] {
+  return children.flatMap((child) => {
+    if ('children' in child) return atomsOf(child.children as PhrasingContent[]);
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
+    return child.type === 'text' || child.type === 'break' || start === undefined || end === undefined ? [] : [{ start, end }];
+  });
 }
 
 function isFenced(node: Extract<RootContent, { type: 'code' }>, source: string): boolean {

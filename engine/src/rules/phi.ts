@@ -21,7 +21,7 @@ const BUILTIN: PrivacyPattern[] = [
     probe: /birth|born|D\.?O\.?B/,
     // One way to read each space: "\s*" then "[:\s]*" would try every split of a long run of spaces.
     pattern:
-      /\b(?:date\s+of\s+birth|D\.?O\.?B\.?|born\s+on|birth\s*date)[:\s]*(?:(?:is|was|of)[:\s]*)?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g,
+      /\b(?:[Dd]ate\s+of\s+[Bb]irth|DATE\s+OF\s+BIRTH|D\.?O\.?B\.?|[Bb]orn\s+on|BORN\s+ON|[Bb]irth\s*[Dd]ate|BIRTH\s*DATE)[:\s]*(?:(?:is|was|of)[:\s]*)?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g,
   },
   {
     name: 'a street address',
@@ -30,8 +30,18 @@ const BUILTIN: PrivacyPattern[] = [
       /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Way|Court|Ct|Place|Pl|Circle|Terrace|Parkway|Pkwy|Highway|Hwy)\b\.?/g,
   },
   // A doctor named in a letter is a provider; anyone else named with a title is most often the applicant.
-  { name: 'a personal name', pattern: /\bDr\.?\s+[A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+)?/g, probe: /Dr/, neutral: 'the attending provider' },
-  { name: 'a personal name', pattern: /\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+)?/g, probe: /M(?:r|s|iss)/, neutral: 'the applicant' },
+  {
+    name: 'a personal name',
+    pattern: /\bDr\.?\s+[A-Z](?:[a-z]|['’][A-Za-z])+(?:[\s-][A-Z](?:[a-z]|['’][A-Za-z])+)?/g,
+    probe: /Dr/,
+    neutral: 'the attending provider',
+  },
+  {
+    name: 'a personal name',
+    pattern: /\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z](?:[a-z]|['’][A-Za-z])+(?:[\s-][A-Z](?:[a-z]|['’][A-Za-z])+)?/g,
+    probe: /M(?:r|s|iss)/,
+    neutral: 'the applicant',
+  },
 ];
 
 const REDACTED = '[REDACTED]';
