@@ -58,4 +58,12 @@ describe('directives in a draft', () => {
     const text = draft({ summary: `${SSN} <!-- imr-disable-line decision-value -->`, items: [`<!-- imr-disable-next-line phi credentials -->\n${items[0]}`] });
     assert.deepEqual(reported(text), ['phi The applicant, SSN', 'decision-value Tramadol 50 mg']);
   });
+  it('keeps a rule off after a line directive for another rule, and on again right below an imr-enable', () => {
+    assert.deepEqual(reported(draft({ summary: `<!-- imr-disable phi -->\n\n<!-- imr-disable-next-line credentials -->\n${SSN}` })), []);
+    assert.deepEqual(reported(draft({ summary: `<!-- imr-disable phi -->\n\n<!-- imr-enable phi -->\n${SSN}` })), ['phi The applicant, SSN']);
+  });
+
+  it('switches a rule off from the line an imr-disable ends', () => {
+    assert.deepEqual(reported(draft({ summary: `${SSN} <!-- imr-disable phi -->\n\nSSN 512-44-9032 again.` })), []);
+  });
 });
