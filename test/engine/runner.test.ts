@@ -5,6 +5,7 @@ import type { ImrConfig } from '../../engine/src/config/schema';
 import { lint, tooLargeFinding, tooLargeFindings } from '../../engine/src/lint';
 import type { AnyRule, Report } from '../../engine/src/rules/types';
 import { draft } from '../support/drafts';
+import { LETTER_2013 } from '../support/letters';
 
 // The runner as a house rule sees it: what it reports comes out located, ordered, at its severity; what fails is said.
 const ORIGIN = { span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
@@ -129,39 +130,7 @@ describe('the rule runner', () => {
 
   it('applies the rule settings a profile implies, below the configuration’s own', () => {
     // The 2013 letters cite guidelines without "Decision based on", so the profile turns citation-format off.
-    const letter = [
-      '---',
-      'case: CM13-0008765',
-      'profile: ca-dwc-imr-2013',
-      '---',
-      '',
-      'NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION',
-      '',
-      '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
-      '',
-      'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
-      '',
-      'A decision has been made for each of the treatment and/or services that were in dispute:',
-      '',
-      '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
-      '',
-      'Medical Qualifications of the Expert Reviewer:',
-      '',
-      'The expert reviewer is Board Certified in Physical Medicine and Rehabilitation and is licensed to practice in California.',
-      '',
-      'Case Summary:',
-      '',
-      'The applicant is a 61-year-old clerk with chronic low back pain.',
-      '',
-      '1) Regarding the request for Lidoderm 5% patch #30:',
-      '',
-      'Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:',
-      '',
-      'MTUS Chronic Pain Medical Treatment Guidelines, Lidoderm (lidocaine patch), page 56.',
-      '',
-      'Rationale for the Decision: Here, the pain is axial. The request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
-      '',
-    ].join('\n');
+    const letter = LETTER_2013;
     assert.deepEqual(lint(letter).findings, []);
     assert.deepEqual(
       lint(letter, { config: { rules: { 'citation-format': 'error' } } }).findings.map((finding) => [finding.ruleId, finding.severity]),

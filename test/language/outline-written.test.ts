@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { outline, type OutlineNode } from '../../engine/src/language/outline';
 import { lint } from '../../engine/src/lint';
+import { LETTER_2013 } from '../support/letters';
 
 // The outline written out whole: each node's kind, name, detail, lines and what picking it selects.
 function written(nodes: OutlineNode[], depth = 0): string[] {
@@ -61,39 +62,7 @@ describe('the outline written out', () => {
     ]);
   });
   it('files credentials written in prose under the section that holds them, after the items read from the determination sentences', () => {
-    const draft = [
-      '---',
-      'case: CM13-0008765',
-      'profile: ca-dwc-imr-2013',
-      '---',
-      '',
-      'NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION',
-      '',
-      '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
-      '',
-      'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
-      '',
-      'A decision has been made for each of the treatment and/or services that were in dispute:',
-      '',
-      '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
-      '',
-      'Medical Qualifications of the Expert Reviewer:',
-      '',
-      'The expert reviewer is Board Certified in Physical Medicine and Rehabilitation and is licensed to practice in California.',
-      '',
-      'Case Summary:',
-      '',
-      'The applicant is a 61-year-old clerk with chronic low back pain.',
-      '',
-      '1) Regarding the request for Lidoderm 5% patch #30:',
-      '',
-      'Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:',
-      '',
-      'MTUS Chronic Pain Medical Treatment Guidelines, Lidoderm (lidocaine patch), page 56.',
-      '',
-      'Rationale for the Decision: Here, the pain is axial. The request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
-      '',
-    ].join('\n');
+    const draft = LETTER_2013;
     assert.deepEqual(written(outline(lint(draft).model!)), [
       'section "NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION" lines 5-7 select 5:0-5:50',
       'section "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE" lines 9-13 select 9:0-9:49',

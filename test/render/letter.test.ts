@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderDetermination } from '../../engine/src/render';
+import { LETTER_2013 } from '../support/letters';
 
 // The letter written out whole: every block, source line, class and word a reader or a printer gets.
 const PASTED_FROM_WORD = [
@@ -108,40 +109,6 @@ const PASTED_FROM_PDF_WITH_CRLF = [
   '[ccr]: https://www.dir.ca.gov/t8/ch4_5sb1a5_5_2.html',
   '',
 ].join('\r\n');
-
-const PROFILE_2013 = [
-  '---',
-  'case: CM13-0008765',
-  'profile: ca-dwc-imr-2013',
-  '---',
-  '',
-  'NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION',
-  '',
-  '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
-  '',
-  'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
-  '',
-  'A decision has been made for each of the treatment and/or services that were in dispute:',
-  '',
-  '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
-  '',
-  'Medical Qualifications of the Expert Reviewer:',
-  '',
-  'The expert reviewer is Board Certified in Physical Medicine and Rehabilitation and is licensed to practice in California.',
-  '',
-  'Case Summary:',
-  '',
-  'The applicant is a 61-year-old clerk with chronic low back pain.',
-  '',
-  '1) Regarding the request for Lidoderm 5% patch #30:',
-  '',
-  'Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:',
-  '',
-  'MTUS Chronic Pain Medical Treatment Guidelines, Lidoderm (lidocaine patch), page 56.',
-  '',
-  'Rationale for the Decision: Here, the pain is axial. The request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
-  '',
-].join('\n');
 
 const TITLES_AS_TYPED = [
   'How the IMR Final Determination was Made:',
@@ -379,7 +346,7 @@ describe('the letter as it will be issued', () => {
 
   it('lays out a 2013 letter: numbered determination sentences printed as written, an item opened where its fields begin', () => {
     assert.equal(
-      letter(PROFILE_2013),
+      letter(LETTER_2013),
       [
         '<article class="letter">',
         '<header class="letter-header" data-line="1">',
