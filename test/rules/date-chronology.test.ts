@@ -84,6 +84,23 @@ describe('date-chronology', () => {
     assert.deepEqual(findingsOf(text.replace('Report dated December 8, 2014', 'Report dated January 8, 2015'), 'date-chronology'), []);
   });
 
+  it('reads the words that say what a date is across the line breaks of a wrapped paragraph', () => {
+    // As PDF extraction or a hand-wrapped paragraph leaves it: the injury and the report's date each open a line.
+    const summary = [
+      'The applicant reported an industrial injury of',
+      'December 8, 2014. In a Utilization Review Report dated',
+      'December 8, 2014, the claims administrator failed to approve the request.',
+    ].join('\n');
+    const text = draft({ summary });
+    const findings = findingsOf(text, 'date-chronology');
+    assert.deepEqual(
+      findings.map((finding) => [finding.range, finding.message.slice(0, 60)]),
+      [[rangeOf(text, 'December 8, 2014', 1), 'The Utilization Review report is dated December 8, 2014, the']],
+    );
+    // Paragraphs apart, the words of one say nothing of a date opening the other.
+    assert.deepEqual(findingsOf(draft({ summary: summary.replaceAll('\n', '\n\n') }), 'date-chronology'), []);
+  });
+
   it('notes a Utilization Review report dated before the injury once, in its usual phrasings', () => {
     for (const [sentence, date] of [
       ['In a Utilization Review Report dated June 2, 2014, the claims administrator denied the request.', 'June 2, 2014'],

@@ -48,14 +48,19 @@ export const dateChronology = defineRule({
     const today = new Date(context.options.today ?? context.today);
     const inCitation = overlapTest(citationSpans(model));
     const found: FoundDate[] = [];
-    for (const line of model.textLines) {
-      for (const written of context.perLine(line.content.text, datesIn)) {
+    const lines = model.textLines;
+    lines.forEach((line, index) => {
+      // A paragraph wrapped by hand or by PDF extraction: the words that say what a date is may end the line before
+      // it ("… Report dated" / "December 8, 2014, …") or open the line after.
+      const lead = !line.blockStart && index > 0 ? lines[index - 1].content.text.slice(-LEAD) : '';
+      const trail = !line.blockEnd && index + 1 < lines.length && !lines[index + 1].blockStart ? lines[index + 1].content.text.slice(0, TRAIL) : '';
+      for (const written of context.perLine(`${lead}\n${line.content.text}\n${trail}`, datesInContext)) {
         // A guideline's own dates are not events of the case.
         const span = line.content.spanOf(written.start, written.end);
         if (inCitation(span)) continue;
         found.push({ ...written, line });
       }
-    }
+    });
     const injury = found.find((entry) => entry.injury && entry.date);
     for (const entry of found) {
       const span = entry.line.content.spanOf(entry.start, entry.end);
@@ -78,25 +83,38 @@ export const dateChronology = defineRule({
   },
 });
 
-/** The dates one line's text names, with what the words before and after them say; a line is read on its own. */
-function datesIn(text: string): WrittenDate[] {
+/** How much of the neighbouring lines of a paragraph is read with a line: the reach of the words before and after a date. */
+const LEAD = 80;
+const TRAIL = 30;
+
+/**
+ * The dates a line names, with what the words before and after them say. `context` is the end of the line before in
+ * the same paragraph, the line, and the start of the line after, joined by line breaks; offsets are the line's own.
+ */
+function datesInContext(context: string): WrittenDate[] {
+  const lineStart = context.indexOf('\n') + 1;
+  const lineEnd = context.lastIndexOf('\n');
   const dates: WrittenDate[] = [];
   // Every date has digits.
-  if (!/\d/.test(text)) return dates;
-  for (const match of text.matchAll(DATE)) {
-    const start = match.index ?? 0;
+  if (!/\d/.test(context.slice(lineStart, lineEnd))) return dates;
+  DATE.lastIndex = lineStart;
+  for (let match = DATE.exec(context); match && match.index < lineEnd; match = DATE.exec(context)) {
+    const start = match.index;
     const end = start + match[0].length;
-    const before = text.slice(Math.max(0, start - 80), start);
+    // A date begun on the line before is that line's, one running onto the next is left to the words around it.
+    if (end > lineEnd) continue;
+    const before = context.slice(Math.max(0, start - 80), start);
     if (GUIDELINE_VERSION.test(before)) continue;
     dates.push({
-      start,
-      end,
+      start: start - lineStart,
+      end: end - lineStart,
       text: match[0],
       date: toDate(match),
       injury: INJURY_CONTEXT.test(before.slice(-40)),
-      utilizationReview: UR_BEFORE.test(before) || UR_AFTER.test(text.slice(end, end + 30)),
+      utilizationReview: UR_BEFORE.test(before) || UR_AFTER.test(context.slice(end, end + 30)),
     });
   }
+  DATE.lastIndex = 0;
   return dates;
 }
 
