@@ -35,7 +35,7 @@ export async function runJobs(tasks: readonly FileTask[], options: LintRunOption
       outcomes[index] = lintFile(tasks[index], options);
     }
   };
-  const inFlight = threads === 1 ? 1 : threads * IN_FLIGHT_PER_THREAD;
+  const inFlight = threads * IN_FLIGHT_PER_THREAD;
   for (let started = 0; started < inFlight; started++) start();
   for (let index = 0; index < tasks.length; index++) {
     const outcome = await outcomes[index]!;

@@ -8,9 +8,6 @@ import { readDraft } from './files';
 import { displayPath } from './terminal';
 import { writeFixedDraft, type DraftAsRead } from './write';
 
-/** The finding of a check stopped over its budget. */
-const BUDGET_RULE = 'check-budget';
-
 /** How every draft of the run is checked. */
 export interface LintRunOptions {
   /** The configuration file named on the command line, which replaces discovery. */
@@ -89,7 +86,7 @@ export async function lintFile(task: FileTask, options: LintRunOptions): Promise
   if (!result) return { notices, usage, cache: key === undefined ? undefined : { key } };
   let findings = result.findings;
   // A check stopped over its budget says nothing of the draft's findings another time: it is not kept.
-  let keep = result.findings.some((finding) => finding.ruleId === BUDGET_RULE) ? undefined : key;
+  let keep = result.stopped ? undefined : key;
   // Fixes are never written with a configuration that could not be read.
   if (options.fix && loaded.ok) {
     const fixed = await fixFile(service, file, read, result);

@@ -48,6 +48,8 @@ export interface CheckResult {
   /** Positions in `text`. */
   lines: LineIndex;
   today: string;
+  /** The check was stopped over its budget: `findings` hold the one finding that says so, and nothing is known of the draft. */
+  stopped?: boolean;
 }
 
 export interface ExportRequest {
@@ -116,9 +118,8 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
   // The latest check of each document, and the tree it was read from (for the letter).
   const checks = new Map<string, CachedCheck>();
   const roots = new WeakMap<CheckResult, Root>();
-  // Checks whose text could be read into a model (whether or not the model has been read yet), and checks stopped over budget.
+  // Checks whose text could be read into a model (whether or not the model has been read yet).
   const modelled = new WeakSet<CheckResult>();
-  const stopped = new WeakSet<CheckResult>();
 
   const forget = (uri: string): void => {
     checks.delete(uri);
@@ -140,11 +141,11 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
       model: lint.model,
       lines: lint.model?.lines ?? new LineIndex(document.text),
       today: date,
+      ...(step.stopped ? { stopped: true } : {}),
     };
     if (step.deferredModel) deferModel(result, step.deferredModel);
     if (root) roots.set(result, root);
     if (lint.model || step.deferredModel) modelled.add(result);
-    if (step.stopped) stopped.add(result);
     return result;
   };
 
@@ -171,7 +172,7 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
     const result = await check(document);
     if (!result) return { config: (await configurations.of(document)).config, today: today() };
     // A check stopped over budget, or one whose letter the step renders, hands the renderer no model: it is not read here.
-    const lint = { model: analysis.render || stopped.has(result) ? undefined : result.model, findings: result.findings, failures: result.failures };
+    const lint = { model: analysis.render || result.stopped ? undefined : result.model, findings: result.findings, failures: result.failures };
     return { config: result.config, today: result.today, analysis: { lint, root: roots.get(result) }, result };
   };
 
@@ -181,7 +182,7 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
     input: Awaited<ReturnType<typeof renderInput>>,
     request: { mode: 'preview' } | ({ mode: 'export' } & ExportRequest),
   ) => {
-    if (!analysis.render || (input.result && stopped.has(input.result))) return undefined;
+    if (!analysis.render || input.result?.stopped) return undefined;
     try {
       return await analysis.render({ uri: document.uri, text: document.text, config: input.config, today: input.today, ...request });
     } catch (error) {
@@ -209,7 +210,7 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
     },
     async fixAll(result) {
       const findings = modelled.has(result) ? result.findings : undefined;
-      if (stopped.has(result)) return { text: result.text, edits: [], passes: 0, remaining: result.findings, refused: [], stopped: result.findings[0] };
+      if (result.stopped) return { text: result.text, edits: [], passes: 0, remaining: result.findings, refused: [], stopped: result.findings[0] };
       if (!analysis.fixAll) return fixAll(result.text, { config: result.config, today: result.today }, findings);
       try {
         return await analysis.fixAll({ uri: result.uri, text: result.text, config: result.config, today: result.today, findings });
@@ -247,7 +248,7 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
     async exportHtml(document, request = {}) {
       const input = await renderInput(document);
       // A letter whose check was stopped is not written: the export would hold the finding instead of the letter.
-      if (input.result && stopped.has(input.result)) throw new CheckStopped(input.result.findings);
+      if (input.result?.stopped) throw new CheckStopped(input.result.findings);
       const byStep = await renderByStep(document, input, { mode: 'export', ...request });
       if (byStep && 'stopped' in byStep) throw byStep.stopped;
       if (byStep?.mode === 'export') return byStep.html;
