@@ -50,6 +50,8 @@ export const dateChronology = defineRule({
     const found: FoundDate[] = [];
     const lines = model.textLines;
     lines.forEach((line, index) => {
+      // Every date has digits: most lines are passed over without reading their neighbours.
+      if (!/\d/.test(line.content.text)) return;
       // A paragraph wrapped by hand or by PDF extraction: the words that say what a date is may end the line before
       // it ("… Report dated" / "December 8, 2014, …") or open the line after.
       const lead = !line.blockStart && index > 0 ? lines[index - 1].content.text.slice(-LEAD) : '';
