@@ -18,9 +18,9 @@ module.exports = {
     ),
     forbid(
       'adapters-stay-apart',
-      'Adapters do not import each other; the client may import the wire protocol the server defines.',
+      'Adapters do not import each other; the client may import the wire protocol the server defines, and how the server is launched.',
       { path: '^(server|client|cli)/' },
-      { path: '^(?:server|client|cli)/', pathNot: ['^$1/', '^server/src/protocol\\.ts$'] },
+      { path: '^(?:server|client|cli)/', pathNot: ['^$1/', '^server/src/(?:protocol|launch)\\.(?:ts|json)$'] },
     ),
     forbid('engine-imports-no-adapter', 'The engine knows nothing of editors or the command line.', { path: '^engine/' }, { path: '^(?:server|client|cli)/' }),
     forbid(

@@ -22,6 +22,15 @@ const common = {
 
 // The installed commands run as `imr-lint` and `imr-language-server`: a shebang, and executable even before npm links them.
 const command = { banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } };
+// The language server starts with the options and environment of server/src/launch.json, as the editor's client starts it.
+const launch = JSON.parse(await readFile(new URL('../server/src/launch.json', import.meta.url), 'utf8'));
+const serverShebang = [
+  '#!/usr/bin/env -S',
+  ...Object.entries(launch.environment).map(([name, value]) => `${name}=${value}`),
+  'node',
+  ...launch.nodeOptions,
+].join(' ');
+const serverCommand = { banner: { js: `${serverShebang}\n${common.banner.js}` } };
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
@@ -32,6 +41,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['engine/src/service/workers/worker.ts'], outfile: 'dist/analysis-worker.cjs' }),
   build({ ...common, ...command, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli.cjs' }),
   // A small entry that chooses the transport, then loads server.cjs beside it (one copy of the server in the package).
-  build({ ...common, ...command, entryPoints: ['server/src/bin.ts'], outfile: 'dist/imr-language-server.cjs' }),
+  build({ ...common, ...serverCommand, entryPoints: ['server/src/bin.ts'], outfile: 'dist/imr-language-server.cjs' }),
 ]);
 await Promise.all(['dist/cli.cjs', 'dist/imr-language-server.cjs'].map((file) => chmod(file, 0o755)));

@@ -6,6 +6,7 @@ import type { createFeatures, Features } from './features';
 import { isDeterminationDocument, trackDeterminationContext } from './preview/documents';
 import { PREVIEW_VIEW_TYPE } from './preview/view-type';
 import { registerRuleDocumentation, RULE_DOCUMENTATION_COMMAND } from './rules/documentation';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/launch';
 import { DOCUMENT_SELECTOR, type ImrServer } from './server';
 
 /** Commands whose handlers live in dist/features.cjs; `imr.insertItem` acts on the active editor. */
@@ -82,9 +83,12 @@ function registerLazyCommands(context: vscode.ExtensionContext, server: ImrServe
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.cjs'));
+  // The server's own options and environment (see server/src/launch.ts), as the imr-language-server command starts it;
+  // the client adds the environment to the editor's.
+  const env = { ...SERVER_ENVIRONMENT };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'], env } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -91,7 +91,11 @@ describe('the npm package, installed from its tarball', { timeout: 180_000 }, ()
       const file = packed.files.find((candidate) => candidate.path === path.normalize(target));
       assert.ok(file, `${target} is in the tarball`);
       assert.equal(file.mode & 0o111, 0o111, `${target} is executable in the tarball`);
-      assert.match(await readFile(path.join(bin, name), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+      // The language server's shebang also sets its Node options and environment (see server/src/launch.ts).
+      assert.match(
+        await readFile(path.join(bin, name), 'utf8'),
+        name === 'imr-language-server' ? /^#!\/usr\/bin\/env -S (?:\w+=\S+ )*node( --\S+)*\n/ : /^#!\/usr\/bin\/env node\n/,
+      );
     }
   });
 

@@ -2,10 +2,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseCommandLine } from '../../server/src/command-line';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/launch';
 import { fileUri, startServer } from '../support/lsp';
 
 const COMMAND_BUNDLE = path.resolve(import.meta.dirname, '../../dist/imr-language-server.cjs');
@@ -86,6 +88,23 @@ describe('imr-language-server command', () => {
         diagnostics.some((diagnostic) => diagnostic.code === 'decision-value'),
         JSON.stringify(diagnostics.map((diagnostic) => diagnostic.code)),
       );
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("runs through its shebang with the options and environment the editor's client gives the server", async () => {
+    const shebang = readFileSync(COMMAND_BUNDLE, 'utf8').split('\n', 1)[0];
+    const environment = Object.entries(SERVER_ENVIRONMENT).map(([name, value]) => `${name}=${value}`);
+    assert.equal(shebang, `#!/usr/bin/env -S ${[...environment, 'node', ...SERVER_NODE_OPTIONS].join(' ')}`);
+    // Executed as a shell executes an installed command: the process is node, with the options and the environment.
+    const server = await startServer({ server: { command: COMMAND_BUNDLE, args: ['--stdio'] } });
+    try {
+      const pid = server.process.pid!;
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      assert.deepEqual(argv.slice(1, 1 + SERVER_NODE_OPTIONS.length), [...SERVER_NODE_OPTIONS], argv.join(' '));
+      const variables = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      for (const variable of environment) assert.ok(variables.includes(variable), variable);
     } finally {
       await server.stop();
     }

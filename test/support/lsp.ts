@@ -33,6 +33,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type FileEvent } from 'vscode-languageserver-protocol/node';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/launch';
 
 /** A client that pulls diagnostics and can be asked to pull again, as Neovim 0.10 and later and Sublime Text's LSP are. */
 export const PULLING_CLIENT: ClientCapabilities = {
@@ -81,7 +82,10 @@ export interface ServerLaunch {
   env?: NodeJS.ProcessEnv;
 }
 
-const BUNDLE_LAUNCH: ServerLaunch = { command: process.execPath, args: [SERVER_BUNDLE, '--stdio'] };
+/** A build of the server over stdio, started as the editor's client and the imr-language-server command start it. */
+export function bundleLaunch(bundle = SERVER_BUNDLE): ServerLaunch {
+  return { command: process.execPath, args: [...SERVER_NODE_OPTIONS, bundle, '--stdio'], env: { ...process.env, ...SERVER_ENVIRONMENT } };
+}
 
 async function launch(server: ServerLaunch): Promise<{ child: ChildProcess; reader: MessageReader; writer: MessageWriter }> {
   const { command, args = [], transport = 'stdio', cwd, env } = server;
@@ -130,9 +134,7 @@ export async function startServer(
   } = {},
 ): Promise<LspSession> {
   const spawnedAt = performance.now();
-  const { child, reader, writer } = await launch(
-    options.server ?? (options.bundle ? { command: process.execPath, args: [options.bundle, '--stdio'] } : BUNDLE_LAUNCH),
-  );
+  const { child, reader, writer } = await launch(options.server ?? bundleLaunch(options.bundle));
   // The end of what the server printed, for the message when it dies before answering.
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
