@@ -3,9 +3,9 @@
 import launch from './launch.json';
 
 /**
- * Node's options for the server process. The young generation of the main thread stays at 1 MB a semi-space: the
- * main thread passes messages and the checks run in their own thread, so V8's default (up to 16 MB) is memory
- * held for nothing.
+ * Node's options for the server process. Every thread's young generation stays at 1 MB a semi-space (V8's default
+ * grows the main thread's to 16 MB): the main thread passes messages, and the checking thread's short-lived parse
+ * nodes are promoted a little sooner, for a few percent more CPU in a check of a 20 KB draft.
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = launch.nodeOptions;
 
