@@ -1,6 +1,7 @@
 // Timings over LSP: didChange to publishDiagnostics, memory with many drafts open, start-up to first diagnostics.
 import { readFileSync } from 'node:fs';
 import { POOL_DEFAULTS } from '../engine/src/service/workers/pool';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../server/src/launch';
 import { LineIndex } from '../engine/src/text';
 import { keystrokes } from './engine';
 import { generateDraft } from './generate';
@@ -54,6 +55,13 @@ export interface MemoryResult {
   idleRssMB?: number;
   /** Seconds from the last diagnostics to that. */
   idleAfterS?: number;
+  /** How the server process was started (server/src/launch.ts), as the editor's client and imr-language-server start it. */
+  launch: string;
+}
+
+/** The server's environment and Node options, as a shell would write its command. */
+function serverCommandLine(): string {
+  return [...Object.entries(SERVER_ENVIRONMENT).map(([name, value]) => `${name}=${value}`), 'node', ...SERVER_NODE_OPTIONS, 'server.cjs'].join(' ');
 }
 
 /** Threads of a process (Linux /proc), to see a checking thread retire. */
@@ -77,10 +85,16 @@ export async function measureMemory(drafts: number, size: number): Promise<Memor
     await Promise.all(published);
     const memory = server.memory();
     if (!memory) return undefined;
-    const result: MemoryResult = { drafts, draftBytes: size, rssMB: round(memory.rss / 2 ** 20, 1), peakMB: round(memory.peak / 2 ** 20, 1) };
-    // The checking thread is retired after the pool's idle time: wait for it to end (one thread fewer), a little past that time at most.
     const pid = server.process.pid!;
     const busy = threadsOf(pid);
+    const result: MemoryResult = {
+      drafts,
+      draftBytes: size,
+      rssMB: round(memory.rss / 2 ** 20, 1),
+      peakMB: round(memory.peak / 2 ** 20, 1),
+      launch: serverCommandLine(),
+    };
+    // The checking thread is retired after the pool's idle time: wait for it to end (one thread fewer), a little past that time at most.
     const since = performance.now();
     while (busy !== undefined && performance.now() - since < POOL_DEFAULTS.idleMs + 10_000) {
       await new Promise((resolve) => setTimeout(resolve, 250));

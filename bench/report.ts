@@ -215,6 +215,7 @@ function renderMemoryAndSizes(results: BenchResults, push: Push): void {
     );
     if (memory.idleRssMB !== undefined)
       push(`| The same, once the server has been idle ${memory.idleAfterS} s and retired its checking thread (VmRSS) | ${memory.idleRssMB} MB |`);
+    if (memory.launch) push(`| The server process, started as the editor's client and imr-language-server start it | \`${memory.launch}\` |`);
   } else if (memory) {
     push(`| Server resident memory | n/a (${memory.unavailable}) |`);
   }
