@@ -63,6 +63,26 @@ describe('incremental model', () => {
     assert.deepEqual(modelCache.stats.fields, { read: 1, kept: 2 }, 'fields of the items read afresh');
   });
 
+  it('keeps line readings when the configuration comes as a new copy with each check, as a checking thread receives it', () => {
+    const memo = new LineMemo();
+    const read: string[] = [];
+    const length = (text: string): number => {
+      read.push(text);
+      return text.length;
+    };
+    const config = { privacy: { patterns: ['\\bMRN \\d{6}\\b'] }, rules: { phi: 'warning' } };
+    for (const line of ['The applicant was seen on May 1.', 'The applicant was seen on May 12.']) {
+      const reader = memo.reader('phi', structuredClone(config));
+      reader('Decision rationale: none.', length);
+      reader(line, length);
+      memo.settle();
+    }
+    assert.deepEqual(read, ['Decision rationale: none.', 'The applicant was seen on May 1.', 'The applicant was seen on May 12.']);
+    // Another configuration may read a line otherwise (the privacy patterns): every line is read again.
+    memo.reader('phi', { ...config, privacy: { patterns: [] } })('Decision rationale: none.', length);
+    assert.equal(read.length, 4);
+  });
+
   it('moves the items after a new paragraph down by its lines', () => {
     const text = draftWithItems(40);
     const parser = new IncrementalParser();
