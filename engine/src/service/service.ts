@@ -143,6 +143,8 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
     const date = today();
     const step = await analysis.analyse({ uri: document.uri, text: document.text, config: configuration.config, today: date });
     const { lint, root } = step;
+    // Indexed when something reads a position: diagnostics of a check in threads arrive with their ranges.
+    let lines = lint.model?.lines;
     const result: CheckResult = {
       uri: document.uri,
       version: document.version,
@@ -152,7 +154,9 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
       findings: lint.findings,
       failures: lint.failures,
       model: lint.model,
-      lines: lint.model?.lines ?? new LineIndex(document.text),
+      get lines() {
+        return (lines ??= new LineIndex(document.text));
+      },
       today: date,
       ...(step.stopped ? { stopped: true } : {}),
     };
