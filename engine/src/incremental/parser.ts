@@ -226,6 +226,8 @@ export class IncrementalParser {
   /** Keeps the runs of this parse and the one before (undo brings those back). */
   private evict(generation: number): void {
     for (const [key, list] of this.runs) {
+      // Most lists keep every run: they are left as they are rather than copied at each keystroke.
+      if (list.every((run) => run.lastUsed >= generation - 1)) continue;
       const kept = list.filter((run) => run.lastUsed >= generation - 1);
       if (kept.length === 0) this.runs.delete(key);
       else if (kept.length !== list.length) this.runs.set(key, kept);
