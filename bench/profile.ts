@@ -2,13 +2,20 @@
 // Runs `node --cpu-prof dist/cli.cjs --jobs 1 .` N times (default 3): the main thread and its checking thread are each
 // profiled. Maps every sample to its source through the bundles' source maps, and prints the time summed over the runs
 // by stage (self time by where the code lives) and by engine function (with what it calls); idle time is left out.
+// npm run bench:profile -- --lsp [--size BYTES] [--keystrokes N] [--server <bundle>]: the same for the language server
+// while a writer types N characters (default 60) into a generated draft (default 1 MB), each thread on its own.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SERVER_BUNDLE, startServer } from '../test/support/lsp';
+import { LineIndex } from '../engine/src/text';
+import { keystrokes } from './engine';
+import { generateDraft } from './generate';
 import { CLI_BUNDLE, writeCorpus } from './process';
+import { summarize } from './stats';
 
 interface CallFrame {
   functionName: string;
@@ -46,7 +53,9 @@ const STAGES: [string, RegExp][] = [
   ['configuration discovery (engine/src/config, cli config)', /engine\/src\/config|cli\/src\/config/],
   ['files: search and reading (cli/src/files, tinyglobby, fdir, picomatch)', /cli\/src\/files|node_modules\/(tinyglobby|fdir|picomatch)/],
   ['output (cli/src/formats, report)', /cli\/src\/(formats|report)/],
+  ['checking threads: messages, model packing (engine/src/service/workers)', /engine\/src\/service\/workers\//],
   ['engine: other (lint, detect, language)', /engine\/src\//],
+  ['language server (server/src, vscode-languageserver, JSON-RPC)', /server\/src\/|node_modules\/vscode-(languageserver|jsonrpc)/],
   ['command line (commander, cli/src)', /node_modules\/commander|cli\/src\//],
 ];
 
@@ -62,10 +71,24 @@ const INCLUSIVE = [
   'expandPaths',
   'isDetermination',
   'formatStylish',
+  'analyse',
+  'packModel',
+  'diagnosticsOf',
 ];
 
-function main(): void {
-  const { values } = parseArgs({ options: { drafts: { type: 'string', default: '200' }, runs: { type: 'string', default: '3' }, cli: { type: 'string' } } });
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      drafts: { type: 'string', default: '200' },
+      runs: { type: 'string', default: '3' },
+      cli: { type: 'string' },
+      lsp: { type: 'boolean', default: false },
+      size: { type: 'string', default: String(1024 * 1024) },
+      keystrokes: { type: 'string', default: '60' },
+      server: { type: 'string' },
+    },
+  });
+  if (values.lsp) return profileServer(path.resolve(values.server ?? SERVER_BUNDLE), Number(values.size), Number(values.keystrokes));
   const drafts = Number(values.drafts);
   const runs = Number(values.runs);
   const cli = path.resolve(values.cli ?? CLI_BUNDLE);
@@ -99,6 +122,49 @@ function main(): void {
   }
 }
 
+/** The server over stdio, debounce 0, while a writer types into one draft: each thread's profile on its own. */
+async function profileServer(bundle: string, size: number, count: number): Promise<void> {
+  const profiles = mkdtempSync(path.join(tmpdir(), 'imr-bench-profile-'));
+  try {
+    const server = await startServer({
+      debounceMs: 0,
+      server: { command: process.execPath, args: ['--cpu-prof', '--cpu-prof-dir', profiles, bundle, '--stdio'] },
+    });
+    const uri = 'file:///bench/profile.imr.md';
+    const text = generateDraft({ size });
+    const opened = server.diagnostics(uri, (params) => params.version === 1);
+    server.open(uri, text, 'markdown', 1);
+    await opened;
+    const walls: number[] = [];
+    let before = text;
+    let version = 1;
+    for (const keystroke of keystrokes(text, count)) {
+      const position = new LineIndex(before).positionAt(keystroke.offset);
+      const expected = ++version;
+      const published = server.diagnostics(uri, (params) => params.version === expected);
+      const started = performance.now();
+      server.change(uri, version, [{ range: { start: position, end: position }, text: keystroke.character }]);
+      await published;
+      walls.push(performance.now() - started);
+      before = keystroke.text;
+    }
+    await server.stop();
+    const { median, p95 } = summarize(walls);
+    // Named CPU.<date>.<time>.<pid>.<thread>.<sequence>.cpuprofile: thread 0 is the server's own.
+    const files = readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile'));
+    if (files.length < 2) throw new Error(`node wrote ${files.length} profiles for the server and its checking thread`);
+    for (const file of files.sort()) {
+      const tally = new Tally(bundle);
+      tally.add(JSON.parse(readFileSync(path.join(profiles, file), 'utf8')) as CpuProfile);
+      const thread = file.split('.')[4] === '0' ? "the server's thread" : 'a checking thread';
+      const title = `${thread}, opening a ${Math.round(size / 1024)} KB draft and typing ${count} characters (didChange to publishDiagnostics: median ${median} ms, p95 ${p95} ms, while profiled)`;
+      process.stdout.write(`${tally.render(title, [])}\n`);
+    }
+  } finally {
+    rmSync(profiles, { recursive: true, force: true });
+  }
+}
+
 /** Sample time summed over profiles: by stage, by engine function with its callees, by function alone. */
 class Tally {
   readonly self = new Map<string, number>();
@@ -110,8 +176,9 @@ class Tally {
   private readonly maps = new Map<string, SourceMap>();
   private readonly root = path.resolve(import.meta.dirname, '..');
 
-  constructor(cli: string) {
-    for (const bundle of [cli, path.join(path.dirname(cli), 'analysis-worker.cjs')])
+  /** `main`: the bundle that ran (the command line's or the server's); its checking thread's is beside it. */
+  constructor(main: string) {
+    for (const bundle of [main, path.join(path.dirname(main), 'analysis-worker.cjs')])
       this.maps.set(path.basename(bundle), new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8'))));
   }
 
@@ -174,7 +241,7 @@ class Tally {
   render(title: string, walls: number[]): string {
     const row = (name: string, ms: number): string => `| ${name} | ${ms.toFixed(0)} | ${((ms / this.total) * 100).toFixed(1)} % |`;
     const lines = [
-      `${title}: ${this.total.toFixed(0)} ms of CPU profiled in all (and ${this.idle.toFixed(0)} ms idle, left out); wall per run ${walls.map((wall) => wall.toFixed(0)).join(', ')} ms.`,
+      `${title}: ${this.total.toFixed(0)} ms of CPU profiled in all (and ${this.idle.toFixed(0)} ms idle, left out)${walls.length > 0 ? `; wall per run ${walls.map((wall) => wall.toFixed(0)).join(', ')} ms` : ''}.`,
       '',
       '**Self time by stage** (where the sampled code lives, through the source map; native code counts for its caller)',
       '',
@@ -201,4 +268,7 @@ class Tally {
   }
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:profile: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -4,7 +4,7 @@ import { rules as registeredRules } from './rules';
 import type { RuleInfo } from './rules/types';
 
 export { createImrService } from './service/service';
-export type { CheckResult, ExportRequest, ImrService, ImrServiceOptions } from './service/service';
+export type { CheckOptions, CheckResult, ExportRequest, ImrService, ImrServiceOptions } from './service/service';
 export type { FileSystemHost, ImrServiceHost } from './service/host';
 export type { DocumentRef, ImrDocument } from './service/documents';
 export type { ConfigurationFileProblem, ConfigurationMessage, DocumentConfiguration } from './service/configuration';

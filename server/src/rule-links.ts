@@ -8,6 +8,7 @@ const COMMAND_NAME = /^[A-Za-z][\w.-]{0,199}$/;
 
 export class RuleLinks {
   private command: string | undefined;
+  private readonly hrefs = new Map<string, string>();
 
   /** `docsRoot`: the folder of the rule pages (docs/rules). */
   constructor(private readonly docsRoot: string) {}
@@ -15,10 +16,18 @@ export class RuleLinks {
   initialize(initializationOptions: unknown): void {
     const command = (initializationOptions as { ruleDocumentationCommand?: unknown } | null | undefined)?.ruleDocumentationCommand;
     this.command = typeof command === 'string' && COMMAND_NAME.test(command) ? command : undefined;
+    this.hrefs.clear();
   }
 
   href(ruleId: string): string {
-    if (this.command) return `command:${this.command}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
-    return pathToFileURL(path.join(this.docsRoot, `${ruleId}.md`)).toString();
+    // Every diagnostic of every check links its rule: each rule's link is made once.
+    let href = this.hrefs.get(ruleId);
+    if (href === undefined) {
+      href = this.command
+        ? `command:${this.command}?${encodeURIComponent(JSON.stringify([ruleId]))}`
+        : pathToFileURL(path.join(this.docsRoot, `${ruleId}.md`)).toString();
+      this.hrefs.set(ruleId, href);
+    }
+    return href;
   }
 }

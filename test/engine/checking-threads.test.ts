@@ -41,7 +41,32 @@ describe('checking threads', () => {
     assert.deepStrictEqual(analysis.lint.findings, here.findings);
     assert.equal(analysis.stopped, undefined);
     assert.ok(analysis.deferredModel, 'the model is handed over');
-    assert.deepStrictEqual(analysis.deferredModel(new LineIndex(seed)), { ...here.model!, lines: new LineIndex(seed) });
+    assert.deepStrictEqual(await analysis.deferredModel(new LineIndex(seed)), { ...here.model!, lines: new LineIndex(seed) });
+  });
+
+  it('packs no model until one is asked for, and the model asked for is that of the text checked, even after a later edit', async () => {
+    const step = threads();
+    const edited = seed.replace('Overturned', 'Upheld');
+    const first = await step.analyse(request('edits.imr.md', seed));
+    const second = await step.analyse(request('edits.imr.md', edited));
+    assert.ok(first.deferredModel && second.deferredModel);
+    // The thread keeps its last check: the older text's model is read again, the newer one's comes from that check.
+    const [older, newer] = [await first.deferredModel(new LineIndex(seed)), await second.deferredModel(new LineIndex(edited))];
+    assert.deepStrictEqual(older, { ...lint(seed, { today: TODAY }).model!, lines: new LineIndex(seed) });
+    assert.deepStrictEqual(newer, { ...lint(edited, { today: TODAY }).model!, lines: new LineIndex(edited) });
+    assert.notEqual(older!.items[0].decision.text, newer!.items[0].decision.text);
+  });
+
+  it('checks for diagnostics without the model, and reads the model of that same check when a feature asks', async () => {
+    const service = createImrService({ fileSystem: memoryHost({}) }, { analysis: threads(), today: () => TODAY });
+    const draft = { uri: 'file:///drafts/diagnostics.imr.md', path: '/drafts/diagnostics.imr.md', languageId: 'imr', version: 1, text: seed };
+    const findingsOnly = (await service.check(draft, { model: false }))!;
+    assert.equal(findingsOnly.model, undefined);
+    assert.deepStrictEqual(findingsOnly.findings, lint(seed, { today: TODAY }).findings);
+    const [a, b] = await Promise.all([service.check(draft), service.check(draft)]);
+    assert.equal(a, findingsOnly, 'the same check, now with its model');
+    assert.equal(b, findingsOnly);
+    assert.deepStrictEqual(a!.model, { ...lint(seed, { today: TODAY }).model!, lines: a!.lines });
   });
 
   it('starts no thread before the first check and one for drafts checked one after another', async () => {

@@ -63,6 +63,43 @@ describe('incremental model', () => {
     assert.deepEqual(modelCache.stats.fields, { read: 1, kept: 2 }, 'fields of the items read afresh');
   });
 
+  it('keeps line readings when the configuration comes as a new copy with each check, as a checking thread receives it', () => {
+    const memo = new LineMemo();
+    const read: string[] = [];
+    const length = (text: string): number => {
+      read.push(text);
+      return text.length;
+    };
+    const config = { privacy: { patterns: ['\\bMRN \\d{6}\\b'] }, rules: { phi: 'warning' } };
+    for (const line of ['The applicant was seen on May 1.', 'The applicant was seen on May 12.']) {
+      const reader = memo.reader('phi', structuredClone(config));
+      reader('Decision rationale: none.', length);
+      reader(line, length);
+      memo.settle();
+    }
+    assert.deepEqual(read, ['Decision rationale: none.', 'The applicant was seen on May 1.', 'The applicant was seen on May 12.']);
+    // Another configuration may read a line otherwise (the privacy patterns): every line is read again.
+    memo.reader('phi', { ...config, privacy: { patterns: [] } })('Decision rationale: none.', length);
+    assert.equal(read.length, 4);
+  });
+
+  it('reads the front matter again only when its own text changes', () => {
+    const text = `---\ncase: CM26-0001234\nprofile: ca-dwc-imr\n---\n\n${draftWithItems(3)}`;
+    const parser = new IncrementalParser();
+    const modelCache = new ModelCache({ origin: parser.originOf });
+    const check = (version: string) => lint(version, { parse: parser.parse, modelCache, today: '2030-01-01' }).model!;
+    const first = check(text);
+    const typed = text.replace('sessions of therapy', 'sessions of physical therapy');
+    const below = check(typed);
+    assert.equal(below.frontMatter, first.frontMatter, 'kept for an edit below it');
+    assert.deepEqual(below, lint(typed, { today: '2030-01-01' }).model);
+    const renamed = typed.replace('CM26-0001234', 'CM26-0001235');
+    const inside = check(renamed);
+    assert.notEqual(inside.frontMatter, below.frontMatter);
+    assert.equal(inside.frontMatter?.data.case, 'CM26-0001235');
+    assert.deepEqual(inside, lint(renamed, { today: '2030-01-01' }).model);
+  });
+
   it('moves the items after a new paragraph down by its lines', () => {
     const text = draftWithItems(40);
     const parser = new IncrementalParser();

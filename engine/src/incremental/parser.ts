@@ -27,6 +27,11 @@ interface Run {
   lastUsed: number;
 }
 
+/** The block a moved copy was made from, as first parsed: not enumerable, so nothing that reads or copies the tree sees it. */
+const ORIGIN = Symbol('origin');
+
+type Moved = RootContent & { [ORIGIN]?: RootContent };
+
 interface Piece {
   index: number;
   run: Run;
@@ -49,8 +54,6 @@ export interface ParseStats {
 export class IncrementalParser {
   private runs = new Map<string, Run[]>();
   private generation = 0;
-  /** Each moved copy of a top-level block, to the block as first parsed. */
-  private readonly origins = new WeakMap<RootContent, RootContent>();
   stats: ParseStats = { runs: 0, reusedRuns: 0, parsedCharacters: 0, fullParse: false };
 
   readonly parse = (text: string): Root => {
@@ -117,7 +120,7 @@ export class IncrementalParser {
    * The top-level block `block` is a copy of, as this parser first produced it, when the parse that returned it
    * kept it from an earlier one (moved, perhaps): the same origin means the same text, read the same way.
    */
-  readonly originOf = (block: RootContent): RootContent => this.origins.get(block) ?? block;
+  readonly originOf = (block: RootContent): RootContent => (block as Moved)[ORIGIN] ?? block;
 
   /** Forgets every cached run (the document closed). */
   clear(): void {
@@ -213,7 +216,8 @@ export class IncrementalParser {
   private place(run: Run, offset: number, line: number): void {
     if (run.offset === offset && run.line === line) return;
     const moved = shiftNodes(run.children, offset - run.offset, line - run.line);
-    moved.forEach((block, position) => this.origins.set(block, this.originOf(run.children[position])));
+    // On the copy, not in a WeakMap: a keystroke moves thousands of blocks, and weak entries cost the collector more.
+    moved.forEach((block, position) => Object.defineProperty(block, ORIGIN, { value: this.originOf(run.children[position]) }));
     run.children = moved;
     run.offset = offset;
     run.line = line;
@@ -222,6 +226,8 @@ export class IncrementalParser {
   /** Keeps the runs of this parse and the one before (undo brings those back). */
   private evict(generation: number): void {
     for (const [key, list] of this.runs) {
+      // Most lists keep every run: they are left as they are rather than copied at each keystroke.
+      if (list.every((run) => run.lastUsed >= generation - 1)) continue;
       const kept = list.filter((run) => run.lastUsed >= generation - 1);
       if (kept.length === 0) this.runs.delete(key);
       else if (kept.length !== list.length) this.runs.set(key, kept);

@@ -23,7 +23,9 @@ export type ProfileResolver = (requested: string | undefined) => Profile;
 export function buildDetermination(text: string, resolveProfile: ProfileResolver, root: Root = parseMarkdown(text), cache?: ModelCache): Determination {
   const index = new LineIndex(text);
   const flat = flatten(root, text, index, cache);
-  const frontMatter = flat.yaml ? readFrontMatter(flat.yaml, index) : undefined;
+  const yaml = flat.yaml;
+  // Front matter starts the draft: the same source text there is read the same, at the same lines.
+  const frontMatter = yaml && (cache ? cache.frontMatterOf(text.slice(0, yaml.end), () => readFrontMatter(yaml, index)) : readFrontMatter(yaml, index));
   const requested = frontMatter?.data.profile;
   const profile = resolveProfile(typeof requested === 'string' ? requested : undefined);
   const vocabulary = vocabularyOf(profile);

@@ -1,8 +1,8 @@
 // What one document's model keeps between checks: each top-level block's lines, each field's reading, the items.
 import type { RootContent } from 'mdast';
-import { RecentCache } from '../recent';
+import { detached, RecentCache } from '../recent';
 import type { Vocabulary } from '../profiles/vocabulary';
-import type { Conclusion, Directive, DisputedItem, GuidelineCitation, MtusStatement, TextLine, TextPart } from './types';
+import type { Conclusion, Directive, DisputedItem, FrontMatter, GuidelineCitation, MtusStatement, TextLine, TextPart } from './types';
 
 /** The lines and directives of one top-level block, as placed at `offset` and `line` when last used. */
 export interface BlockLines {
@@ -50,6 +50,8 @@ export class ModelCache {
   readonly fields = new RecentCache<FieldReading>({ copyKeys: true });
   /** The disputed items of the last check, with where each was found, so that the next rereads only those around an edit. */
   items?: ReadItems;
+  /** The front matter of the last check, by its source text: it heads the draft, so an edit below it leaves it in place. */
+  private frontMatter?: { source: string; frontMatter: FrontMatter };
   /** The lines of blocks this check moved, each to the line of the last check it was moved from. */
   movedFrom = new WeakMap<TextLine, TextLine>();
   /** What the last check read afresh and what it took from here (moved or not), for tests and benchmarks. */
@@ -58,6 +60,15 @@ export class ModelCache {
 
   constructor(options: ModelCacheOptions = {}) {
     this.blocks = new BlockCache(options.origin);
+  }
+
+  /** The front matter whose source (the block with its fences, from the start of the draft) is `source`, read once. */
+  frontMatterOf(source: string, read: () => FrontMatter): FrontMatter {
+    if (this.frontMatter?.source === source) return this.frontMatter.frontMatter;
+    const frontMatter = read();
+    // A copy: a slice would keep this whole version of the draft alive.
+    this.frontMatter = { source: detached(source), frontMatter };
+    return frontMatter;
   }
 
   /** Counts a block, field or item read afresh, or found. */

@@ -13,12 +13,16 @@ interface Kept {
 export class LineMemo {
   private readonly rules = new Map<string, RecentCache<Kept>>();
   private config: object | undefined;
+  private configText: string | undefined;
 
-  /** The reader for a rule, under `config`; a different configuration starts afresh. */
+  /** The reader for a rule, under `config`; a different configuration starts afresh, the same one written anew does not. */
   reader(ruleId: string, config: object): <T>(text: string, read: (text: string) => T) => T {
     if (this.config !== config) {
-      this.rules.clear();
+      // A checking thread receives each check's configuration as a new copy: it is the same if it says the same.
+      const configText = JSON.stringify(config);
+      if (configText !== this.configText) this.rules.clear();
       this.config = config;
+      this.configText = configText;
     }
     let readings = this.rules.get(ruleId);
     if (!readings) this.rules.set(ruleId, (readings = new RecentCache()));

@@ -28,10 +28,11 @@ export interface Analysis {
   /** The Markdown tree the model was built from, for rendering the letter (shared with later parses: never change it). */
   root?: Root;
   /**
-   * The model, when the step hands it over on demand rather than in `lint.model` (a worker sends it serialized, and
-   * reading it costs the calling thread time, so it is read only when a feature asks); `lines` indexes the request's text.
+   * The model, when the step hands it over on demand rather than in `lint.model` (a worker keeps it, and packing it
+   * costs as much as a keystroke's check, so it is sent only when a feature asks); `lines` indexes the request's text.
+   * Undefined when it could not be had after all (the thread was stopped meanwhile).
    */
-  deferredModel?: (lines: LineIndex) => Determination;
+  deferredModel?: (lines: LineIndex) => Promise<Determination | undefined>;
   /** The check was stopped over its budget; `lint.findings` holds the one finding that says so. */
   stopped?: boolean;
 }

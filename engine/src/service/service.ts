@@ -43,13 +43,24 @@ export interface CheckResult {
   findings: Finding[];
   /** Rules that threw; the others still ran. */
   failures: RuleFailure[];
-  /** Undefined for a draft too large to check or one the parser could not read. */
+  /**
+   * Undefined for a draft too large to check or one the parser could not read, and where a step that hands its
+   * model over on demand (a checking thread) was asked for findings only (`CheckOptions.model` false).
+   */
   model?: Determination;
   /** Positions in `text`. */
   lines: LineIndex;
   today: string;
   /** The check was stopped over its budget: `findings` hold the one finding that says so, and nothing is known of the draft. */
   stopped?: boolean;
+}
+
+export interface CheckOptions {
+  /**
+   * False where the caller reads findings only (diagnostics): a step in threads then leaves the model where it was
+   * built until a feature asks. True by default.
+   */
+  model?: boolean;
 }
 
 export interface ExportRequest {
@@ -75,7 +86,7 @@ export interface ImrService {
   diagnoseConfigurationFile(document: DocumentRef & { text: string }): Promise<ConfigurationFileProblem[]>;
 
   /** Checks a determination; undefined for a document that is none, a configuration file, or one configuration leaves unchecked. */
-  check(document: ImrDocument): Promise<CheckResult | undefined>;
+  check(document: ImrDocument, options?: CheckOptions): Promise<CheckResult | undefined>;
   /** Drops what is kept for a document once it closes. */
   closeDocument(uri: string): void;
 
@@ -120,6 +131,8 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
   const roots = new WeakMap<CheckResult, Root>();
   // Checks whose text could be read into a model (whether or not the model has been read yet).
   const modelled = new WeakSet<CheckResult>();
+  // Models the step hands over on demand: how to ask for one, then the asking, until it is read into the check.
+  const deferredModels = new WeakMap<CheckResult, NonNullable<Analysis['deferredModel']> | Promise<CheckResult>>();
 
   const forget = (uri: string): void => {
     checks.delete(uri);
@@ -130,6 +143,8 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
     const date = today();
     const step = await analysis.analyse({ uri: document.uri, text: document.text, config: configuration.config, today: date });
     const { lint, root } = step;
+    // Indexed when something reads a position: diagnostics of a check in threads arrive with their ranges.
+    let lines = lint.model?.lines;
     const result: CheckResult = {
       uri: document.uri,
       version: document.version,
@@ -139,17 +154,43 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
       findings: lint.findings,
       failures: lint.failures,
       model: lint.model,
-      lines: lint.model?.lines ?? new LineIndex(document.text),
+      get lines() {
+        return (lines ??= new LineIndex(document.text));
+      },
       today: date,
       ...(step.stopped ? { stopped: true } : {}),
     };
-    if (step.deferredModel) deferModel(result, step.deferredModel);
+    if (step.deferredModel) deferredModels.set(result, step.deferredModel);
     if (root) roots.set(result, root);
     if (lint.model || step.deferredModel) modelled.add(result);
     return result;
   };
 
-  const check = async (document: ImrDocument): Promise<CheckResult | undefined> => {
+  /** The check with its model read, where the step handed it over on demand; a failed reading is tried again next time. */
+  const withModel = (result: CheckResult): CheckResult | Promise<CheckResult> => {
+    const deferred = deferredModels.get(result);
+    if (deferred === undefined || deferred instanceof Promise) return deferred ?? result;
+    const reading = deferred(result.lines).then(
+      (model) => {
+        deferredModels.delete(result);
+        result.model = model;
+        return result;
+      },
+      (error: unknown) => {
+        deferredModels.set(result, deferred);
+        throw error;
+      },
+    );
+    deferredModels.set(result, reading);
+    return reading;
+  };
+
+  const check = async (document: ImrDocument, checkOptions: CheckOptions = {}): Promise<CheckResult | undefined> => {
+    const result = await checkFindings(document);
+    return result && checkOptions.model !== false ? withModel(result) : result;
+  };
+
+  const checkFindings = async (document: ImrDocument): Promise<CheckResult | undefined> => {
     if (isConfigurationFile(document)) return undefined;
     const configuration = await configurations.of(document);
     if (configuration.ignored || !isDeterminationDocument(document, configuration.config)) {
@@ -169,7 +210,7 @@ export function createImrService(host: ImrServiceHost, options: ImrServiceOption
 
   /** The check and its tree, for the letter; a document that is not checked is rendered with its configuration all the same. */
   const renderInput = async (document: ImrDocument) => {
-    const result = await check(document);
+    const result = await check(document, { model: !analysis.render });
     if (!result) return { config: (await configurations.of(document)).config, today: today() };
     // A check stopped over budget, or one whose letter the step renders, hands the renderer no model: it is not read here.
     const lint = { model: analysis.render || result.stopped ? undefined : result.model, findings: result.findings, failures: result.failures };
@@ -263,27 +304,8 @@ async function profileOfText(analysis: AnalysisStep, document: ImrDocument, conf
   const uri = `${document.uri}#profile`;
   try {
     const read = await analysis.analyse({ uri, text: document.text, config, today });
-    return (read.lint.model ?? read.deferredModel?.(new LineIndex(document.text)))?.profile ?? configuredProfile(config);
+    return (read.lint.model ?? (await read.deferredModel?.(new LineIndex(document.text))))?.profile ?? configuredProfile(config);
   } finally {
     analysis.forget(uri);
   }
-}
-
-/** The model is read from the step's answer the first time a feature asks for it, then kept. */
-function deferModel(result: CheckResult, read: NonNullable<Analysis['deferredModel']>): void {
-  let model: Determination | undefined;
-  // Dropped once read, and with it the bytes it holds.
-  let pending: typeof read | undefined = read;
-  Object.defineProperty(result, 'model', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (pending) {
-        const reading = pending;
-        pending = undefined;
-        model = reading(result.lines);
-      }
-      return model;
-    },
-  });
 }

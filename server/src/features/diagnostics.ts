@@ -61,7 +61,8 @@ export async function diagnosticsOf(
   // A configuration file is diagnosed as configuration, never checked as a draft.
   if (service.isConfigurationFile(document)) return configurationFileDiagnostics(await service.diagnoseConfigurationFile(document));
   configurationFiles?.((await service.configuration(document)).files);
-  const result = await service.check(document);
+  // Diagnostics need findings only: the model stays in its checking thread until a feature asks.
+  const result = await service.check(document, { model: false });
   if (!result) return undefined;
   for (const failure of result.failures) context.connection.console.error(`imr: rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
   return [...configurationNotices(result.configuration), ...result.findings.map((finding) => toDiagnostic(finding, context.docsUri))];

@@ -5,19 +5,27 @@ import type { Finding } from '../../rules/types';
 import type { AnalysisRequest, FixAllRequest, RenderRequest, Rendering } from '../analysis';
 
 export type Task =
-  | { kind: 'analyse'; request: AnalysisRequest; /** Send the model back (an editor's features need it; the command line does not). */ model: boolean }
+  | {
+      kind: 'analyse';
+      request: AnalysisRequest;
+      /** Say whether a model could be read (an editor's features ask for it later; the command line never does). */ model: boolean;
+    }
+  /** The packed model of a draft, asked for when a feature needs it (the thread keeps its last check, so it is seldom read again). */
+  | { kind: 'model'; request: AnalysisRequest }
   | { kind: 'fixAll'; request: FixAllRequest }
   | { kind: 'render'; request: RenderRequest };
 
 export interface AnalyseAnswer {
   findings: Finding[];
   failures: RuleFailure[];
-  /** The packed model (transfer.ts), when asked for and the draft could be read. */
-  model?: Uint8Array;
+  /** The draft could be read into a model, which a 'model' task hands over (when asked for: see Task). */
+  modelled?: boolean;
 }
 
 export interface Answers {
   analyse: AnalyseAnswer;
+  /** The packed model (transfer.ts); undefined when the draft could not be read. */
+  model: Uint8Array | undefined;
   fixAll: FixAllResult;
   render: Rendering;
 }

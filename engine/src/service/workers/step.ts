@@ -3,7 +3,9 @@ import type { ImrConfig } from '../../config/schema';
 import { fixAll, type FixAllResult } from '../../language/fix-all';
 import { renderExportDocument } from '../../render/document';
 import { renderDetermination } from '../../render/render';
+import type { Determination } from '../../model/types';
 import type { Finding } from '../../rules/types';
+import type { LineIndex } from '../../text';
 import {
   CheckStopped,
   inProcessAnalysis,
@@ -27,6 +29,8 @@ export interface WorkerAnalysis extends AnalysisStep {
   analyse(request: AnalysisRequest): Promise<Analysis>;
   fixAll(request: FixAllRequest): Promise<FixAllResult>;
   render(request: RenderRequest): Promise<Rendering>;
+  /** The model of a draft checked here, packed by its thread and read in this one (see Analysis.deferredModel). */
+  model(request: AnalysisRequest, lines: LineIndex): Promise<Determination | undefined>;
   /** Stops the threads (a run of the command line ends; idle threads never keep a process alive). */
   close(): Promise<void>;
   /** The threads, for tests and benchmarks. */
@@ -46,18 +50,21 @@ export function workerAnalysis(options: WorkerAnalysisOptions): WorkerAnalysis {
     warned = true;
     return here;
   };
+  const model = async (request: AnalysisRequest, lines: LineIndex): Promise<Determination | undefined> => {
+    const outcome = await pool.run(request.uri, { kind: 'model', request }, budgetOf(request.config));
+    if ('unavailable' in outcome) return (await unavailable(outcome.unavailable).analyse(request)).lint.model;
+    return outcome.ok && outcome.answer ? unpackModel(outcome.answer, request.text, lines, request.config) : undefined;
+  };
   return {
     pool,
     async analyse(request: AnalysisRequest): Promise<Analysis> {
       const outcome = await pool.run(request.uri, { kind: 'analyse', request, model: models }, budgetOf(request.config));
       if ('unavailable' in outcome) return unavailable(outcome.unavailable).analyse(request);
       if (!outcome.ok) return stoppedAnalysis(outcome.stop, request.config);
-      const { findings, failures, model } = outcome.answer;
-      return {
-        lint: { findings, failures },
-        deferredModel: model ? (lines) => unpackModel(model, request.text, lines, request.config) : undefined,
-      };
+      const { findings, failures, modelled } = outcome.answer;
+      return { lint: { findings, failures }, deferredModel: modelled ? (lines) => model(request, lines) : undefined };
     },
+    model,
     forget(uri) {
       pool.forget(uri);
       here.forget(uri);

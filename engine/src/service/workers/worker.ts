@@ -24,7 +24,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const step = inProcessAnalysis((workerData as { keptDocuments?: number } | null)?.keptDocuments);
 
-/** The last analysis, so the letter of a draft just checked is rendered from the same check (a preview shows one draft). */
+/** The last analysis, so the letter and the model of a draft just checked come from the same check (an editor shows one draft). */
 const RECENT = 1;
 const recent: { uri: string; key: string; analysis: Analysis }[] = [];
 
@@ -43,8 +43,13 @@ async function perform(task: Task): Promise<{ answer: Answers[keyof Answers]; tr
     case 'analyse': {
       const { lint } = await analyse(task.request);
       const answer: AnalyseAnswer = { findings: lint.findings, failures: lint.failures };
-      if (task.model && lint.model) answer.model = packModel(lint.model);
-      return { answer, transfer: answer.model && transferable(answer.model) ? [answer.model.buffer as ArrayBuffer] : [] };
+      if (task.model && lint.model) answer.modelled = true;
+      return { answer, transfer: [] };
+    }
+    case 'model': {
+      const { lint } = await analyse(task.request);
+      const model = lint.model && packModel(lint.model);
+      return { answer: model, transfer: model && transferable(model) ? [model.buffer as ArrayBuffer] : [] };
     }
     case 'fixAll': {
       const { text, config, today, findings } = task.request;
