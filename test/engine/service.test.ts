@@ -5,9 +5,12 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'jsonc-parser';
 import { configSchema } from '../../engine/src/config/schema';
+import { fixAll } from '../../engine/src/language/fix-all';
+import { lint } from '../../engine/src/lint';
 import { renderDetermination } from '../../engine/src/render/render';
-import type { AnalysisRequest, AnalysisStep } from '../../engine/src/service/analysis';
-import { inProcessAnalysis } from '../../engine/src/service/analysis';
+import type { Finding } from '../../engine/src/rules/types';
+import type { AnalysisRequest, AnalysisStep, FixAllRequest, RenderRequest } from '../../engine/src/service/analysis';
+import { CheckStopped, inProcessAnalysis } from '../../engine/src/service/analysis';
 import type { ImrDocument } from '../../engine/src/service/documents';
 import { isDeterminationDocument } from '../../engine/src/service/gate';
 import type { ImrServiceHost } from '../../engine/src/service/host';
@@ -244,5 +247,271 @@ describe('the letter from the service', () => {
     const rendered = await service.render(document, 'preview');
     assert.equal(rendered.lint.findings, result?.findings);
     assert.match(rendered.html, /finding-warning[^]*decision-value/);
+  });
+});
+
+/** A step that runs in this thread and records what the service asks of it; `with` replaces any of its parts. */
+function recordingStep(overrides: Partial<AnalysisStep> = {}) {
+  const inner = inProcessAnalysis();
+  const asked = { analyse: [] as AnalysisRequest[], forget: [] as string[], fixAll: [] as FixAllRequest[], render: [] as RenderRequest[] };
+  const step: AnalysisStep = {
+    analyse(request) {
+      asked.analyse.push(request);
+      return inner.analyse(request);
+    },
+    forget(uri) {
+      asked.forget.push(uri);
+      inner.forget(uri);
+    },
+    ...overrides,
+  };
+  return { step, asked };
+}
+
+/** The finding of a check stopped over its budget, as a checking thread gives it. */
+const overBudget = (message = 'Stopped after 10 s: this draft takes longer to check than the budget of one check allows.'): Finding => ({
+  ruleId: 'check-budget',
+  severity: 'warning',
+  message,
+  span: { start: 0, end: 0 },
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+});
+
+describe('the service over a step that runs elsewhere', () => {
+  const letter = (text = approved, version = 1) => draft(`${WORKSPACE}/letter.imr.md`, text, version);
+
+  it('reads a model the step hands over only when a feature asks for it, and once', async () => {
+    const here = lint(approved, { today: '2016-01-01' });
+    let reads = 0;
+    const { step } = recordingStep({
+      analyse: () => ({
+        lint: { findings: here.findings, failures: here.failures },
+        deferredModel: (lines) => {
+          reads++;
+          return { ...here.model!, lines };
+        },
+      }),
+    });
+    const { service } = setup({}, {}, { analysis: step });
+    const result = await service.check(letter());
+    assert.ok(result);
+    assert.equal(reads, 0);
+    assert.equal(result.lines.text, approved, 'the lines index the text checked');
+    assert.equal(result.stopped, undefined);
+    assert.ok(!('stopped' in result));
+    assert.ok(Object.keys(result).includes('model'), 'the model is one of its properties');
+    assert.equal(result.model?.lines, result.lines);
+    assert.equal(reads, 1);
+    assert.ok(service.outline(result).length > 0);
+    assert.ok(service.folding(result).length > 0);
+    assert.equal(reads, 1, 'read once, then kept');
+  });
+
+  it('hands fix-all the findings of a check that read a model, and none of one that could not', async () => {
+    const fixes: FixAllRequest[] = [];
+    const { step } = recordingStep({
+      fixAll: async (request) => {
+        fixes.push(request);
+        return fixAll(request.text, { config: request.config, today: request.today }, request.findings);
+      },
+    });
+    const { service } = setup({ [`${WORKSPACE}/small/.imrlintrc.json`]: json({ maxFileSize: 100 }) }, {}, { analysis: step });
+    const result = await service.check(letter());
+    const fixed = await service.fixAll(result!);
+    assert.deepEqual(
+      fixes.map((request) => [request.uri, request.text === approved, request.today, request.findings]),
+      [[`file://${WORKSPACE}/letter.imr.md`, true, '2016-01-01', result!.findings]],
+    );
+    assert.match(fixed.text, /Left Hip Cortisone Injection: {2}Overturned/);
+    const large = await service.check(draft(`${WORKSPACE}/small/letter.imr.md`, approved));
+    assert.equal(large?.model, undefined);
+    await service.fixAll(large!);
+    assert.equal(fixes[1].findings, undefined, 'too large to read: the step lints it itself');
+    assert.deepEqual(fixes[1].config, { maxFileSize: 100 });
+  });
+
+  it('fixes in its own thread a draft whose step does not fix, with the findings of the check', async () => {
+    const { service } = setup({}, {}, { analysis: recordingStep().step });
+    const result = await service.check(letter());
+    const fixed = await service.fixAll(result!);
+    assert.deepEqual(fixed, fixAll(approved, { today: '2016-01-01' }));
+    assert.equal(fixed.passes, 1);
+    // The findings of the check are its first pass: findings that say nothing leave nothing to fix. A copy of the
+    // check is not one the service made, so its findings are not taken on trust.
+    const copy = { ...result!, findings: [] };
+    assert.equal((await service.fixAll(copy)).text, fixed.text);
+    result!.findings = [];
+    assert.equal((await service.fixAll(result!)).text, approved);
+  });
+
+  it('says a check stopped over its budget, with its one finding and no model, and fixes and exports nothing', async () => {
+    const finding = overBudget();
+    const { step, asked } = recordingStep({
+      analyse: () => ({ lint: { findings: [finding], failures: [{ ruleId: 'check-budget', error: finding.message }] }, stopped: true }),
+      fixAll: () => assert.fail('a stopped draft is not fixed'),
+      render: () => assert.fail('a stopped draft is not rendered by the step'),
+    });
+    const { service } = setup({}, {}, { analysis: step });
+    const result = await service.check(letter());
+    assert.ok(result);
+    assert.equal(result.stopped, true);
+    assert.equal(result.model, undefined);
+    assert.equal(result.lines.text, approved);
+    assert.deepEqual(result.findings, [finding]);
+    assert.deepEqual(await service.fixAll(result), { text: approved, edits: [], passes: 0, remaining: [finding], refused: [], stopped: finding });
+    assert.deepEqual(service.outline(result), []);
+    assert.deepEqual(service.folding(result), []);
+    assert.deepEqual(service.completions(result, 0), []);
+    const preview = await service.render(letter(), 'preview');
+    assert.deepEqual(preview.lint.findings, [finding]);
+    assert.ok(preview.html.includes(finding.message));
+    await assert.rejects(service.exportHtml(letter()), (error: unknown) => error instanceof CheckStopped && error.findings[0] === finding);
+    assert.deepEqual(asked.render, []);
+  });
+
+  it('keeps the findings of a fix-all stopped over its budget, with the finding that says so', async () => {
+    const finding = overBudget();
+    const { step } = recordingStep({
+      fixAll: () => Promise.reject(new CheckStopped([finding])),
+    });
+    const { service } = setup({}, {}, { analysis: step });
+    const result = await service.check(letter());
+    assert.deepEqual(await service.fixAll(result!), {
+      text: approved,
+      edits: [],
+      passes: 0,
+      remaining: [...result!.findings, finding],
+      refused: [],
+      stopped: finding,
+    });
+    const failing = setup({}, {}, { analysis: recordingStep({ fixAll: () => Promise.reject(new Error('thread gone')) }).step }).service;
+    await assert.rejects(failing.fixAll((await failing.check(letter()))!), /thread gone/);
+  });
+
+  it('shows the letter the step renders, or the finding of a rendering stopped over its budget', async () => {
+    const finding = overBudget('Stopped after 2.5 s: the letter takes longer to render than the budget allows.');
+    const rendered = renderDetermination(approved, { mode: 'preview', today: '2016-01-01' });
+    let stop = false;
+    const { step, asked } = recordingStep({
+      render: async (request) => {
+        asked.render.push(request);
+        if (stop) throw new CheckStopped([finding]);
+        return request.mode === 'preview' ? { mode: 'preview', rendered } : { mode: 'export', html: `<title>${request.fileName}</title>` };
+      },
+    });
+    const { service } = setup({}, {}, { analysis: step });
+    assert.equal(await service.render(letter(), 'preview'), rendered);
+    assert.equal(await service.exportHtml(letter(), { fileName: 'CM16-0001.imr.md', printSummary: true }), '<title>CM16-0001.imr.md</title>');
+    assert.deepEqual(
+      asked.render.map(({ uri, text, config, today, ...request }) => [uri, text === approved, config, today, request]),
+      [
+        [`file://${WORKSPACE}/letter.imr.md`, true, {}, '2016-01-01', { mode: 'preview' }],
+        [`file://${WORKSPACE}/letter.imr.md`, true, {}, '2016-01-01', { mode: 'export', fileName: 'CM16-0001.imr.md', printSummary: true }],
+      ],
+    );
+    stop = true;
+    const stopped = await service.render(letter(), 'preview');
+    assert.deepEqual(stopped.lint.findings, [finding]);
+    assert.deepEqual(stopped.lint.failures, []);
+    assert.ok(stopped.html.includes('the letter takes longer to render'));
+    assert.doesNotMatch(stopped.html, /Left Hip Cortisone Injection/, 'the letter is not shown');
+    await assert.rejects(service.exportHtml(letter()), (error: unknown) => error instanceof CheckStopped && error.findings[0] === finding);
+  });
+
+  it('passes on a rendering that fails for another reason', async () => {
+    const { step } = recordingStep({ render: () => Promise.reject(new Error('thread gone')) });
+    const { service } = setup({}, {}, { analysis: step });
+    await assert.rejects(service.render(letter(), 'preview'), /thread gone/);
+    await assert.rejects(service.exportHtml(letter()), /thread gone/);
+  });
+
+  it('renders in its own thread, from the check, where the step does not render', async () => {
+    const { step, asked } = recordingStep();
+    const { service } = setup({}, {}, { analysis: step });
+    const exported = await service.exportHtml(letter(), { fileName: 'CM16-0001.imr.md', printSummary: true });
+    assert.match(exported, /<title>IMR Final Determination CM16-0001\.imr\.md<\/title>/);
+    assert.match(exported, / checked/);
+    const notes = await service.render(draft(`${WORKSPACE}/notes.md`, '# Notes\n\nNothing here yet.\n'), 'export');
+    assert.match(notes.html, /Nothing here yet/);
+    assert.equal(asked.analyse.length, 1, 'notes are rendered, never checked');
+  });
+
+  it('checks again a version whose text changed, and one whose version changed', async () => {
+    const { step, asked } = recordingStep();
+    const { service } = setup({}, {}, { analysis: step });
+    const first = await service.check(letter(approved, 1));
+    const sameVersion = await service.check(letter(seed, 1));
+    assert.notEqual(sameVersion, first);
+    assert.equal(sameVersion?.text, seed);
+    const nextVersion = await service.check(letter(seed, 2));
+    assert.notEqual(nextVersion, sameVersion);
+    assert.equal(nextVersion?.version, 2);
+    assert.equal(await service.check(letter(seed, 2)), nextVersion);
+    assert.equal(asked.analyse.length, 3);
+  });
+
+  it('keeps the newer check when an older one fails after it', async () => {
+    const inner = inProcessAnalysis();
+    let failFirst!: (error: Error) => void;
+    let calls = 0;
+    const { service } = setup(
+      {},
+      {},
+      {
+        analysis: {
+          analyse(request) {
+            calls++;
+            if (calls === 1) return new Promise((_, reject) => (failFirst = reject));
+            return inner.analyse(request);
+          },
+          forget: (uri) => inner.forget(uri),
+        },
+      },
+    );
+    const older = service.check(letter(approved, 1));
+    const newer = await service.check(letter(seed, 2));
+    failFirst(new Error('worker stopped'));
+    await assert.rejects(older, /worker stopped/);
+    assert.equal(await service.check(letter(seed, 2)), newer);
+    assert.equal(calls, 2);
+  });
+
+  it('reads the configuration again once a document closes', async () => {
+    const { service, settingsAsked } = setup();
+    await service.check(letter());
+    await service.check(letter(approved, 2));
+    assert.equal(settingsAsked.length, 1);
+    service.closeDocument(`file://${WORKSPACE}/letter.imr.md`);
+    await service.check(letter(approved, 2));
+    assert.equal(settingsAsked.length, 2);
+  });
+
+  it('reads the profile of a draft left unchecked as a document of its own, forgotten at once, from a model handed over', async () => {
+    const text = '---\nprofile: ca-dwc-imr-2013\n---\n';
+    const here = lint(text, { today: '2016-01-01' });
+    const { step, asked } = recordingStep({
+      analyse(request) {
+        asked.analyse.push(request);
+        return { lint: { findings: here.findings, failures: here.failures }, deferredModel: (lines) => ({ ...here.model!, lines }) };
+      },
+    });
+    const { service } = setup({ [`${WORKSPACE}/.imrlintrc.json`]: json({ ignore: ['scratch/'], rules: { phi: 'off' } }) }, {}, { analysis: step });
+    const template = await service.itemTemplate(draft(`${WORKSPACE}/scratch/new.md`, text));
+    assert.equal(template.profile, 'ca-dwc-imr-2013');
+    assert.deepEqual(
+      asked.analyse.map((request) => [request.uri, request.text === text, request.today, request.config]),
+      [[`file://${WORKSPACE}/scratch/new.md#profile`, true, '2016-01-01', { rules: { phi: 'off' } }]],
+    );
+    assert.deepEqual(asked.forget, [`file://${WORKSPACE}/scratch/new.md`, `file://${WORKSPACE}/scratch/new.md#profile`]);
+    const unread = recordingStep({ analyse: () => ({ lint: { findings: [], failures: [] } }) });
+    const configured = setup({}, { profile: 'ca-dwc-imr-2015' }, { analysis: unread.step }).service;
+    assert.equal((await configured.itemTemplate(draft(`${WORKSPACE}/new.md`, '# New\n'))).profile, 'ca-dwc-imr-2015');
+  });
+
+  it('diagnoses an untitled configuration file as one in a folder of its own', async () => {
+    const { service } = setup({ '/untitled/base.json': json({ rules: { phi: 'warn' } }) });
+    const problems = await service.diagnoseConfigurationFile({ uri: 'untitled:Untitled-1', text: json({ extends: './base.json' }) });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /base\.json/);
   });
 });
