@@ -515,3 +515,164 @@ describe('the service over a step that runs elsewhere', () => {
     assert.match(problems[0].message, /base\.json/);
   });
 });
+
+describe('the configuration of each document', () => {
+  /** A host over `files` whose disk can fail, with its log kept. */
+  function host(files: Record<string, string>, extra: Partial<ImrServiceHost> = {}) {
+    const fileSystem = memoryHost(files);
+    const logged: string[] = [];
+    let failure: unknown;
+    const base: ImrServiceHost = {
+      fileSystem: {
+        readFile: (path) => fileSystem.readFile(path),
+        exists: (path) => (failure === undefined ? fileSystem.exists(path) : Promise.reject(failure)),
+      },
+      workspaceFolders: () => [WORKSPACE],
+      log: (message) => logged.push(message),
+      ...extra,
+    };
+    return { host: base, logged, fail: (error: unknown) => (failure = error), fileSystem };
+  }
+  const letter = draft(`${WORKSPACE}/letter.imr.md`, seed);
+
+  it('says a configuration that could not be loaded, logs why, and checks with the defaults', async () => {
+    // Without workspace folders, discovery asks the disk where a repository starts.
+    const disk = host({ [`${WORKSPACE}/.imrlintrc.json`]: json({ rules: { phi: 'off' } }) }, { workspaceFolders: () => [] });
+    disk.fail(new Error('EIO: i/o error, access'));
+    const service = createImrService(disk.host, { today: () => '2016-01-01' });
+    const message = 'The configuration for this draft could not be loaded (EIO: i/o error, access)';
+    assert.deepEqual(await service.configuration(letter), {
+      config: {},
+      valid: false,
+      ignored: false,
+      files: [],
+      problems: [],
+      messages: [{ severity: 'error', message, notice: `${message}; the defaults apply.` }],
+    });
+    assert.deepEqual(disk.logged, [`imr: could not load the configuration for ${letter.uri}: EIO: i/o error, access`]);
+    const other = host({}, { workspaceFolders: () => [] });
+    other.fail('unplugged');
+    const plain = await createImrService(other.host).configuration(letter);
+    assert.equal(plain.messages[0].message, 'The configuration for this draft could not be loaded (unplugged)');
+  });
+
+  it('says nothing of a configuration file it could not check, but logs why', async () => {
+    const disk = host({}, { workspaceFolders: () => [] });
+    disk.fail(new Error('EIO: i/o error, access'));
+    const service = createImrService(disk.host);
+    assert.deepEqual(await service.diagnoseConfigurationFile({ uri: 'file:///cases/.imrlintrc.json', path: `${WORKSPACE}/.imrlintrc.json`, text: '{}' }), []);
+    assert.deepEqual(disk.logged, [`imr: could not check configuration ${WORKSPACE}/.imrlintrc.json: EIO: i/o error, access`]);
+    disk.fail('unplugged');
+    await service.diagnoseConfigurationFile({ uri: 'file:///cases/b/.imrlintrc.json', path: `${WORKSPACE}/b/.imrlintrc.json`, text: '{}' });
+    assert.equal(disk.logged[1], `imr: could not check configuration ${WORKSPACE}/b/.imrlintrc.json: unplugged`);
+  });
+
+  it('diagnoses a configuration file with the text being edited, and the files it names as they are on disk', async () => {
+    const service = createImrService(host({ [`${WORKSPACE}/base.json`]: json({ rules: { phi: 'off' } }) }).host);
+    const diagnose = async (text: string) =>
+      (await service.diagnoseConfigurationFile({ uri: 'file:///cases/new/.imrlintrc.json', path: `${WORKSPACE}/new/.imrlintrc.json`, text })).map((problem) => [
+        problem.severity,
+        problem.message,
+      ]);
+    assert.deepEqual(await diagnose('{ "rules": { "phi": "warn" }'), [['error', 'not valid JSON: a closing brace "}" is expected']]);
+    assert.deepEqual(await diagnose('{ "extends": "../base.json" }'), []);
+    assert.deepEqual(await diagnose('{ "extends": "../nothing.json" }'), [
+      [
+        'error',
+        'extends: cannot find "../nothing.json" (looked for /cases/nothing.json); extends takes the path of a JSON configuration file, relative to this file',
+      ],
+    ]);
+  });
+
+  it('logs settings it could not read, takes only an object for settings, and checks with the files alone', async () => {
+    let settings: () => Promise<Record<string, unknown> | undefined> = () => Promise.reject(new Error('settings service gone'));
+    const disk = host({ [`${WORKSPACE}/.imrlintrc.json`]: json({ rules: { phi: 'off' } }) }, { settings: () => settings() });
+    const service = createImrService(disk.host);
+    assert.deepEqual((await service.configuration(letter)).config, { rules: { phi: 'off' } });
+    assert.deepEqual(disk.logged, ['imr: could not read the "imr" settings: settings service gone']);
+    settings = () => Promise.reject('unplugged');
+    service.configurationChanged();
+    await service.configuration(letter);
+    assert.equal(disk.logged[1], 'imr: could not read the "imr" settings: unplugged');
+    for (const value of ['warning', null, undefined, 7]) {
+      settings = () => Promise.resolve(value as unknown as Record<string, unknown>);
+      service.configurationChanged();
+      const configuration = await service.configuration(letter);
+      assert.deepEqual([configuration.valid, configuration.config], [true, { rules: { phi: 'off' } }], String(value));
+    }
+    assert.equal(disk.logged.length, 2);
+  });
+
+  it('names a file by the innermost workspace folder holding it', async () => {
+    const broken = json({ rules: { phi: 'warn' } });
+    const disk = host(
+      { [`${WORKSPACE}/acme/.imrlintrc.json`]: broken },
+      { workspaceFolders: () => ['/elsewhere', WORKSPACE, `${WORKSPACE}/acme`, `${WORKSPACE}/ac`] },
+    );
+    const configuration = await createImrService(disk.host).configuration(draft(`${WORKSPACE}/acme/letter.imr.md`, seed));
+    assert.match(configuration.messages[0].message, /^Configuration \.imrlintrc\.json is invalid/);
+    const none = host({ '/elsewhere/.imrlintrc.json': broken }, { workspaceFolders: undefined });
+    const outside = await createImrService(none.host).configuration(draft('/elsewhere/letter.imr.md', seed));
+    assert.match(outside.messages[0].message, /^Configuration \/elsewhere\/\.imrlintrc\.json is invalid/);
+  });
+
+  it('reads settings alone for a document with no place on disk, and never leaves it unchecked', async () => {
+    const { service, settingsAsked } = setup({ [`${WORKSPACE}/.imrlintrc.json`]: json({ ignore: ['**'] }) }, { rules: { phi: 'off' } });
+    const untitled = { uri: 'untitled:Untitled-1', languageId: 'imr', version: 1, text: seed };
+    const configuration = await service.configuration(untitled);
+    assert.deepEqual([configuration.config, configuration.ignored, configuration.files], [{ rules: { phi: 'off' } }, false, []]);
+    assert.deepEqual(settingsAsked, [undefined]);
+    assert.ok(await service.check(untitled));
+  });
+
+  it("in a workspace not trusted, keeps its files' limits at the defaults, there and in the file itself", async () => {
+    const files = { [`${WORKSPACE}/.imrlintrc.json`]: json({ maxFileSize: 50_000_000 }) };
+    const trusting = createImrService({ ...host(files).host, trusted: () => true });
+    assert.equal((await trusting.configuration(letter)).config.maxFileSize, 50_000_000);
+    const wary = createImrService({ ...host(files).host, trusted: () => false });
+    const configuration = await wary.configuration(letter);
+    assert.equal(configuration.config.maxFileSize, undefined);
+    assert.match(configuration.problems[0].message, /not used in an untrusted workspace/);
+    const problems = await wary.diagnoseConfigurationFile({
+      uri: 'file:///cases/.imrlintrc.json',
+      path: `${WORKSPACE}/.imrlintrc.json`,
+      text: files[`${WORKSPACE}/.imrlintrc.json`],
+    });
+    assert.deepEqual(
+      problems.map((problem) => [problem.severity, problem.message]),
+      [['warning', `maxFileSize: ${configuration.problems[0].message}`]],
+    );
+    assert.deepEqual(
+      await createImrService(host(files).host).diagnoseConfigurationFile({
+        uri: 'file:///cases/.imrlintrc.json',
+        path: `${WORKSPACE}/.imrlintrc.json`,
+        text: files[`${WORKSPACE}/.imrlintrc.json`],
+      }),
+      [],
+    );
+  });
+
+  it('never answers with a configuration older than the latest change', async () => {
+    let release!: () => void;
+    let settings: Record<string, unknown> = { rules: { phi: 'off' } };
+    let hold = true;
+    const disk = host(
+      {},
+      {
+        settings: async () => {
+          const now = settings;
+          if (hold) await new Promise<void>((resolve) => (release = resolve));
+          return now;
+        },
+      },
+    );
+    const service = createImrService(disk.host);
+    const pending = service.configuration(letter);
+    await new Promise((resolve) => setImmediate(resolve));
+    settings = { rules: { phi: 'hint' } };
+    hold = false;
+    service.configurationChanged();
+    release();
+    assert.deepEqual((await pending).config, { rules: { phi: 'hint' } });
+  });
+});
