@@ -1,0 +1,198 @@
+// The pool of checking threads over a scripted thread that speaks its protocol: where each job goes, when a thread
+// starts, how a job ends (answered, failed, over its time or memory, the thread gone), and when a thread retires.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { AnalysisRequest } from '../../engine/src/service/analysis';
+import type { CheckBudget } from '../../engine/src/service/workers/budget';
+import { WorkerPool, type Outcome, type WorkerPoolOptions } from '../../engine/src/service/workers/pool';
+import type { AnalyseAnswer } from '../../engine/src/service/workers/protocol';
+
+const SCRIPT = path.resolve(import.meta.dirname, '../support/scripted-worker.cjs');
+const BUDGET: CheckBudget = { timeMs: 10_000, memoryMb: 64 };
+
+interface Echo {
+  kind: string;
+  uri: string;
+  threadId: number;
+  workerData: unknown;
+  resourceLimits: Record<string, number>;
+  execArgv: string[];
+  forgotten: string[];
+}
+
+describe('the pool of checking threads', () => {
+  const pools: WorkerPool[] = [];
+  const logged: string[] = [];
+  const pool = (options: Partial<WorkerPoolOptions> = {}): WorkerPool => {
+    const made = new WorkerPool({ script: SCRIPT, log: (message) => logged.push(message), ...options });
+    pools.push(made);
+    return made;
+  };
+  after(async () => {
+    await Promise.all(pools.map((made) => made.close()));
+  });
+
+  const request = (uri: string, text: string): AnalysisRequest => ({ uri: `file:///drafts/${uri}`, text, config: {}, today: '2026-01-15' });
+  const analyse = (threads: WorkerPool, uri: string, text: string, budget = BUDGET) =>
+    threads.run(`file:///drafts/${uri}`, { kind: 'analyse', request: request(uri, text), model: false }, budget);
+  const echo = (outcome: Outcome<AnalyseAnswer>): Echo => {
+    assert.ok('ok' in outcome && outcome.ok, JSON.stringify(outcome));
+    return (outcome.answer as AnalyseAnswer & { echo: Echo }).echo;
+  };
+
+  it('starts a thread with the first job, with its heap, code range and kept documents, and answers', async () => {
+    const threads = pool({ keptDocuments: 3, youngGenerationMb: 16 });
+    const spawned = once(threads.events, 'spawn');
+    assert.deepEqual(threads.size, { threads: 0, busy: 0, queued: 0 });
+    const answer = echo(await analyse(threads, 'a.imr.md', 'echo', { timeMs: 10_000, memoryMb: 96 }));
+    assert.deepEqual((await spawned)[0], { threads: 1 });
+    assert.deepEqual(answer.workerData, { keptDocuments: 3 });
+    assert.equal(answer.resourceLimits.maxOldGenerationSizeMb, 96);
+    assert.equal(answer.resourceLimits.codeRangeSizeMb, 32);
+    assert.equal(answer.resourceLimits.maxYoungGenerationSizeMb, 16);
+    assert.deepEqual(answer.execArgv, []);
+    assert.deepEqual([answer.kind, answer.uri], ['analyse', 'file:///drafts/a.imr.md']);
+    assert.deepEqual(threads.size, { threads: 1, busy: 0, queued: 0 });
+    const defaults = echo(await analyse(pool(), 'a.imr.md', 'echo'));
+    assert.deepEqual(defaults.workerData, { keptDocuments: 8 });
+    assert.notEqual(defaults.resourceLimits.maxYoungGenerationSizeMb, 16, "V8's own young generation");
+  });
+
+  it('runs one job at a time on a thread, the next on it when it is free, and a second thread only past busyMs', async () => {
+    const threads = pool({ busyMs: 150 });
+    const first = echo(await analyse(threads, 'a.imr.md', 'echo'));
+    const order: string[] = [];
+    const slow = analyse(threads, 'a.imr.md', 'sleep:600').then((outcome) => (order.push('slow'), echo(outcome)));
+    const quick = analyse(threads, 'b.imr.md', 'echo').then((outcome) => (order.push('quick'), echo(outcome)));
+    assert.deepEqual(threads.size, { threads: 1, busy: 1, queued: 1 }, 'the thread has been busy less than busyMs');
+    const [slowEcho, quickEcho] = await Promise.all([slow, quick]);
+    assert.deepEqual(order, ['quick', 'slow']);
+    assert.equal(slowEcho.threadId, first.threadId, 'a document goes to the thread that holds it');
+    assert.notEqual(quickEcho.threadId, first.threadId);
+    assert.equal(threads.size.threads, 2);
+  });
+
+  it('never starts more threads than maxWorkers: a job waits for one', async () => {
+    const threads = pool({ busyMs: 0, maxWorkers: 1 });
+    const order: string[] = [];
+    await Promise.all([
+      analyse(threads, 'a.imr.md', 'sleep:200').then(() => order.push('a')),
+      analyse(threads, 'b.imr.md', 'echo').then(() => order.push('b')),
+    ]);
+    assert.deepEqual(order, ['a', 'b']);
+    assert.equal(threads.size.threads, 1);
+  });
+
+  it('waits for the thread that holds a document while it is busy less than busyMs, though another is free', async () => {
+    const threads = pool({ busyMs: 100 });
+    // Two threads: b's job starts the second once a's has been busy 100 ms.
+    const [a, b] = (await Promise.all([analyse(threads, 'a.imr.md', 'sleep:300'), analyse(threads, 'b.imr.md', 'echo')])).map(echo);
+    assert.notEqual(b.threadId, a.threadId);
+    const order: string[] = [];
+    const [, second] = await Promise.all([
+      analyse(threads, 'a.imr.md', 'sleep:50').then((outcome) => (order.push('first'), outcome)),
+      analyse(threads, 'a.imr.md', 'echo').then((outcome) => (order.push('second'), outcome)),
+    ]);
+    assert.deepEqual(order, ['first', 'second']);
+    assert.equal(echo(second).threadId, a.threadId, 'not the free thread');
+  });
+
+  it('stops a job over its time budget, retires its thread, and starts a new one for the next', async () => {
+    const threads = pool();
+    const retired = once(threads.events, 'retire');
+    const started = performance.now();
+    assert.deepEqual(await analyse(threads, 'a.imr.md', 'hang', { timeMs: 300, memoryMb: 64 }), { ok: false, stop: { kind: 'time', timeMs: 300 } });
+    assert.ok(performance.now() - started >= 300);
+    assert.deepEqual((await retired)[0], { threads: 0, reason: 'time' });
+    assert.ok(echo(await analyse(threads, 'a.imr.md', 'echo')));
+  });
+
+  it('stops a job over its memory budget', { timeout: 60_000 }, async () => {
+    const threads = pool();
+    const retired = once(threads.events, 'retire');
+    assert.deepEqual(await analyse(threads, 'a.imr.md', 'grow', { timeMs: 60_000, memoryMb: 64 }), { ok: false, stop: { kind: 'memory', memoryMb: 64 } });
+    assert.deepEqual((await retired)[0], { threads: 0, reason: 'memory' });
+  });
+
+  it('ends a job the thread failed, and keeps the thread for the next', async () => {
+    const threads = pool();
+    const first = echo(await analyse(threads, 'a.imr.md', 'echo'));
+    assert.deepEqual(await analyse(threads, 'a.imr.md', 'fail'), { ok: false, stop: { kind: 'failed', reason: 'Error: scripted failure' } });
+    assert.equal(echo(await analyse(threads, 'a.imr.md', 'echo')).threadId, first.threadId);
+  });
+
+  it('ends the job of a thread that exits or throws, and logs what was thrown', async () => {
+    const threads = pool();
+    const exited = once(threads.events, 'retire');
+    assert.deepEqual(await analyse(threads, 'a.imr.md', 'exit'), { ok: false, stop: { kind: 'failed', reason: 'it exited with status 3' } });
+    assert.deepEqual((await exited)[0], { threads: 0, reason: 'failed' });
+    logged.length = 0;
+    assert.deepEqual(await analyse(threads, 'a.imr.md', 'throw'), { ok: false, stop: { kind: 'failed', reason: 'TypeError: scripted' } });
+    assert.equal(logged.length, 1);
+    assert.match(logged[0], /^imr: a checking thread failed: TypeError: scripted\n\s+at /);
+  });
+
+  it('logs what a thread prints, cut to 2,000 characters and its trailing line breaks', async () => {
+    const threads = pool();
+    logged.length = 0;
+    echo(await analyse(threads, 'a.imr.md', 'log'));
+    assert.deepEqual(logged, [`imr: checking thread: ${'x'.repeat(2000)}`, 'imr: checking thread: a library warning']);
+  });
+
+  it('retires a thread idle for idleMs', async () => {
+    const threads = pool({ idleMs: 100 });
+    echo(await analyse(threads, 'a.imr.md', 'echo'));
+    const alive = setInterval(() => undefined, 1000);
+    const [event] = await once(threads.events, 'retire').finally(() => clearInterval(alive));
+    assert.deepEqual(event, { threads: 0, reason: 'idle' });
+    assert.equal(threads.size.threads, 0);
+  });
+
+  it('tells the thread that holds a document to forget it once it closes, or once it moves to another thread', async () => {
+    const threads = pool({ busyMs: 0 });
+    const home = echo(await analyse(threads, 'a.imr.md', 'echo'));
+    threads.forget('file:///drafts/a.imr.md');
+    threads.forget('file:///drafts/never.imr.md');
+    assert.deepEqual(echo(await analyse(threads, 'b.imr.md', 'echo')).forgotten, ['file:///drafts/a.imr.md']);
+    // b's thread is busy past busyMs (0): a job for b starts a second thread, which b moves to.
+    const [, moved] = await Promise.all([analyse(threads, 'c.imr.md', 'sleep:200'), analyse(threads, 'b.imr.md', 'echo')]);
+    assert.notEqual(echo(moved).threadId, home.threadId);
+    assert.deepEqual(echo(await analyse(threads, 'c.imr.md', 'echo')).forgotten, ['file:///drafts/a.imr.md', 'file:///drafts/b.imr.md']);
+  });
+
+  it('gives a job whose memory limit no thread has a thread of its own, retiring an idle one when at maxWorkers', async () => {
+    const threads = pool({ maxWorkers: 1 });
+    const small = echo(await analyse(threads, 'a.imr.md', 'echo', { timeMs: 10_000, memoryMb: 64 }));
+    const retired = once(threads.events, 'retire');
+    const large = echo(await analyse(threads, 'a.imr.md', 'echo', { timeMs: 10_000, memoryMb: 128 }));
+    assert.notEqual(large.threadId, small.threadId);
+    assert.equal(large.resourceLimits.maxOldGenerationSizeMb, 128);
+    assert.deepEqual((await retired)[0], { threads: 1, reason: 'idle' });
+  });
+
+  it('fails only the job whose request cannot be sent, and keeps the thread', async () => {
+    const threads = pool();
+    const first = echo(await analyse(threads, 'a.imr.md', 'echo'));
+    const unclonable = { ...request('a.imr.md', 'echo'), config: { read: () => 1 } as never };
+    const outcome = await threads.run('file:///drafts/a.imr.md', { kind: 'analyse', request: unclonable, model: false }, BUDGET);
+    assert.ok('ok' in outcome && !outcome.ok && outcome.stop.kind === 'failed');
+    assert.match(outcome.stop.kind === 'failed' ? outcome.stop.reason : '', /could not be cloned/);
+    assert.equal(echo(await analyse(threads, 'a.imr.md', 'echo')).threadId, first.threadId);
+  });
+
+  it('ends running and queued jobs as failed when closed, and every thread with them', async () => {
+    const threads = pool({ maxWorkers: 1, busyMs: 0 });
+    const running = analyse(threads, 'a.imr.md', 'hang');
+    const queued = analyse(threads, 'b.imr.md', 'echo');
+    assert.deepEqual(threads.size, { threads: 1, busy: 1, queued: 1 });
+    const retired = once(threads.events, 'retire');
+    await threads.close();
+    const closed = { ok: false, stop: { kind: 'failed', reason: 'the checking threads were closed' } };
+    assert.deepEqual(await running, closed);
+    assert.deepEqual(await queued, closed);
+    assert.deepEqual((await retired)[0], { threads: 0, reason: 'closed' });
+    assert.deepEqual(threads.size, { threads: 0, busy: 0, queued: 0 });
+  });
+});
