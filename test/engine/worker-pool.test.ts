@@ -2,18 +2,25 @@
 // starts, how a job ends (answered, failed, over its time or memory, the thread gone), and when a thread retires.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { AnalysisRequest } from '../../engine/src/service/analysis';
-import type { CheckBudget } from '../../engine/src/service/workers/budget';
+import type { ImrConfig } from '../../engine/src/config/schema';
+import { lint } from '../../engine/src/lint';
+import { CheckStopped, type Analysis, type AnalysisRequest } from '../../engine/src/service/analysis';
+import { stopFindings, stopMessage, type CheckBudget } from '../../engine/src/service/workers/budget';
 import { WorkerPool, type Outcome, type WorkerPoolOptions } from '../../engine/src/service/workers/pool';
 import type { AnalyseAnswer } from '../../engine/src/service/workers/protocol';
+import { workerAnalysis, type WorkerAnalysis } from '../../engine/src/service/workers/step';
+import { packModel } from '../../engine/src/service/workers/transfer';
+import { LineIndex } from '../../engine/src/text';
 
 const SCRIPT = path.resolve(import.meta.dirname, '../support/scripted-worker.cjs');
 const BUDGET: CheckBudget = { timeMs: 10_000, memoryMb: 64 };
 
 interface Echo {
   kind: string;
+  model?: boolean;
   uri: string;
   threadId: number;
   workerData: unknown;
@@ -194,5 +201,78 @@ describe('the pool of checking threads', () => {
     assert.deepEqual(await queued, closed);
     assert.deepEqual((await retired)[0], { threads: 0, reason: 'closed' });
     assert.deepEqual(threads.size, { threads: 0, busy: 0, queued: 0 });
+  });
+});
+
+describe('the step in checking threads', () => {
+  const steps: WorkerAnalysis[] = [];
+  const step = (options: Partial<Parameters<typeof workerAnalysis>[0]> = {}): WorkerAnalysis => {
+    const made = workerAnalysis({ script: SCRIPT, ...options });
+    steps.push(made);
+    return made;
+  };
+  after(async () => {
+    await Promise.all(steps.map((made) => made.close()));
+  });
+  const request = (text: string, config: ImrConfig = {}): AnalysisRequest => ({ uri: 'file:///drafts/letter.imr.md', text, config, today: '2026-01-15' });
+  const echoOf = (answer: unknown): Echo => (answer as { echo: Echo }).echo;
+  const echoed = (analysis: Analysis): Echo => JSON.parse(analysis.lint.failures.find((failure) => failure.ruleId === 'echo')!.error) as Echo;
+
+  it("hands the thread the request, asks for the model unless told not to, and returns the thread's findings", async () => {
+    const analysis = await step().analyse(request('echo'));
+    assert.deepEqual(analysis.lint.findings, []);
+    assert.deepEqual(Object.keys(analysis), ['lint', 'deferredModel']);
+    assert.equal(analysis.deferredModel, undefined);
+    assert.equal(echoed(analysis).model, true);
+    assert.equal(echoed(await step({ models: false }).analyse(request('echo'))).model, false);
+  });
+
+  it('reads the model the thread packed only when asked, with the text and configuration of this thread', async () => {
+    const text = readFileSync(new URL('../fixtures/seed.imr.md', import.meta.url), 'utf8');
+    const here = lint(text, { today: '2026-01-15' });
+    const analysis = await step().analyse({ ...request('model', { packedModel: packModel(here.model!) } as ImrConfig), text: 'model' });
+    assert.ok(analysis.deferredModel);
+    const lines = new LineIndex('model');
+    const model = analysis.deferredModel(lines);
+    assert.equal(model.text, 'model');
+    assert.equal(model.lines, lines);
+    assert.equal(model.profile.id, here.model!.profile.id);
+    assert.deepEqual(model.items, here.model!.items);
+  });
+
+  it('says a check stopped over its time budget, or whose thread failed, in one finding and a failure', async () => {
+    const threads = step();
+    const stopped = await threads.analyse(request('hang', { budget: { timeMs: 200 } }));
+    const time = stopMessage({ kind: 'time', timeMs: 200 });
+    assert.deepEqual(stopped, {
+      lint: { findings: stopFindings({ kind: 'time', timeMs: 200 }, {}), failures: [{ ruleId: 'check-budget', error: time }] },
+      stopped: true,
+    });
+    const failed = await threads.analyse(request('fail', { rules: { 'unreadable-draft': 'error' } }));
+    const reason = stopMessage({ kind: 'failed', reason: 'Error: scripted failure' });
+    assert.deepEqual(failed.lint.failures, [{ ruleId: 'unreadable-draft', error: reason }]);
+    assert.deepEqual(
+      failed.lint.findings.map((finding) => [finding.ruleId, finding.severity, finding.message]),
+      [['unreadable-draft', 'error', reason]],
+    );
+    assert.equal(failed.stopped, true);
+  });
+
+  it('runs fix-all and the letter in a thread, and throws the finding of one stopped', async () => {
+    const threads = step();
+    assert.equal(echoOf(await threads.fixAll(request('echo'))).kind, 'fixAll');
+    assert.equal(echoOf(await threads.render({ ...request('echo'), mode: 'preview' })).kind, 'render');
+    await assert.rejects(threads.fixAll(request('fail')), (error: unknown) => error instanceof CheckStopped && error.findings[0].ruleId === 'unreadable-draft');
+    await assert.rejects(
+      threads.render({ ...request('hang', { budget: { timeMs: 100 } }), mode: 'export' }),
+      (error: unknown) => error instanceof CheckStopped && error.findings[0].ruleId === 'check-budget' && /^Stopped after 100 ms/.test(error.message),
+    );
+  });
+
+  it('has the thread that holds a document forget it', async () => {
+    const threads = step();
+    await threads.analyse(request('echo'));
+    threads.forget('file:///drafts/letter.imr.md');
+    assert.deepEqual(echoed(await threads.analyse({ ...request('echo'), uri: 'file:///drafts/other.imr.md' })).forgotten, ['file:///drafts/letter.imr.md']);
   });
 });

@@ -1,6 +1,7 @@
 // A checking thread that speaks the pool's protocol and does what each request's text says, for the pool's tests:
 // "echo" answers what it knows of itself, "sleep:<ms>" answers later, "hang" never answers, "fail" answers a failure,
-// "exit" ends the thread, "throw" throws outside any request, "log" prints first, "grow" runs out of memory.
+// "exit" ends the thread, "throw" throws outside any request, "log" prints first, "grow" runs out of memory, "model"
+// hands back the packed model the request's configuration carries.
 const { parentPort, workerData, resourceLimits, threadId } = require('node:worker_threads');
 
 const forgotten = [];
@@ -12,19 +13,23 @@ parentPort.on('message', (message) => {
     return;
   }
   const [command, argument] = message.request.text.split(':');
-  const done = () =>
-    send({
-      kind: 'done',
-      id: message.id,
-      answer: {
-        findings: [],
-        failures: [],
-        echo: { kind: message.kind, uri: message.request.uri, threadId, workerData, resourceLimits, execArgv: process.execArgv, forgotten },
-      },
-    });
+  const echo = {
+    kind: message.kind,
+    model: message.model,
+    uri: message.request.uri,
+    threadId,
+    workerData,
+    resourceLimits,
+    execArgv: process.execArgv,
+    forgotten,
+  };
+  // What it knows of itself, also as a failure, which a step hands on where it drops the rest of the answer.
+  const done = () => send({ kind: 'done', id: message.id, answer: { findings: [], failures: [{ ruleId: 'echo', error: JSON.stringify(echo) }], echo } });
   switch (command) {
     case 'echo':
       return done();
+    case 'model':
+      return send({ kind: 'done', id: message.id, answer: { findings: [], failures: [], model: message.request.config.packedModel } });
     case 'sleep':
       return void setTimeout(done, Number(argument));
     case 'hang':
