@@ -11,8 +11,8 @@ import { renderDetermination } from '../../engine/src/render/render';
 import type { Finding } from '../../engine/src/rules/types';
 import type { AnalysisRequest, AnalysisStep, FixAllRequest, RenderRequest } from '../../engine/src/service/analysis';
 import { CheckStopped, inProcessAnalysis } from '../../engine/src/service/analysis';
-import type { ImrDocument } from '../../engine/src/service/documents';
-import { isDeterminationDocument } from '../../engine/src/service/gate';
+import { nameOf, type ImrDocument } from '../../engine/src/service/documents';
+import { isConfigurationFile, isDeterminationDocument } from '../../engine/src/service/gate';
 import type { ImrServiceHost } from '../../engine/src/service/host';
 import { createImrService, type ImrServiceOptions } from '../../engine/src/service/service';
 import { json, memoryHost, type MemoryHost } from '../config/memory-host';
@@ -62,6 +62,33 @@ describe('the gate', () => {
     const letter = document('acme/letter.md', acmeDraft, 'markdown');
     assert.ok(!isDeterminationDocument(letter));
     assert.ok(isDeterminationDocument(letter, configSchema.parse(parse(acmeConfig))));
+  });
+});
+
+describe('names and configuration files', () => {
+  it('names a document by the last segment of its path, else of its URI, decoded, without query or fragment', () => {
+    assert.equal(nameOf({ uri: 'file:///cases/ignored.md', path: '/cases/2016-07/CM16-0001234.imr.md' }), 'CM16-0001234.imr.md');
+    assert.equal(nameOf({ uri: 'file:///cases/My%20Letter.imr.md?version=2#L10' }), 'My Letter.imr.md');
+    assert.equal(nameOf({ uri: 'vscode-notebook-cell:/cases/notes.md#W0sZmlsZQ' }), 'notes.md');
+    assert.equal(nameOf({ uri: 'untitled:Untitled-1' }), 'untitled:Untitled-1');
+    assert.equal(nameOf({ uri: 'file:///cases/100%25%E0%A4%A.md' }), '100%25%E0%A4%A.md', 'a name that does not decode is kept as written');
+  });
+
+  it('takes .imrlintrc files and shared bases named .imrlintrc.<name>.json as configuration, and nothing else', () => {
+    const named = (name: string) => isConfigurationFile({ uri: `file:///cases/${name}`, path: `/cases/${name}` });
+    for (const name of ['.imrlintrc', '.imrlintrc.json', '.imrlintrc.jsonc', '.imrlintrc.base.json', '.imrlintrc.acme-iro.jsonc']) assert.ok(named(name), name);
+    for (const name of ['imrlintrc.json', '.imrlintrc..json', 'a.imrlintrc.base.json', '.imrlintrc.base.json.bak', '.imrlintrc.base.yaml', 'letter.imr.md'])
+      assert.ok(!named(name), name);
+    assert.ok(isConfigurationFile({ uri: 'file:///cases/.imrlintrc.base.json' }));
+  });
+
+  it('never takes a configuration file in Markdown for a determination, and a document of another language never', () => {
+    const document = (name: string, languageId?: string) => ({ uri: `file:///cases/${name}`, path: `/cases/${name}`, languageId, text: seed });
+    assert.ok(!isDeterminationDocument(document('.imrlintrc.base.json', 'markdown')));
+    assert.ok(!isDeterminationDocument(document('.imrlintrc.json')));
+    assert.ok(isDeterminationDocument(document('letter.md')), 'no language: by its name and text');
+    assert.ok(!isDeterminationDocument(document('letter.md', 'json')));
+    assert.ok(isDeterminationDocument(document('.imrlintrc.json', 'imr')), 'the language imr is a determination, whatever its name');
   });
 });
 
