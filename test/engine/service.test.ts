@@ -9,8 +9,8 @@ import { fixAll } from '../../engine/src/language/fix-all';
 import { lint } from '../../engine/src/lint';
 import { renderDetermination } from '../../engine/src/render/render';
 import type { Finding } from '../../engine/src/rules/types';
-import type { AnalysisRequest, AnalysisStep, FixAllRequest, RenderRequest } from '../../engine/src/service/analysis';
-import { CheckStopped, inProcessAnalysis } from '../../engine/src/service/analysis';
+import type { Analysis, AnalysisRequest, AnalysisStep, FixAllRequest, RenderRequest } from '../../engine/src/service/analysis';
+import { CheckStopped, inProcessAnalysis, MAX_INCREMENTAL_DOCUMENTS } from '../../engine/src/service/analysis';
 import { nameOf, type ImrDocument } from '../../engine/src/service/documents';
 import { isConfigurationFile, isDeterminationDocument } from '../../engine/src/service/gate';
 import type { ImrServiceHost } from '../../engine/src/service/host';
@@ -701,5 +701,43 @@ describe('the configuration of each document', () => {
     service.configurationChanged();
     release();
     assert.deepEqual((await pending).config, { rules: { phi: 'hint' } });
+  });
+});
+
+describe('the analysis step in this thread', () => {
+  const request = (uri: string, text = seed): AnalysisRequest => ({ uri: `file:///cases/${uri}`, text, config: {}, today: '2016-01-01' });
+  const edited = `${seed}\nWritten after the first check.\n`;
+  /** Whether the step kept the document's incremental parse: its first block comes back as the same node. */
+  const kept = (step: AnalysisStep, uri: string): boolean => {
+    const before = (step.analyse(request(uri)) as Analysis).root!.children[0];
+    return (step.analyse(request(uri, edited)) as Analysis).root!.children[0] === before;
+  };
+
+  it('keeps each document’s parse between its checks, and drops it when told', () => {
+    const step = inProcessAnalysis();
+    assert.ok(kept(step, 'a.imr.md'));
+    step.analyse(request('a.imr.md'));
+    const before = (step.analyse(request('a.imr.md')) as Analysis).root!.children[0];
+    step.forget('file:///cases/a.imr.md');
+    assert.notEqual((step.analyse(request('a.imr.md', edited)) as Analysis).root!.children[0], before);
+  });
+
+  it(`keeps the ${MAX_INCREMENTAL_DOCUMENTS} documents checked most recently, and none when told to keep none`, () => {
+    const step = inProcessAnalysis();
+    const first = (step.analyse(request('a.imr.md')) as Analysis).root!.children[0];
+    for (let index = 1; index < MAX_INCREMENTAL_DOCUMENTS; index++) step.analyse(request(`${index}.imr.md`));
+    // a was used again: the oldest is now 1.
+    assert.equal((step.analyse(request('a.imr.md', edited)) as Analysis).root!.children[0], first, `${MAX_INCREMENTAL_DOCUMENTS} documents kept`);
+    step.analyse(request('new.imr.md'));
+    assert.ok(kept(step, 'a.imr.md'), 'the least recently checked was dropped, not a');
+    const afterNine = inProcessAnalysis();
+    const again = (afterNine.analyse(request('a.imr.md')) as Analysis).root!.children[0];
+    for (let index = 1; index <= MAX_INCREMENTAL_DOCUMENTS; index++) afterNine.analyse(request(`${index}.imr.md`));
+    assert.notEqual((afterNine.analyse(request('a.imr.md', edited)) as Analysis).root!.children[0], again);
+    const none = inProcessAnalysis(0);
+    const analysis = none.analyse(request('a.imr.md')) as Analysis;
+    assert.ok(analysis.root && analysis.lint.model);
+    assert.deepEqual(analysis.lint.findings, lint(seed, { today: '2016-01-01' }).findings);
+    assert.ok(!kept(none, 'a.imr.md'));
   });
 });
