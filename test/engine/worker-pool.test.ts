@@ -1,13 +1,18 @@
 // The pool of checking threads over a scripted thread that speaks its protocol: where each job goes, when a thread
 // starts, how a job ends (answered, failed, over its time or memory, the thread gone), and when a thread retires.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { ImrConfig } from '../../engine/src/config/schema';
+import { fixAll } from '../../engine/src/language/fix-all';
 import { lint } from '../../engine/src/lint';
-import { CheckStopped, type Analysis, type AnalysisRequest } from '../../engine/src/service/analysis';
+import { renderExportDocument } from '../../engine/src/render/document';
+import { renderDetermination } from '../../engine/src/render/render';
+import { CheckStopped, type Analysis, type AnalysisRequest, type Rendering } from '../../engine/src/service/analysis';
+import { addressSpaceLeftMb } from '../../engine/src/service/workers/address-space';
 import { stopFindings, stopMessage, type CheckBudget } from '../../engine/src/service/workers/budget';
 import { WorkerPool, type Outcome, type WorkerPoolOptions } from '../../engine/src/service/workers/pool';
 import type { AnalyseAnswer } from '../../engine/src/service/workers/protocol';
@@ -71,7 +76,7 @@ describe('the pool of checking threads', () => {
     const threads = pool({ busyMs: 150 });
     const first = echo(await analyse(threads, 'a.imr.md', 'echo'));
     const order: string[] = [];
-    const slow = analyse(threads, 'a.imr.md', 'sleep:600').then((outcome) => (order.push('slow'), echo(outcome)));
+    const slow = analyse(threads, 'a.imr.md', 'sleep:3000').then((outcome) => (order.push('slow'), echo(outcome)));
     const quick = analyse(threads, 'b.imr.md', 'echo').then((outcome) => (order.push('quick'), echo(outcome)));
     assert.deepEqual(threads.size, { threads: 1, busy: 1, queued: 1 }, 'the thread has been busy less than busyMs');
     const [slowEcho, quickEcho] = await Promise.all([slow, quick]);
@@ -93,9 +98,9 @@ describe('the pool of checking threads', () => {
   });
 
   it('waits for the thread that holds a document while it is busy less than busyMs, though another is free', async () => {
-    const threads = pool({ busyMs: 100 });
-    // Two threads: b's job starts the second once a's has been busy 100 ms.
-    const [a, b] = (await Promise.all([analyse(threads, 'a.imr.md', 'sleep:300'), analyse(threads, 'b.imr.md', 'echo')])).map(echo);
+    const threads = pool({ busyMs: 400 });
+    // Two threads: b's job starts the second once a's has been busy 400 ms.
+    const [a, b] = (await Promise.all([analyse(threads, 'a.imr.md', 'sleep:1500'), analyse(threads, 'b.imr.md', 'echo')])).map(echo);
     assert.notEqual(b.threadId, a.threadId);
     const order: string[] = [];
     const [, second] = await Promise.all([
@@ -274,5 +279,71 @@ describe('the step in checking threads', () => {
     await threads.analyse(request('echo'));
     threads.forget('file:///drafts/letter.imr.md');
     assert.deepEqual(echoed(await threads.analyse({ ...request('echo'), uri: 'file:///drafts/other.imr.md' })).forgotten, ['file:///drafts/letter.imr.md']);
+  });
+});
+
+describe('checks where no thread can start', () => {
+  const prlimit = spawnSync('prlimit', ['--version']).status === 0;
+  /** Runs `body` with this process's address space limited to what it uses now and `headroomMb` more, as `ulimit -v` would. */
+  function withAddressSpace<T>(headroomMb: number, body: () => T): T {
+    const used = Number(/^VmSize:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]) * 1024;
+    const limit = (soft: string): void => {
+      const run = spawnSync('prlimit', ['--pid', String(process.pid), `--as=${soft}:unlimited`]);
+      assert.equal(run.status, 0, String(run.stderr));
+    };
+    limit(String(used + headroomMb * 2 ** 20));
+    try {
+      return body();
+    } finally {
+      limit('unlimited');
+    }
+  }
+  const text = readFileSync(new URL('../fixtures/seed.imr.md', import.meta.url), 'utf8').replace('Overturned', 'Approved');
+  const request: AnalysisRequest = { uri: 'file:///drafts/letter.imr.md', text, config: {}, today: '2026-01-15' };
+
+  it('measures the address space left under a limit, and none without one', { skip: !prlimit && 'needs prlimit' }, () => {
+    assert.equal(addressSpaceLeftMb(), undefined);
+    const left = withAddressSpace(300, () => addressSpaceLeftMb());
+    assert.ok(left !== undefined && left > 250 && left <= 300, String(left));
+  });
+
+  it('starts no thread without room for one, and says why', { skip: !prlimit && 'needs prlimit' }, async () => {
+    const threads = new WorkerPool({ script: SCRIPT });
+    const spawned: unknown[] = [];
+    threads.events.on('spawn', (event) => spawned.push(event));
+    const pending = withAddressSpace(200, () => threads.run(request.uri, { kind: 'analyse', request, model: false }, { timeMs: 1_000, memoryMb: 64 }));
+    const outcome = await pending;
+    assert.ok('unavailable' in outcome);
+    assert.match(outcome.unavailable, /^the process's address-space limit \(ulimit -v\) leaves (1\d\d|200) MB, and a checking thread needs 464 MB$/);
+    assert.deepEqual(spawned, []);
+    await threads.close();
+  });
+
+  it('checks, fixes and renders in this thread instead, without a budget, and logs that once', { skip: !prlimit && 'needs prlimit' }, async () => {
+    const logged: string[] = [];
+    const threads = workerAnalysis({ script: SCRIPT, log: (message) => logged.push(message) });
+    const [analysis, fixed, preview, exported] = await Promise.all(
+      withAddressSpace(100, () => [
+        threads.analyse(request),
+        threads.fixAll(request),
+        threads.render({ ...request, mode: 'preview' }),
+        threads.render({ ...request, mode: 'export', fileName: 'CM16-0001.imr.md', printSummary: true }),
+      ]),
+    );
+    await threads.close();
+    const here = lint(text, { today: request.today });
+    assert.deepEqual((analysis as Analysis).lint.findings, here.findings);
+    assert.ok((analysis as Analysis).lint.model, 'the model of this thread, read here');
+    assert.deepEqual(fixed, fixAll(text, { today: request.today }));
+    assert.equal((preview as Rendering & { mode: 'preview' }).rendered.html, renderDetermination(text, { today: request.today, mode: 'preview' }).html);
+    assert.equal(
+      (exported as Rendering & { mode: 'export' }).html,
+      renderExportDocument(text, { today: request.today, fileName: 'CM16-0001.imr.md', printSummary: true }),
+    );
+    assert.equal(logged.length, 1);
+    assert.match(
+      logged[0],
+      /^imr: checks run without a time or memory budget: the process's address-space limit \(ulimit -v\) leaves \d+ MB, and a checking thread needs 912 MB\.$/,
+    );
   });
 });
