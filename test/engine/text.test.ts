@@ -162,7 +162,7 @@ describe('LineIndex, offset by offset', () => {
     assert.equal(index.lineCount, expected.length);
     for (let offset = -2; offset <= text.length + 2; offset++) {
       const clamped = Math.max(0, Math.min(offset, text.length));
-      const line = expected.findLastIndex((candidate) => candidate.start <= clamped);
+      const line = expected.filter((candidate) => candidate.start <= clamped).length - 1;
       const character = Math.min(clamped, expected[line].end) - expected[line].start;
       assert.deepEqual(index.positionAt(offset), { line, character }, `offset ${offset}`);
     }
