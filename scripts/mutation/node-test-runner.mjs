@@ -5,7 +5,7 @@
 // filled by an earlier test hides it). A static mutant has no coverage of its own: it runs the tests that reach any
 // code of its file, the way a module's constants reach the tests (a constant only read by other files' code is missed).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -15,6 +15,8 @@ import { determineHitLimitReached, DryRunStatus, MutantRunStatus, TestStatus, to
 
 const CHILD = fileURLToPath(new URL('./child.mjs', import.meta.url));
 const REGISTER = new URL('./register.mjs', import.meta.url).href;
+/** Left in the sandbox by the dry run: a runner that starts after it (a time-out or a crash restarted it) warms up first. */
+const WARM = '.node-test-runner-warm';
 
 class NodeTestRunner {
   static inject = tokens(commonTokens.options, commonTokens.logger);
@@ -42,6 +44,12 @@ class NodeTestRunner {
   async init() {
     this.files = (await glob(this.testFiles)).sort();
     if (this.files.length === 0) throw new Error(`nodeTest.testFiles matched no file: ${this.testFiles.join(', ')}`);
+    // Here, not in the next mutant's run: that run's time-out would expire during the warm-up, and restart the runner
+    // again, so that every later mutant would be reported as timed out.
+    if (existsSync(WARM)) {
+      await this.load();
+      await this.warmUp();
+    }
   }
 
   async load() {
@@ -64,6 +72,7 @@ class NodeTestRunner {
     const results = await this.session.execute({ files: this.files, bail: false, perTestCoverage });
     this.remember(results);
     this.warm = true;
+    writeFileSync(WARM, '');
     const ns = this.session.strykerNamespace();
     const coverage = ns[INSTRUMENTER_CONSTANTS.MUTATION_COVERAGE_OBJECT];
     if (coverage && perTestCoverage) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigLoader, shortPath } from '../../engine/src/config/load';
-import { dirname, isRoot, normalize, relativeTo, resolvePath } from '../../engine/src/config/paths';
+import { basename, dirname, isAbsolute, isRoot, normalize, relativeTo, resolvePath, rootOf } from '../../engine/src/config/paths';
 import { json, memoryHost } from './memory-host';
 
 describe('configuration paths', () => {
@@ -36,5 +36,54 @@ describe('configuration paths', () => {
     const host = memoryHost({ 'c:/.imrlintrc.json': json({ rules: { phi: 'off' } }), 'c:/work/.imrlintrc': json({ rules: { credentials: 'off' } }) });
     const effective = await new ConfigLoader(host).resolve('c:/work/cases/a.md');
     assert.deepEqual(effective.files, ['c:/.imrlintrc.json', 'c:/work/.imrlintrc']);
+  });
+
+  it('knows a root by a leading slash or a drive letter, with either kind of separator', () => {
+    assert.deepEqual(['/work', 'C:/work', 'c:/', 'c:work', 'work/a.md', '1:/work', '', 'ab:/x'].map(rootOf), [
+      '/',
+      'C:/',
+      'c:/',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    assert.deepEqual(['/work', 'C:\\work', 'c:/work', '\\work', 'work\\a.md', 'c:work', 'x/c:/work'].map(isAbsolute), [
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('normalizes separators, dots and parents, keeping what goes above a relative start', () => {
+    assert.equal(normalize('a/b/../../..'), '..');
+    assert.equal(normalize('../../a'), '../../a');
+    assert.equal(normalize('a/./b//c/'), 'a/b/c');
+    assert.equal(normalize('a/..'), '.');
+    assert.equal(normalize(''), '.');
+    assert.equal(normalize('c:\\work\\..\\..\\x'), 'c:/x');
+    assert.equal(normalize('/'), '/');
+  });
+
+  it('takes the folder and the name of a path, relative ones too', () => {
+    assert.equal(dirname('a.md'), '.');
+    assert.equal(dirname('cases/a.md'), 'cases');
+    assert.equal(dirname('/a.md'), '/');
+    assert.equal(dirname('c:/a.md'), 'c:/');
+    assert.equal(dirname('/'), '/');
+    assert.equal(basename('/work/cases/a.md'), 'a.md');
+    assert.equal(basename('a.md'), 'a.md');
+    assert.equal(basename('/work/'), '');
+  });
+
+  it('takes a folder as itself, and one written with a trailing slash', () => {
+    assert.equal(relativeTo('/work', '/work'), '');
+    assert.equal(relativeTo('/work/', '/work/a.md'), 'a.md');
+    assert.equal(relativeTo('/work/cases', '/work'), undefined);
   });
 });

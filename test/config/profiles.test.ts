@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { profileSchema, type ImrConfig } from '../../engine/src/config/schema';
 import { lint } from '../../engine/src/lint';
-import { findProfile } from '../../engine/src/config/profiles';
+import { allProfiles, findProfile, resolveProfile } from '../../engine/src/config/profiles';
 import { builtinProfiles } from '../../engine/src/profiles/builtin';
 import { rules } from '../../engine/src/rules';
 import type { Finding } from '../../engine/src/rules/types';
@@ -200,6 +200,93 @@ describe('custom profiles', () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(profiles[0].decisions, { ...findProfile('ca-dwc-imr-2015')!.decisions, upheld: 'Affirmed', overturned: 'Reversed' });
     assert.equal(profiles[0].sections[1].title, 'DOCUMENTS REVIEWED');
+  });
+});
+
+describe('profile definitions that do not resolve', () => {
+  const section = (id: string) => ({ id, title: id.toUpperCase(), aliases: [], required: true });
+
+  it('names a cycle of profiles from the first met, and leaves every profile in it out', () => {
+    const { profiles, problems } = resolveProfiles([
+      { id: 'a', extends: 'b' },
+      { id: 'b', extends: 'c' },
+      { id: 'c', extends: 'a' },
+      { id: 'fine', extends: 'ca-dwc-imr' },
+    ]);
+    assert.deepEqual(
+      profiles.map((profile) => profile.id),
+      ['fine'],
+    );
+    assert.deepEqual(problems[0], {
+      index: 2,
+      path: ['extends'],
+      message: 'profiles extend each other in a cycle (a → b → c → a); one of them must start from a built-in profile or define its sections',
+    });
+    assert.deepEqual(
+      problems.slice(1).map((problem) => [problem.index, problem.message]),
+      [
+        [1, 'profile "c" it extends is itself invalid'],
+        [0, 'profile "b" it extends is itself invalid'],
+      ],
+    );
+  });
+
+  it('names the profiles it knows for one it does not, each once', () => {
+    const { problems } = resolveProfiles([
+      { id: 'ca-dwc-imr', extends: 'ca-dwc-imr' },
+      { id: 'typo', extends: 'ca-dwc-imr-2051' },
+    ]);
+    assert.deepEqual(problems, [
+      { index: 1, path: ['extends'], message: 'unknown profile "ca-dwc-imr-2051" (profiles: ca-dwc-imr, typo, ca-dwc-imr-2015, ca-dwc-imr-2013)' },
+    ]);
+  });
+
+  it('says a section id that is not one of its sections, at the key that names it or at its sections', () => {
+    const { profiles, problems } = resolveProfiles([
+      { id: 'named', sections: [section('a')], issuesSection: 'issues', credentialsSection: 'a' },
+      { id: 'inherited', extends: 'ca-dwc-imr', sections: [section('how-made'), section('other')] },
+    ]);
+    assert.deepEqual(profiles, []);
+    assert.deepEqual(problems, [
+      { index: 0, path: ['issuesSection'], message: '"issues" is not the id of one of this profile\'s sections (a)' },
+      { index: 1, path: ['sections'], message: '"issues" is not the id of one of this profile\'s sections (how-made, other)' },
+    ]);
+  });
+
+  it('takes no credentials section when its own sections leave out the one it would inherit', () => {
+    const { profiles } = resolveProfiles([{ id: 'short', extends: 'ca-dwc-imr', sections: [section('issues')] }]);
+    assert.equal(profiles[0].credentialsSection, undefined);
+    assert.equal(profiles[0].description, `Based on ca-dwc-imr: ${findProfile('ca-dwc-imr')!.description}`);
+    const fresh = resolveProfiles([{ id: 'fresh', sections: [section('issues')], issuesSection: 'issues' }]).profiles[0];
+    assert.deepEqual(
+      [fresh.description, fresh.credentialsSection, fresh.rules, fresh.credentials],
+      ['', undefined, {}, findProfile('ca-dwc-imr')!.credentials],
+    );
+  });
+
+  it('refuses two decision words that are the same', () => {
+    const { profiles, problems } = resolveProfiles([{ id: 'same', extends: 'ca-dwc-imr', decisions: { upheld: 'Overturned' } }]);
+    assert.deepEqual(profiles, []);
+    assert.deepEqual(problems, [{ index: 0, path: ['decisions'], message: 'the two decision words must differ (both are "Overturned")' }]);
+  });
+
+  it('picks the draft’s profile, then the configured one, then the default, passing over names it does not know', () => {
+    const config: ImrConfig = { profile: 'ca-dwc-imr-2013' };
+    assert.equal(resolveProfile('ca-dwc-imr-2015', config).id, 'ca-dwc-imr-2015');
+    assert.equal(resolveProfile('no-such', config).id, 'ca-dwc-imr-2013');
+    assert.equal(resolveProfile(undefined, { profile: 'no-such' }).id, 'ca-dwc-imr');
+    assert.equal(resolveProfile('', {}).id, 'ca-dwc-imr');
+    const refined = allProfiles({
+      profiles: [
+        { id: 'acme', sections: [section('issues')], issuesSection: 'issues' },
+        { id: 'ca-dwc-imr', extends: 'ca-dwc-imr', rules: { phi: 'off' } },
+      ],
+    });
+    assert.deepEqual(
+      refined.map((profile) => profile.id),
+      ['acme', 'ca-dwc-imr', 'ca-dwc-imr-2015', 'ca-dwc-imr-2013'],
+    );
+    assert.deepEqual(refined[1].rules, { ...findProfile('ca-dwc-imr')!.rules, phi: 'off' });
   });
 });
 

@@ -115,6 +115,26 @@ describe('the rule runner', () => {
     assert.deepEqual(unknown.failures, [{ ruleId: 'house-style', error: 'its options are invalid: (options): Unrecognized key: "words"' }]);
   });
 
+  it('checks each distinct value of a rule’s options once, for the last 64 values', () => {
+    const seen: unknown[] = [];
+    const rule = houseRule('house-words', () => [], {
+      options: z.strictObject({ maxWords: z.number().int().default(12) }) as AnyRule['options'],
+      check: (_model, context) => void seen.push(context.options),
+    });
+    const run = (maxWords: number) => lint(TEXT, { rules: [rule], config: { rules: { 'house-words': ['warning', { maxWords }] } } as unknown as ImrConfig });
+    // A configuration reaches a checking thread as a new copy with every draft: equal options are the same checked value.
+    run(1);
+    run(1);
+    assert.equal(seen[1], seen[0]);
+    for (let maxWords = 2; maxWords <= 64; maxWords++) run(maxWords);
+    run(1);
+    assert.equal(seen.at(-1), seen[0], '64 values are kept');
+    run(65);
+    run(1);
+    assert.notEqual(seen.at(-1), seen[0], 'a 65th starts the cache again');
+    assert.deepEqual(seen.at(-1), { maxWords: 1 });
+  });
+
   it('passes the clock, the line break and the privacy patterns to each rule', () => {
     const seen: unknown[] = [];
     const rule = houseRule('house-style', () => [], { check: (_model, { today, eol, privacy }) => void seen.push({ today, eol, privacy }) });

@@ -135,3 +135,156 @@ describe('MappedText', () => {
 function offsetsOf(text: MappedText): number[] {
   return Array.from({ length: text.length + 1 }, (_, index) => text.offsetAt(index));
 }
+
+describe('LineIndex, offset by offset', () => {
+  /** Every line's start and content end, read the slow way. */
+  function lines(text: string): { start: number; end: number }[] {
+    const out: { start: number; end: number }[] = [];
+    const breaks = /\r\n|\r|\n/g;
+    let start = 0;
+    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+      out.push({ start, end: match.index });
+      start = match.index + match[0].length;
+    }
+    out.push({ start, end: text.length });
+    return out;
+  }
+
+  it('places every offset, and every offset outside the text, as a scan of the lines does', () => {
+    // A letter pasted together from Word (CRLF), an old Mac file (CR) and Unix (LF), with blank lines of each.
+    const text = 'CLINICAL CASE SUMMARY\r\n\r\nThe applicant\rfiled\r\rclaims\n\nUpheld\r\n';
+    const expected = lines(text);
+    const index = new LineIndex(text);
+    assert.deepEqual(
+      index.lineStarts,
+      expected.map((line) => line.start),
+    );
+    assert.equal(index.lineCount, expected.length);
+    for (let offset = -2; offset <= text.length + 2; offset++) {
+      const clamped = Math.max(0, Math.min(offset, text.length));
+      const line = expected.filter((candidate) => candidate.start <= clamped).length - 1;
+      const character = Math.min(clamped, expected[line].end) - expected[line].start;
+      assert.deepEqual(index.positionAt(offset), { line, character }, `offset ${offset}`);
+    }
+    expected.forEach((line, number) => {
+      assert.equal(index.lineEnd(number), line.end, `end of line ${number}`);
+      assert.equal(index.offsetAt({ line: number, character: 0 }), line.start);
+      assert.equal(index.offsetAt({ line: number, character: -4 }), line.start);
+      assert.equal(index.offsetAt({ line: number, character: 3 }), Math.min(line.start + 3, line.end));
+      assert.equal(index.offsetAt({ line: number, character: 999 }), line.end);
+    });
+    assert.equal(index.offsetAt({ line: -1, character: 5 }), 0);
+    assert.equal(index.offsetAt({ line: expected.length, character: 0 }), text.length);
+    assert.deepEqual(index.rangeOf({ start: 2, end: 30 }), { start: index.positionAt(2), end: index.positionAt(30) });
+  });
+
+  it('inserts with the line break the text uses: CRLF anywhere, else LF, else CR alone, else LF', () => {
+    assert.deepEqual(
+      ['a\nb\r\nc', 'a\rb\nc', 'a\rb\rc', 'a', ''].map((text) => new LineIndex(text).eol),
+      ['\r\n', '\n', '\r', '\n', '\n'],
+    );
+  });
+});
+
+describe('MappedText, each operation', () => {
+  const offsets = (text: MappedText): number[] => Array.from({ length: text.length + 1 }, (_, index) => text.offsetAt(index));
+
+  it('maps an index before the text to its first character, and at or past the end to its end', () => {
+    const text = new MappedText('ab', { runs: [0, 10], end: 20 });
+    assert.equal(text.offsetAt(-5), 10);
+    assert.equal(text.offsetAt(2), 20);
+    assert.equal(text.offsetAt(7), 20);
+  });
+
+  it('is itself when sliced whole and it ends after its last character, and a copy that does otherwise', () => {
+    const plain = MappedText.at('Upheld', 40);
+    assert.equal(plain.slice(0), plain);
+    assert.equal(plain.slice(-3, 99), plain);
+    // "Upheld&nbsp;" read as "Upheld\u00a0": the text ends after its source, a slice after its last character.
+    const entity = new MappedText('Upheld\u00a0', alignValue('Upheld\u00a0', 'Upheld&nbsp;', 40));
+    assert.deepEqual([entity.end, entity.slice(0).end], [52, 47]);
+    const ended = new MappedText('ab', { runs: [0, 10], end: 20 });
+    const whole = ended.slice(0);
+    assert.notEqual(whole, ended);
+    assert.deepEqual([whole.text, whole.runs, whole.end], ['ab', [0, 10], 12]);
+    const tail = MappedText.join([MappedText.at('the', 0), MappedText.at('MTUS', 10)], ' ').slice(2, 6);
+    assert.deepEqual([tail.text, tail.runs, tail.end], ['e MT', [0, 2, 2, 10], 12]);
+    assert.deepEqual(ended.slice(1, 1).span, { start: 11, end: 11 });
+  });
+
+  it('moves every offset by a delta, and is itself for none', () => {
+    const text = MappedText.join([MappedText.at('the', 0), MappedText.at('MTUS', 10)], ' ');
+    assert.equal(text.shifted(0), text);
+    const moved = text.shifted(-3);
+    assert.deepEqual(
+      offsets(moved),
+      offsets(text).map((offset) => offset - 3),
+    );
+    assert.deepEqual(text.runs, [0, 0, 4, 10], 'the original is unchanged');
+  });
+
+  it('describes its runs from a base, alike for texts mapped alike wherever they sit', () => {
+    const here = MappedText.join([MappedText.at('the', 100), MappedText.at('MTUS', 110)], ' ');
+    const there = MappedText.join([MappedText.at('the', 500), MappedText.at('MTUS', 510)], ' ');
+    assert.equal(here.shapeFrom(100), '14,0:0,4:10');
+    assert.equal(there.shapeFrom(500), here.shapeFrom(100));
+    assert.notEqual(MappedText.join([MappedText.at('the', 500), MappedText.at('MTUS', 511)], ' ').shapeFrom(500), here.shapeFrom(100));
+    assert.equal(MappedText.empty(7).shapeFrom(2), '5');
+  });
+
+  it('trims to the characters between white space, or to an empty text where the white space ends', () => {
+    const text = MappedText.at(' \t Upheld \n', 20);
+    assert.deepEqual([text.trim().text, text.trim().span], ['Upheld', { start: 23, end: 29 }]);
+    assert.deepEqual([MappedText.at(' \t ', 20).trim().text, MappedText.at(' \t ', 20).trim().span], ['', { start: 23, end: 23 }]);
+    assert.equal(MappedText.at('Upheld', 3).trim().text, 'Upheld');
+  });
+
+  it('joins nothing into an empty text, one piece into itself, and maps a separator before any text to the next piece', () => {
+    assert.deepEqual([MappedText.join([], ' ').text, MappedText.join([], ' ').span], ['', { start: 0, end: 0 }]);
+    const one = MappedText.at('Upheld', 9);
+    assert.equal(MappedText.join([one], '\n'), one);
+    const leading = MappedText.join([MappedText.empty(5), MappedText.at('ab', 10)], ' ');
+    assert.deepEqual([leading.text, offsets(leading)], [' ab', [10, 10, 11, 12]]);
+    const middle = MappedText.join([MappedText.at('a', 0), MappedText.empty(4), MappedText.at('b', 8)], '--');
+    assert.deepEqual([middle.text, offsets(middle)], ['a----b', [0, 1, 1, 2, 2, 8, 9]]);
+    const glued = MappedText.join([MappedText.at('a', 0), MappedText.at('b', 8)], '');
+    assert.deepEqual([glued.text, glued.runs, glued.end], ['ab', [0, 0, 1, 8], 9]);
+  });
+
+  it('finds the first character at or after an offset before, between and past its runs', () => {
+    const text = MappedText.join([MappedText.at('the', 10), MappedText.at('MTUS', 20)], '');
+    assert.equal(text.indexAtOrAfter(0), 0);
+    assert.equal(text.indexAtOrAfter(12), 2);
+    assert.equal(text.indexAtOrAfter(13), 3, 'between the runs: the next run');
+    assert.equal(text.indexAtOrAfter(19), 3);
+    assert.equal(text.indexAtOrAfter(21), 4);
+    assert.equal(text.indexAtOrAfter(23), 6);
+    assert.equal(text.indexAtOrAfter(24), 7);
+    assert.equal(MappedText.empty(3).indexAtOrAfter(0), 0);
+  });
+
+  it('builds runs from one offset per character, merging those that continue', () => {
+    const text = MappedText.fromOffsets('abcd', [5, 6, 9, 10, 11]);
+    assert.deepEqual([text.runs, text.end], [[0, 5, 2, 9], 11]);
+    assert.deepEqual(MappedText.fromOffsets('', [4]).runs, []);
+    assert.deepEqual(MappedText.at('', 4).runs, []);
+  });
+});
+
+describe('aligning a value to its source', () => {
+  it('is one run when the value is its source', () => {
+    assert.deepEqual(alignValue('Upheld', 'Upheld', 7), { runs: [0, 7], end: 13 });
+    assert.deepEqual(alignValue('', '', 7), { runs: [], end: 7 });
+  });
+
+  it('looks 17 characters ahead for each character, and maps one not found to where the search stands', () => {
+    const near = alignValue('ab', `a${'x'.repeat(16)}b`, 0);
+    assert.deepEqual(near, { runs: [0, 0, 1, 17], end: 18 });
+    const far = alignValue('ab', `a${'x'.repeat(17)}b`, 0);
+    assert.deepEqual(far, { runs: [0, 0], end: 19 }, 'b is past the window: it maps to the character after a');
+    const decoded = alignValue('a\u00a0c', 'a&nbsp;c', 100);
+    assert.deepEqual(decoded, { runs: [0, 100, 2, 107], end: 108 });
+    const missingAtEnd = alignValue('ab', 'a', 0);
+    assert.deepEqual(missingAtEnd, { runs: [0, 0], end: 1 });
+  });
+});

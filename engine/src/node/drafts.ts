@@ -91,7 +91,8 @@ export function decodeDraft(bytes: Uint8Array): DecodedDraft {
   const head = bytes.subarray(0, 8000);
   if (head.includes(0)) return { ok: false, reason: 'is a binary file, not a text draft' };
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // The byte-order mark is kept by the decoder (it drops one by default) so that the draft says it had one.
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return text.startsWith('\ufeff') ? { ok: true, text: text.slice(1), bom: '\ufeff' } : { ok: true, text, bom: '' };
   } catch {
     return { ok: false, reason: `is not valid UTF-8 text (first bad byte at offset ${firstInvalidByte(bytes)}); save it as UTF-8` };
@@ -99,20 +100,28 @@ export function decodeDraft(bytes: Uint8Array): DecodedDraft {
 }
 
 function firstInvalidByte(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // A prefix decodes (a character it cuts waits for the rest) up to the first bad byte and never after: a binary search finds it.
+  const decodes = (length: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
   let low = 0;
   let high = bytes.length;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid));
-      low = mid;
-    } catch {
-      high = mid - 1;
-    }
+    if (decodes(mid)) low = mid;
+    else high = mid - 1;
   }
-  // A valid prefix may end inside a character; the bad byte is at or just after it.
-  return low;
+  // A character begun before that byte (or before the end of the file) and never finished is wrong from its first byte.
+  let start = low;
+  while (start > 0 && low - start < 3 && (bytes[start - 1] & 0xc0) === 0x80) start--;
+  const lead = bytes[start - 1];
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return start > 0 && length > low - start + 1 ? start - 1 : low;
 }
 
 /**
