@@ -313,24 +313,27 @@ describe('the service over a step that runs elsewhere', () => {
     const { step } = recordingStep({
       analyse: () => ({
         lint: { findings: here.findings, failures: here.failures },
-        deferredModel: (lines) => {
+        deferredModel: async (lines) => {
           reads++;
           return { ...here.model!, lines };
         },
       }),
     });
     const { service } = setup({}, {}, { analysis: step });
-    const result = await service.check(letter());
-    assert.ok(result);
+    const findingsOnly = await service.check(letter(), { model: false });
+    assert.ok(findingsOnly);
     assert.equal(reads, 0);
-    assert.equal(result.lines.text, approved, 'the lines index the text checked');
-    assert.equal(result.stopped, undefined);
-    assert.ok(!('stopped' in result));
-    assert.ok(Object.keys(result).includes('model'), 'the model is one of its properties');
+    assert.equal(findingsOnly.model, undefined, 'a check for its findings reads no model');
+    assert.equal(findingsOnly.lines.text, approved, 'the lines index the text checked');
+    assert.equal(findingsOnly.stopped, undefined);
+    assert.ok(!('stopped' in findingsOnly));
+    const result = await service.check(letter());
+    assert.equal(result, findingsOnly, 'the same check, now with its model');
     assert.equal(result.model?.lines, result.lines);
     assert.equal(reads, 1);
     assert.ok(service.outline(result).length > 0);
     assert.ok(service.folding(result).length > 0);
+    assert.equal((await service.check(letter()))?.model, result.model);
     assert.equal(reads, 1, 'read once, then kept');
   });
 

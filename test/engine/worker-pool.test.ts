@@ -238,7 +238,8 @@ describe('the step in checking threads', () => {
     const analysis = await step().analyse({ ...request('model', { packedModel: packModel(here.model!) } as ImrConfig), text: 'model' });
     assert.ok(analysis.deferredModel);
     const lines = new LineIndex('model');
-    const model = analysis.deferredModel(lines);
+    const model = await analysis.deferredModel(lines);
+    assert.ok(model);
     assert.equal(model.text, 'model');
     assert.equal(model.lines, lines);
     assert.equal(model.profile.id, here.model!.profile.id);

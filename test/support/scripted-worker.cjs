@@ -1,7 +1,7 @@
 // A checking thread that speaks the pool's protocol and does what each request's text says, for the pool's tests:
 // "echo" answers what it knows of itself, "sleep:<ms>" answers later, "hang" never answers, "fail" answers a failure,
 // "exit" ends the thread, "throw" throws outside any request, "log" prints first, "grow" runs out of memory, "model"
-// hands back the packed model the request's configuration carries.
+// says it read a model, and hands back the packed model the request's configuration carries when asked for it.
 const { parentPort, workerData, resourceLimits, threadId } = require('node:worker_threads');
 
 const forgotten = [];
@@ -29,7 +29,9 @@ parentPort.on('message', (message) => {
     case 'echo':
       return done();
     case 'model':
-      return send({ kind: 'done', id: message.id, answer: { findings: [], failures: [], model: message.request.config.packedModel } });
+      // Checked and modelled; the packed model itself only when a 'model' task asks for it.
+      if (message.kind === 'model') return send({ kind: 'done', id: message.id, answer: message.request.config.packedModel });
+      return send({ kind: 'done', id: message.id, answer: { findings: [], failures: [], modelled: true } });
     case 'sleep':
       return void setTimeout(done, Number(argument));
     case 'hang':
