@@ -162,4 +162,24 @@ describe('phi: each pattern at its edges', () => {
       ['POL-9', 'a policy number', undefined],
     ]);
   });
+
+  it('reports a configured match without the white space it ends with, and never an empty or blank one', () => {
+    const privacy = {
+      patterns: [
+        { name: 'a claim number', pattern: 'Claim\\s+\\d+\\s*' },
+        { name: 'nothing', pattern: '\\s*' },
+      ],
+    };
+    assert.deepEqual(found('Claim 4471 was filed. Claim 52 ', { privacy }), [
+      ['Claim 4471', 'a claim number', undefined],
+      ['Claim 52', 'a claim number', undefined],
+    ]);
+  });
+
+  it('calls its fix by what it writes', () => {
+    const text = draft({ summary: 'Records were sent to jmarquez@valleypsych.com in May.' });
+    const [finding] = findingsOf(text, 'phi');
+    assert.equal(finding.fix?.title, 'Redact as [REDACTED]');
+    assert.equal(finding.suggestions, undefined);
+  });
 });
