@@ -128,4 +128,13 @@ describe('date-chronology', () => {
       ],
     );
   });
+
+  it('reads two-digit years from 70 on as the 1900s, and a month past December as no date', () => {
+    const summary = 'The applicant was hired on 6/1/70 and rehired on 6/1/85. Notes dated 13/01/2014, Sept. 3, 2014 and Jan. 5, 2015 are in the file.';
+    const text = draft({ summary });
+    assert.deepEqual(
+      findingsOf(text, 'date-chronology').map((finding) => [finding.range, finding.message]),
+      [[rangeOf(text, '13/01/2014'), '"13/01/2014" is not a calendar date; correct the day or the month.']],
+    );
+  });
 });
