@@ -114,6 +114,22 @@ describe('item-fields: inserted labels look like their neighbours', () => {
 });
 
 describe('item-fields: what each fix is called and writes', () => {
+  it('copies a numbered list marker with its number, its spacing and bold written with underscores', () => {
+    for (const [claims, rationale] of [
+      ['1.  ', '2.  '],
+      ['10)\t__', '11)\t__'],
+    ]) {
+      const close = claims.endsWith('__') ? '__' : '';
+      const text = draft({
+        items: [
+          `Tramadol 50 mg #120:  Upheld\n\n${claims}Claims Administrator guideline${close}: ${MTUS_CA}\n${rationale}Decision rationale${close}: ${NOT_NECESSARY}`,
+        ],
+      });
+      const fixed = applyFix(text, findingsOf(text, 'item-fields')[0]);
+      assert.equal(fixed, text.replace(`\n${rationale}Decision`, `\n${rationale}MAXIMUS guideline${close}: \n${rationale}Decision`), JSON.stringify(claims));
+    }
+  });
+
   it('names the label a fix inserts, and writes each label of an item without fields after its line, apart from it', () => {
     const text = draft({ items: [item({ claims: null, reviewer: null, rationale: null })] });
     const findings = findingsOf(text, 'item-fields');
