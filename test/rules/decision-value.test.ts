@@ -59,6 +59,7 @@ describe('decision-value', () => {
     const text = draft({ items: [item({ decision: 'Modified', rationale: 'The records were reviewed.' })] });
     const [finding] = findingsOf(text, 'decision-value');
     assert.equal(finding.severity, 'error');
+    assert.equal(finding.message, '"Modified" is a utilization review word; an IMR decision is "Upheld" or "Overturned".');
     assert.equal(finding.fix, undefined);
     assert.deepEqual(
       finding.suggestions?.map((suggestion) => suggestion.title),
