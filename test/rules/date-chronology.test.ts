@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
+import type { LintOptions } from '../../engine/src/lint';
 import { draft, findingsOf, item, rangeOf } from '../support/drafts';
 
 const injury = 'The applicant filed a claim for low back pain reportedly associated with an industrial injury of December 8, 2014.';
@@ -135,6 +136,16 @@ describe('date-chronology', () => {
     assert.deepEqual(
       findingsOf(text, 'date-chronology').map((finding) => [finding.range, finding.message]),
       [[rangeOf(text, '13/01/2014'), '"13/01/2014" is not a calendar date; correct the day or the month.']],
+    );
+  });
+
+  it('compares with the day its "today" option names, for a letter checked long after it was written', () => {
+    const text = draft({ summary: 'The applicant was injured on December 8, 2014. A progress note dated March 2, 2015 is on file.' });
+    assert.deepEqual(findingsOf(text, 'date-chronology'), []);
+    const config = { rules: { 'date-chronology': ['info', { today: '2015-01-01' }] } } satisfies LintOptions['config'];
+    assert.deepEqual(
+      findingsOf(text, 'date-chronology', { config }).map((finding) => [finding.range, finding.message]),
+      [[rangeOf(text, 'March 2, 2015'), '"March 2, 2015" is in the future; check the date.']],
     );
   });
 });
