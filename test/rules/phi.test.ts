@@ -129,6 +129,18 @@ describe('phi: each pattern at its edges', () => {
     );
   });
 
+  it('takes a date of birth in capitals or "Born on" alone on its line', () => {
+    for (const [summary, written] of [
+      ['Date of Birth: 01/02/1960.', 'Date of Birth: 01/02/1960'],
+      ['DATE OF BIRTH 7/8/1964.', 'DATE OF BIRTH 7/8/1964'],
+      ['Born on Jan. 4, 1962.', 'Born on Jan. 4, 1962'],
+      ['BIRTHDATE 5/6/1963.', 'BIRTHDATE 5/6/1963'],
+      ['BORN ON 03/04/1961.', 'BORN ON 03/04/1961'],
+    ]) {
+      assert.deepEqual(found(summary), [[written, 'a date of birth', undefined]], summary);
+    }
+  });
+
   it('takes titled names with a hyphen or an apostrophe, offering a neutral term for each', () => {
     assert.deepEqual(found('Dr. Smith and Dr Jane Doe saw Mr. O’Brien, Mrs Lee, Ms. Kay and Miss Ann Marie.'), [
       ['Dr. Smith', 'a personal name', 'the attending provider'],
