@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseConfigFile } from '../../engine/src/config/parse';
+import { phi } from '../../engine/src/rules/phi';
 import { applyFix, draft, findingsOf, item, lintText, rangeOf } from '../support/drafts';
 
 describe('phi', () => {
@@ -193,5 +195,39 @@ describe('phi: each pattern at its edges', () => {
     const [finding] = findingsOf(text, 'phi');
     assert.equal(finding.fix?.title, 'Redact as [REDACTED]');
     assert.equal(finding.suggestions, undefined);
+  });
+});
+
+describe('phi: its options', () => {
+  const problems = (rules: string): string[] =>
+    parseConfigFile('/case/.imrrc.json', `{ "rules": { "phi": ${rules} } }`).problems.map((problem) => problem.message);
+
+  it('sends privacy patterns given as its option to their one place, and takes no other option', () => {
+    assert.deepEqual(problems('["warning", { "patterns": [] }]'), [
+      'privacy patterns are not a rule option: put them under "privacy": { "patterns": [...] } at the top level (or in the imr.privacy setting)',
+    ]);
+    assert.deepEqual(problems('["warning", { "names": 1, "level": 2 }]'), [
+      'this rule takes no options (got "names", "level")',
+      'this rule takes no options (got "names", "level")',
+    ]);
+    assert.deepEqual(problems('["warning", {}]'), []);
+  });
+
+  it('says its options are an object when given anything else', () => {
+    const parsed = phi.options!.safeParse('patterns');
+    assert.equal(parsed.success, false);
+    assert.deepEqual(
+      parsed.error?.issues.map((issue) => issue.message),
+      ['options are an object'],
+    );
+  });
+
+  it('passes over a configured pattern that does not compile, where no configuration file checked it first', () => {
+    const text = draft({ summary: 'Records were sent to jmarquez@valleypsych.com in May.' });
+    const config = { privacy: { patterns: [{ name: 'a claim number', pattern: 'WC-(\\d+' }] } };
+    assert.deepEqual(
+      findingsOf(text, 'phi', { config }).map((finding) => text.slice(finding.span.start, finding.span.end)),
+      ['jmarquez@valleypsych.com'],
+    );
   });
 });
