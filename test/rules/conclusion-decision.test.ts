@@ -137,4 +137,17 @@ describe('conclusion-decision', () => {
     assert.equal(finding.fix?.title, `Add "${NOT_NECESSARY}"`);
     assert.equal(applyFix(text, finding), text.replace(REASONS, `${REASONS} ${NOT_NECESSARY}`));
   });
+
+  it('judges a decision word only mis-written (capitals, a full stop) against its conclusion too', () => {
+    const text = draft({
+      items: [
+        item({ decision: 'UPHELD', rationale: `${REASONS} ${NECESSARY}` }),
+        item({ name: 'Lumbar MRI', decision: 'Overturned.', rationale: `${REASONS} ${NOT_NECESSARY}` }),
+      ],
+    });
+    assert.deepEqual(
+      findingsOf(text, 'conclusion-decision').map((finding) => finding.range),
+      [rangeOf(text, NECESSARY), rangeOf(text, NOT_NECESSARY)],
+    );
+  });
 });

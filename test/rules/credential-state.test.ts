@@ -50,4 +50,10 @@ describe('credential-state', () => {
       ],
     );
   });
+
+  it('leaves a bracketed placeholder to the placeholder rule', () => {
+    const text = draft({ states: '[State(s) of licensure]' });
+    assert.deepEqual(findingsOf(text, 'credential-state'), []);
+    assert.equal(findingsOf(text, 'placeholder').length, 1);
+  });
 });

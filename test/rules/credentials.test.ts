@@ -126,4 +126,15 @@ describe('credentials: what each finding says and what its fix is called', () =>
     assert.equal(finding.fix, undefined);
     assert.deepEqual(findingsOf(LETTER_2013, 'credentials'), []);
   });
+
+  it('takes a misspelt states label for the states only, and still asks for the missing specialties line', () => {
+    const text = draft({ specialties: null }).replace('State(s) of Licensure:', 'Stte of Licnsur:');
+    assert.deepEqual(
+      findingsOf(text, 'credentials').map((finding) => finding.message),
+      [
+        'The credentials block has no "Certification(s)/Specialty:" line; add it under "HOW THE IMR FINAL DETERMINATION WAS MADE".',
+        '"Stte of Licnsur" looks like the label "State(s) of Licensure" misspelt; correct it so the credentials block is read.',
+      ],
+    );
+  });
 });

@@ -185,4 +185,26 @@ describe('decision-value', () => {
     assert.equal(finding.suggestions?.[0].title, 'Add decision "is not medically necessary and appropriate"');
     assert.equal(applyFix(text, finding, 0), LETTER_2013);
   });
+
+  it('says which conclusion outweighs the UR word, and follows the UR word of an item without a rationale', () => {
+    const denied = draft({ items: [item({ decision: 'Denied', rationale: 'Therefore, the request was medically necessary.' })] });
+    assert.equal(
+      findingsOf(denied, 'decision-value')[0].message,
+      '"Denied" is a utilization review word; an IMR decision is "Upheld" or "Overturned" (here probably "Overturned" (the rationale concludes the request is medically necessary)).',
+    );
+    const bare = draft({ items: [item({ name: 'Lumbar MRI', decision: 'Approved', rationale: null })] });
+    const [finding] = findingsOf(bare, 'decision-value');
+    assert.equal(finding.message, '"Approved" is a utilization review word; an IMR decision is "Upheld" or "Overturned" (here probably "Overturned").');
+    assert.equal(finding.fix?.title, 'Change to "Overturned"');
+  });
+
+  it('offers both words for a word that is no decision at all', () => {
+    const text = draft({ items: [item({ decision: 'Pending review' })] });
+    const [finding] = findingsOf(text, 'decision-value');
+    assert.equal(finding.fix, undefined);
+    assert.deepEqual(
+      finding.suggestions?.map((suggestion) => suggestion.title),
+      ['Change to "Upheld"', 'Change to "Overturned"'],
+    );
+  });
 });

@@ -121,4 +121,12 @@ describe('mtus-statement', () => {
     const [finding] = findingsOf(draft({ items: [item({ reviewer })] }), 'mtus-statement');
     assert.equal(finding.fix?.title, 'Change to "The Expert Reviewer"');
   });
+
+  it('asks a field citing the MTUS without a statement to say it was based on the MTUS', () => {
+    const text = draft({ items: [item({ reviewer: 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 80' })] });
+    assert.equal(
+      findingsOf(text, 'mtus-statement')[0].message,
+      '"MAXIMUS guideline" does not say whether the decision was based on the MTUS; begin it with "The Expert Reviewer based their decision on the MTUS."',
+    );
+  });
 });
