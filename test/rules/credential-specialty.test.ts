@@ -54,4 +54,12 @@ describe('credential-specialty', () => {
     );
     assert.equal(findingsOf(text, 'credential-specialty').length, 1);
   });
+
+  it('suggests a specialty for one typed with a long run of spaces, as for one typed with one', () => {
+    const text = draft({ specialties: 'Occupational       Medicin' });
+    assert.deepEqual(
+      findingsOf(text, 'credential-specialty').map((finding) => finding.suggestions?.map((suggestion) => suggestion.title)),
+      [['Change to "Occupational Medicine"']],
+    );
+  });
 });
