@@ -152,4 +152,53 @@ describe('citation-source', () => {
       assert.deepEqual(findingsOf(text, 'citation-source'), [], reviewer);
     }
   });
+
+  it('says an MTUS source cited as Non-MTUS is part of the MTUS, and names the prefix its suggestion writes', () => {
+    const text = draft({ items: [item({ reviewer: nonMtus('Chronic Pain Medical Treatment Guidelines, page 80') })] });
+    const [finding, ...rest] = findingsOf(text, 'citation-source');
+    assert.equal(rest.length, 0);
+    assert.equal(
+      finding.message,
+      'Chronic Pain Medical Treatment Guidelines is part of the MTUS; cite it with "Decision based on MTUS", or name the source the decision really rests on.',
+    );
+    assert.deepEqual(
+      finding.suggestions?.map((suggestion) => suggestion.title),
+      ['Change to "Decision based on MTUS"'],
+    );
+    assert.match(applyFix(text, finding, 0), /Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 80/);
+  });
+
+  it('names the suggested source in its suggestion', () => {
+    const text = draft({ items: [item({ reviewer: mtus('Chronic Pian Medical Treatment Guidelines, page 80') })] });
+    const [finding] = findingsOf(text, 'citation-source');
+    assert.deepEqual(
+      finding.suggestions?.map((suggestion) => suggestion.title),
+      ['Change to "Chronic Pain Medical Treatment Guidelines"'],
+    );
+  });
+
+  it('lists the known sources of the kind cited, one after another, when nothing is near', () => {
+    const message = (reviewer: string): string => findingsOf(draft({ items: [item({ reviewer, rationale: WHY })] }), 'citation-source')[0].message;
+    const unknown =
+      '"Harrison Textbook of Internal Medicine" is not a guideline source this extension knows; check the name, or ignore this warning for a source outside the catalogue';
+    assert.equal(
+      message(nonMtus('Harrison Textbook of Internal Medicine, Chapter 4')),
+      `${unknown} (known: ACOEM Practice Guidelines, Third Edition, Official Disability Guidelines (ODG), FDA labeling, Other nationally recognized evidence-based guideline, Peer-reviewed study).`,
+    );
+    assert.equal(
+      message(mtus('Harrison Textbook of Internal Medicine, Chapter 4')),
+      `${unknown} (known: ACOEM Practice Guidelines, 2nd Edition (2004), Chronic Pain Medical Treatment Guidelines, Acupuncture Medical Treatment Guidelines, Postsurgical Treatment Guidelines, Opioids Treatment Guidelines (2016), MTUS Drug Formulary (2018)).`,
+    );
+  });
+
+  it('does not question the chapter of a source whose chapters the catalogue does not list', () => {
+    const text = draft({ items: [item({ reviewer: mtus('Chronic Pain Medical Treatment Guidelines, Opioids Chapter, page 80') })] });
+    assert.deepEqual(findingsOf(text, 'citation-source'), []);
+  });
+
+  it('words a note about an unknown chapter with the source it was looked for in', () => {
+    const text = draft({ items: [item({ reviewer: nonMtus('ODG Toe Chapter, Bunions'), rationale: WHY })] });
+    const [finding] = findingsOf(text, 'citation-source');
+    assert.equal(finding.message, '"Toe Chapter" is not a chapter of Official Disability Guidelines (ODG) that this extension knows; check the chapter name.');
+  });
 });

@@ -115,4 +115,39 @@ describe('conclusion-decision', () => {
     const text = draft({ items: [item({ decision: 'Approved', rationale: NOT_NECESSARY })] });
     assert.deepEqual(findingsOf(text, 'conclusion-decision'), []);
   });
+
+  it('words its message and fixes for an Overturned item that concludes "not medically necessary"', () => {
+    const text = draft({ items: [item({ decision: 'Overturned', rationale: `${REASONS} ${NOT_NECESSARY}` })] });
+    const [finding] = findingsOf(text, 'conclusion-decision');
+    assert.equal(
+      finding.message,
+      'The decision is "Overturned" but the rationale concludes the request is not medically necessary; "Overturned" needs "medically necessary". Correct whichever of the two is wrong.',
+    );
+    assert.deepEqual(
+      finding.suggestions?.map((suggestion) => suggestion.title),
+      [`Change the conclusion to "${NECESSARY}"`, 'Change the decision to "Upheld"'],
+    );
+    assert.match(applyFix(text, finding, 1), /Tramadol 50 mg #120: {2}Upheld/);
+  });
+
+  it('names the item and the sentence a rationale without a conclusion needs, and its fix', () => {
+    const text = draft({ items: [item({ decision: 'Upheld', rationale: REASONS })] });
+    const [finding] = findingsOf(text, 'conclusion-decision');
+    assert.equal(finding.message, `The rationale for "Tramadol 50 mg #120" has no conclusion; end it with "${NOT_NECESSARY}"`);
+    assert.equal(finding.fix?.title, `Add "${NOT_NECESSARY}"`);
+    assert.equal(applyFix(text, finding), text.replace(REASONS, `${REASONS} ${NOT_NECESSARY}`));
+  });
+
+  it('judges a decision word only mis-written (capitals, a full stop) against its conclusion too', () => {
+    const text = draft({
+      items: [
+        item({ decision: 'UPHELD', rationale: `${REASONS} ${NECESSARY}` }),
+        item({ name: 'Lumbar MRI', decision: 'Overturned.', rationale: `${REASONS} ${NOT_NECESSARY}` }),
+      ],
+    });
+    assert.deepEqual(
+      findingsOf(text, 'conclusion-decision').map((finding) => finding.range),
+      [rangeOf(text, NECESSARY), rangeOf(text, NOT_NECESSARY)],
+    );
+  });
 });

@@ -33,4 +33,33 @@ describe('credential-specialty', () => {
       assert.deepEqual(findingsOf(draft({ specialties }), 'credential-specialty'), [], specialties);
     }
   });
+
+  it('reads a specialty typed with runs of spaces or after "Board-certified" as written once, and names its suggestion', () => {
+    const text = draft({ specialties: 'Occupational   Medicin, Orthopedic  Surgery, Board-certified  Anesthesiology, Board certified Pain Medicine' });
+    const [finding, ...rest] = findingsOf(text, 'credential-specialty');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(finding.range, rangeOf(text, 'Occupational   Medicin'));
+    assert.equal(finding.message, '"Occupational   Medicin" is not a specialty this extension knows; did you mean "Occupational Medicine"?');
+    assert.deepEqual(
+      finding.suggestions?.map((suggestion) => suggestion.title),
+      ['Change to "Occupational Medicine"'],
+    );
+  });
+
+  it('accepts specialties the configuration adds, however they are spelt', () => {
+    const text = draft({ specialties: 'Preventive Medicine, Wilderness  Medicine' });
+    assert.deepEqual(
+      findingsOf(text, 'credential-specialty', { config: { rules: { 'credential-specialty': ['info', { specialties: ['wilderness medicine'] }] } } }),
+      [],
+    );
+    assert.equal(findingsOf(text, 'credential-specialty').length, 1);
+  });
+
+  it('suggests a specialty for one typed with a long run of spaces, as for one typed with one', () => {
+    const text = draft({ specialties: 'Occupational       Medicin' });
+    assert.deepEqual(
+      findingsOf(text, 'credential-specialty').map((finding) => finding.suggestions?.map((suggestion) => suggestion.title)),
+      [['Change to "Occupational Medicine"']],
+    );
+  });
 });

@@ -39,4 +39,21 @@ describe('credential-state', () => {
       assert.deepEqual(findingsOf(draft({ states }), 'credential-state'), [], states);
     }
   });
+
+  it('reads a state typed with runs of spaces as the state, and names the one its fix writes', () => {
+    const text = draft({ states: 'Ohoi,   New   Yrok, New  Mexico' });
+    assert.deepEqual(
+      findingsOf(text, 'credential-state').map((finding) => [text.slice(finding.span.start, finding.span.end), finding.message, finding.fix?.title]),
+      [
+        ['Ohoi', '"Ohoi" is not a state; did you mean "Ohio"?', 'Change to "Ohio"'],
+        ['New   Yrok', '"New Yrok" is not a state; did you mean "New York"?', 'Change to "New York"'],
+      ],
+    );
+  });
+
+  it('leaves a bracketed placeholder to the placeholder rule', () => {
+    const text = draft({ states: '[State(s) of licensure]' });
+    assert.deepEqual(findingsOf(text, 'credential-state'), []);
+    assert.equal(findingsOf(text, 'placeholder').length, 1);
+  });
 });

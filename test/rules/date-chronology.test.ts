@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
+import type { LintOptions } from '../../engine/src/lint';
 import { draft, findingsOf, item, rangeOf } from '../support/drafts';
 
 const injury = 'The applicant filed a claim for low back pain reportedly associated with an industrial injury of December 8, 2014.';
@@ -126,6 +127,25 @@ describe('date-chronology', () => {
         [rangeOf(seed, 'December 8, 2014', 1), 'The Utilization Review report is dated D'],
         [rangeOf(seed, 'September 9, 2014'), '"September 9, 2014" comes before the dat'],
       ],
+    );
+  });
+
+  it('reads two-digit years from 70 on as the 1900s, and a month past December as no date', () => {
+    const summary = 'The applicant was hired on 6/1/70 and rehired on 6/1/85. Notes dated 13/01/2014, Sept. 3, 2014 and Jan. 5, 2015 are in the file.';
+    const text = draft({ summary });
+    assert.deepEqual(
+      findingsOf(text, 'date-chronology').map((finding) => [finding.range, finding.message]),
+      [[rangeOf(text, '13/01/2014'), '"13/01/2014" is not a calendar date; correct the day or the month.']],
+    );
+  });
+
+  it('compares with the day its "today" option names, for a letter checked long after it was written', () => {
+    const text = draft({ summary: 'The applicant was injured on December 8, 2014. A progress note dated March 2, 2015 is on file.' });
+    assert.deepEqual(findingsOf(text, 'date-chronology'), []);
+    const config = { rules: { 'date-chronology': ['info', { today: '2015-01-01' }] } } satisfies LintOptions['config'];
+    assert.deepEqual(
+      findingsOf(text, 'date-chronology', { config }).map((finding) => [finding.range, finding.message]),
+      [[rangeOf(text, 'March 2, 2015'), '"March 2, 2015" is in the future; check the date.']],
     );
   });
 });

@@ -1,19 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, findingsOf, rangeOf } from '../support/drafts';
+import { applyFix, findingsOf, lineOf, rangeOf } from '../support/drafts';
 
 const sentence = (item: string, decision: string): string =>
   `1) MAXIMUS Federal Services, Inc. has determined the request for ${item} is ${decision} and appropriate.`;
 
 /** A 2013 letter whose notice and decision section list `notice` and `decision`. */
-function letter(notice: string[], decision: string[]): string {
+function letter(notice: string[], decision: string[] | null): string {
   return [
     '---\nprofile: ca-dwc-imr-2013\n---',
     'Notice of Independent Medical Review Determination',
     ...notice,
-    'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
-    'A decision has been made for each of the treatment and/or services that were in dispute:',
-    ...decision,
+    // `null` leaves the decision section out.
+    ...(decision
+      ? [
+          'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
+          'A decision has been made for each of the treatment and/or services that were in dispute:',
+          ...decision,
+        ]
+      : []),
     'Medical Qualifications of the Expert Reviewer:',
     'The expert reviewer is Board Certified in Orthopaedic Surgery and is licensed to practice in California.',
     'Case Summary:',
@@ -52,5 +57,47 @@ describe('decision-lists', () => {
       [],
     );
     assert.deepEqual(findingsOf('IMR ISSUES, DECISIONS AND RATIONALES\n\nLumbar MRI:  Upheld\n', 'decision-lists'), []);
+  });
+
+  it('quotes both lists and the line of the decision it disagrees with, and names the phrase its suggestion writes', () => {
+    const text = letter([sentence('Lumbar MRI', 'medically necessary')], [sentence('Lumbar MRI', 'not medically necessary')]);
+    const [finding] = findingsOf(text, 'decision-lists');
+    assert.equal(
+      finding.message,
+      `"Notice of Independent Medical Review Determination" says the request for "Lumbar MRI" is medically necessary and appropriate, but "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE" says it is not medically necessary and appropriate (line ${lineOf(text, sentence('Lumbar MRI', 'not medically necessary')) + 1}); make the two agree.`,
+    );
+    assert.deepEqual(
+      finding.suggestions?.map((suggestion) => suggestion.title),
+      ['Change to "is not medically necessary and appropriate"'],
+    );
+  });
+
+  it('reports an item decided in the notice only, at the notice', () => {
+    const text = letter(
+      [sentence('Lumbar MRI', 'not medically necessary'), sentence('Norco 10/325 mg #90', 'medically necessary').replace('1)', '2)')],
+      [sentence('Lumbar MRI', 'not medically necessary')],
+    );
+    const [finding, ...rest] = findingsOf(text, 'decision-lists');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(finding.range, rangeOf(text, 'Norco 10/325 mg #90'));
+    assert.equal(
+      finding.message,
+      '"Norco 10/325 mg #90" is decided in "Notice of Independent Medical Review Determination" but not in "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE"; list the same items in both.',
+    );
+  });
+
+  it('names a decision section the letter lacks by the title the profile gives it', () => {
+    const text = letter([sentence('Lumbar MRI', 'medically necessary')], null);
+    assert.deepEqual(
+      findingsOf(text, 'decision-lists').map((finding) => finding.message),
+      [
+        '"Lumbar MRI" is decided in "Notice of Independent Medical Review Determination" but not in "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE"; list the same items in both.',
+      ],
+    );
+  });
+
+  it('takes an item written in other capitals or punctuation for the same item', () => {
+    const text = letter([sentence('Norco 10/325 mg, #90', 'medically necessary')], [sentence('NORCO 10-325 mg #90', 'medically necessary')]);
+    assert.deepEqual(findingsOf(text, 'decision-lists'), []);
   });
 });

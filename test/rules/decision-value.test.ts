@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, draft, findingsOf, item, lineOf, problems, rangeOf } from '../support/drafts';
+import { LETTER_2013 } from '../support/letters';
 
 // "Tramadol 50 mg #120:  " is 22 characters: the decision word starts there on the item line.
 const decisionRange = (text: string, word: string) => {
@@ -58,6 +59,7 @@ describe('decision-value', () => {
     const text = draft({ items: [item({ decision: 'Modified', rationale: 'The records were reviewed.' })] });
     const [finding] = findingsOf(text, 'decision-value');
     assert.equal(finding.severity, 'error');
+    assert.equal(finding.message, '"Modified" is a utilization review word; an IMR decision is "Upheld" or "Overturned".');
     assert.equal(finding.fix, undefined);
     assert.deepEqual(
       finding.suggestions?.map((suggestion) => suggestion.title),
@@ -137,5 +139,72 @@ describe('decision-value', () => {
       'The attending provider listed the following:\n\nPrior UR outcome: Denied\n\nFunctional gains: none reported\n\nTherefore, the request was not medically necessary.';
     const text = draft({ items: [item({ rationale })] });
     assert.deepEqual(problems(text), []);
+  });
+
+  it('says what a decision word has too many and what each fix writes', () => {
+    const cases = [
+      ['Upheld.', 'warning', 'Write the decision as "Upheld", without ".".', 'Change to "Upheld"'],
+      ['Ovrturnd', 'error', '"Ovrturnd" is not an IMR decision; write "Overturned".', 'Change to "Overturned"'],
+      [
+        'Approved',
+        'error',
+        '"Approved" is a utilization review word; an IMR decision is "Upheld" or "Overturned" (here probably "Overturned").',
+        'Change to "Overturned"',
+      ],
+    ] as const;
+    for (const [written, severity, message, title] of cases) {
+      const text = draft({ items: [item({ decision: written, rationale: 'Therefore, the request was medically necessary.' })] });
+      const [finding, ...rest] = findingsOf(text, 'decision-value');
+      assert.equal(rest.length, 0, written);
+      assert.deepEqual([finding.severity, finding.message, finding.fix?.title], [severity, message, title], written);
+      assert.deepEqual(findingsOf(applyFix(text, finding), 'decision-value'), [], written);
+    }
+  });
+
+  it('names the item without a decision and offers to add either word after it', () => {
+    const text = draft({ items: [item().replace('Tramadol 50 mg #120:  Upheld', 'Tramadol 50 mg #120')] });
+    const [finding] = findingsOf(text, 'decision-value');
+    assert.equal(finding.message, 'Item "Tramadol 50 mg #120" has no decision; end its line with "Upheld" or "Overturned".');
+    assert.deepEqual(
+      finding.suggestions?.map((suggestion) => suggestion.title),
+      ['Add decision "Upheld"', 'Add decision "Overturned"'],
+    );
+    assert.match(applyFix(text, finding, 1), /\nTramadol 50 mg #120: {2}Overturned\n/);
+  });
+
+  it('asks a 2013 determination sentence without its phrase to end with one, and adds it before the full stop', () => {
+    const sentence = '1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30';
+    // The decision section's sentence, which the items are read from; the notice repeats it.
+    const text = LETTER_2013.replace(`dispute:\n\n${sentence} is not medically necessary and appropriate.`, `dispute:\n\n${sentence}.`);
+    const [finding, ...rest] = findingsOf(text, 'decision-value');
+    assert.equal(rest.length, 0);
+    assert.equal(
+      finding.message,
+      'Item "Lidoderm 5% patch #30" has no decision; end its sentence with "is not medically necessary and appropriate" or "is medically necessary and appropriate".',
+    );
+    assert.equal(finding.suggestions?.[0].title, 'Add decision "is not medically necessary and appropriate"');
+    assert.equal(applyFix(text, finding, 0), LETTER_2013);
+  });
+
+  it('says which conclusion outweighs the UR word, and follows the UR word of an item without a rationale', () => {
+    const denied = draft({ items: [item({ decision: 'Denied', rationale: 'Therefore, the request was medically necessary.' })] });
+    assert.equal(
+      findingsOf(denied, 'decision-value')[0].message,
+      '"Denied" is a utilization review word; an IMR decision is "Upheld" or "Overturned" (here probably "Overturned" (the rationale concludes the request is medically necessary)).',
+    );
+    const bare = draft({ items: [item({ name: 'Lumbar MRI', decision: 'Approved', rationale: null })] });
+    const [finding] = findingsOf(bare, 'decision-value');
+    assert.equal(finding.message, '"Approved" is a utilization review word; an IMR decision is "Upheld" or "Overturned" (here probably "Overturned").');
+    assert.equal(finding.fix?.title, 'Change to "Overturned"');
+  });
+
+  it('offers both words for a word that is no decision at all', () => {
+    const text = draft({ items: [item({ decision: 'Pending review' })] });
+    const [finding] = findingsOf(text, 'decision-value');
+    assert.equal(finding.fix, undefined);
+    assert.deepEqual(
+      finding.suggestions?.map((suggestion) => suggestion.title),
+      ['Change to "Upheld"', 'Change to "Overturned"'],
+    );
   });
 });

@@ -35,4 +35,13 @@ describe('disputed-items', () => {
     assert.deepEqual(findingsOf(draft(), 'disputed-items'), []);
     assert.deepEqual(findingsOf(draft({ items: [item({ decision: 'Approved' })] }), 'disputed-items'), []);
   });
+
+  it("shows how an item is written, with the profile's decision words", () => {
+    const text = draft({ items: ['No items were listed.'] });
+    const [finding] = findingsOf(text, 'disputed-items');
+    assert.equal(
+      finding.message,
+      '"IMR ISSUES, DECISIONS AND RATIONALES" decides no disputed item; add one as "<Item name>:  Upheld" or "<Item name>:  Overturned" followed by its fields.',
+    );
+  });
 });

@@ -21,4 +21,15 @@ describe('duplicate-item', () => {
     const text = draft({ items: [item(), item({ name: 'Tramadol 50 mg #60' })] });
     assert.deepEqual(findingsOf(text, 'duplicate-item'), []);
   });
+
+  it('takes a name written in bold, in other capitals or with runs of spaces for the same item', () => {
+    const text = draft({ items: [item({ name: '**Lumbar MRI**' }), item({ name: 'lumbar   MRI' }), item({ name: 'LUMBAR MRI ' })] });
+    assert.deepEqual(
+      findingsOf(text, 'duplicate-item').map((finding) => finding.message),
+      [
+        `Item "lumbar   MRI" already appears on line ${lineOf(text, '**Lumbar MRI**') + 1}; each item is decided once, so merge the two or correct the name.`,
+        `Item "LUMBAR MRI" already appears on line ${lineOf(text, '**Lumbar MRI**') + 1}; each item is decided once, so merge the two or correct the name.`,
+      ],
+    );
+  });
 });

@@ -42,4 +42,11 @@ describe('empty-section', () => {
   it('does not fire on sections with content', () => {
     assert.deepEqual(findingsOf(draft(), 'empty-section'), []);
   });
+
+  it('names the empty section as titled, without the spaces after it, and what its fix inserts', () => {
+    const text = draft().replace(/CLINICAL CASE SUMMARY\n\n.*\n\n/, 'CLINICAL CASE SUMMARY   \n\n');
+    const [finding] = findingsOf(text, 'empty-section');
+    assert.equal(finding.message, 'Section "CLINICAL CASE SUMMARY" is empty; write its content under the title.');
+    assert.equal(finding.fix?.title, 'Insert the standard opening text');
+  });
 });

@@ -32,4 +32,15 @@ describe('field-order', () => {
     assert.deepEqual(findingsOf(draft(), 'field-order'), []);
     assert.deepEqual(findingsOf(draft({ items: [item({ reviewer: null })] }), 'field-order'), []);
   });
+
+  it('names the field to move up and the order the profile gives', () => {
+    const text = draft({ items: [item().replace(/(Claims Administrator guideline: .*)\n\n(MAXIMUS guideline: .*)/, '$2\n\n$1')] });
+    const [finding, ...rest] = findingsOf(text, 'field-order');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(finding.range, rangeOf(text, 'Claims Administrator guideline'));
+    assert.equal(
+      finding.message,
+      'Move "Claims Administrator guideline" up: the fields go Claims Administrator guideline, MAXIMUS guideline, Decision rationale.',
+    );
+  });
 });

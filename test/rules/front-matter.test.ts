@@ -38,4 +38,22 @@ describe('front-matter', () => {
   it('does nothing for a draft without front matter', () => {
     assert.deepEqual(findingsOf(draft(), 'front-matter'), []);
   });
+
+  it('takes a quoted case number with spaces around it, and names a wrong one and an unknown profile in full', () => {
+    assert.deepEqual(findingsOf(draft({ frontMatter: 'case: "  CM14-0123456 "\nprofile: ca-dwc-imr' }), 'front-matter'), []);
+    const text = draft({ frontMatter: 'case: CM14-123\nprofile: ca-dwc-imr-2016' });
+    assert.deepEqual(
+      findingsOf(text, 'front-matter').map((finding) => [finding.range, finding.message]),
+      [
+        [
+          rangeOf(text, 'CM14-123'),
+          'Case number "CM14-123" does not look like "CM" + two-digit year + "-" + seven digits; correct it (for example "CM14-0123456").',
+        ],
+        [
+          rangeOf(text, 'ca-dwc-imr-2016'),
+          'Unknown profile "ca-dwc-imr-2016"; checking against "ca-dwc-imr". Name a built-in profile or one defined in configuration.',
+        ],
+      ],
+    );
+  });
 });

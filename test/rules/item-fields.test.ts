@@ -112,3 +112,49 @@ describe('item-fields: inserted labels look like their neighbours', () => {
     );
   });
 });
+
+describe('item-fields: what each fix is called and writes', () => {
+  it('copies a numbered list marker with its number, its spacing and bold written with underscores', () => {
+    for (const [claims, rationale] of [
+      ['1.  ', '2.  '],
+      ['10)\t__', '11)\t__'],
+    ]) {
+      const close = claims.endsWith('__') ? '__' : '';
+      const text = draft({
+        items: [
+          `Tramadol 50 mg #120:  Upheld\n\n${claims}Claims Administrator guideline${close}: ${MTUS_CA}\n${rationale}Decision rationale${close}: ${NOT_NECESSARY}`,
+        ],
+      });
+      const fixed = applyFix(text, findingsOf(text, 'item-fields')[0]);
+      assert.equal(fixed, text.replace(`\n${rationale}Decision`, `\n${rationale}MAXIMUS guideline${close}: \n${rationale}Decision`), JSON.stringify(claims));
+    }
+  });
+
+  it('names the label a fix inserts, and writes each label of an item without fields after its line, apart from it', () => {
+    const text = draft({ items: [item({ claims: null, reviewer: null, rationale: null })] });
+    const findings = findingsOf(text, 'item-fields');
+    assert.deepEqual(
+      findings.map((finding) => [finding.fix?.title, finding.fix?.edits[0].newText]),
+      [
+        ['Insert "Claims Administrator guideline:"', '\n\nClaims Administrator guideline: '],
+        ['Insert "MAXIMUS guideline:"', '\n\nMAXIMUS guideline: '],
+        ['Insert "Decision rationale:"', '\n\nDecision rationale: '],
+      ],
+    );
+    assert.equal(
+      applyFix(text, findings[0]),
+      text.replace('Tramadol 50 mg #120:  Upheld\n', 'Tramadol 50 mg #120:  Upheld\n\nClaims Administrator guideline: \n'),
+    );
+  });
+
+  it('says which field a misspelt label was meant to be, and names the label its fix writes', () => {
+    const text = draft({ items: [item().replace('MAXIMUS guideline:', 'MAXIMUS guidline:')] });
+    const [finding, ...rest] = findingsOf(text, 'item-fields');
+    assert.equal(rest.length, 0);
+    assert.equal(
+      finding.message,
+      '"MAXIMUS guidline" looks like the label "MAXIMUS guideline" misspelt, so item "Tramadol 50 mg #120" has no "MAXIMUS guideline:" field; correct the label.',
+    );
+    assert.equal(finding.fix?.title, 'Change to "MAXIMUS guideline"');
+  });
+});

@@ -43,4 +43,17 @@ describe('non-mtus-explained', () => {
     const text = draft({ items: [item({ claims: NON_MTUS_CA })] });
     assert.deepEqual(findingsOf(text, 'non-mtus-explained'), []);
   });
+
+  it('names the item and the sentence its suggestion inserts', () => {
+    const text = draft({ items: [nonMtusItem(`The Third Edition ACOEM Guidelines recommend trochanteric bursa injections. ${NECESSARY}`)] });
+    const [finding] = findingsOf(text, 'non-mtus-explained');
+    assert.equal(
+      finding.message,
+      '"Tramadol 50 mg #120" relies on a Non-MTUS source; say why in the rationale (for example "The MTUS does not address the topic."), as the evidence search sequence requires.',
+    );
+    assert.deepEqual(
+      finding.suggestions?.map((suggestion) => suggestion.title),
+      ['Insert "The MTUS does not address the topic."'],
+    );
+  });
 });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseConfigFile } from '../../engine/src/config/parse';
+import { phi } from '../../engine/src/rules/phi';
 import { applyFix, draft, findingsOf, item, lintText, rangeOf } from '../support/drafts';
 
 describe('phi', () => {
@@ -129,6 +131,18 @@ describe('phi: each pattern at its edges', () => {
     );
   });
 
+  it('takes a date of birth in capitals or "Born on" alone on its line', () => {
+    for (const [summary, written] of [
+      ['Date of Birth: 01/02/1960.', 'Date of Birth: 01/02/1960'],
+      ['DATE OF BIRTH 7/8/1964.', 'DATE OF BIRTH 7/8/1964'],
+      ['Born on Jan. 4, 1962.', 'Born on Jan. 4, 1962'],
+      ['BIRTHDATE 5/6/1963.', 'BIRTHDATE 5/6/1963'],
+      ['BORN ON 03/04/1961.', 'BORN ON 03/04/1961'],
+    ]) {
+      assert.deepEqual(found(summary), [[written, 'a date of birth', undefined]], summary);
+    }
+  });
+
   it('takes titled names with a hyphen or an apostrophe, offering a neutral term for each', () => {
     assert.deepEqual(found('Dr. Smith and Dr Jane Doe saw Mr. O’Brien, Mrs Lee, Ms. Kay and Miss Ann Marie.'), [
       ['Dr. Smith', 'a personal name', 'the attending provider'],
@@ -161,5 +175,59 @@ describe('phi: each pattern at its edges', () => {
       ['clm654321', 'a claim number', undefined],
       ['POL-9', 'a policy number', undefined],
     ]);
+  });
+
+  it('reports a configured match without the white space it ends with, and never an empty or blank one', () => {
+    const privacy = {
+      patterns: [
+        { name: 'a claim number', pattern: 'Claim\\s+\\d+\\s*' },
+        { name: 'nothing', pattern: '\\s*' },
+      ],
+    };
+    assert.deepEqual(found('Claim 4471 was filed. Claim 52 ', { privacy }), [
+      ['Claim 4471', 'a claim number', undefined],
+      ['Claim 52', 'a claim number', undefined],
+    ]);
+  });
+
+  it('calls its fix by what it writes', () => {
+    const text = draft({ summary: 'Records were sent to jmarquez@valleypsych.com in May.' });
+    const [finding] = findingsOf(text, 'phi');
+    assert.equal(finding.fix?.title, 'Redact as [REDACTED]');
+    assert.equal(finding.suggestions, undefined);
+  });
+});
+
+describe('phi: its options', () => {
+  const problems = (rules: string): string[] =>
+    parseConfigFile('/case/.imrrc.json', `{ "rules": { "phi": ${rules} } }`).problems.map((problem) => problem.message);
+
+  it('sends privacy patterns given as its option to their one place, and takes no other option', () => {
+    assert.deepEqual(problems('["warning", { "patterns": [] }]'), [
+      'privacy patterns are not a rule option: put them under "privacy": { "patterns": [...] } at the top level (or in the imr.privacy setting)',
+    ]);
+    assert.deepEqual(problems('["warning", { "names": 1, "level": 2 }]'), [
+      'this rule takes no options (got "names", "level")',
+      'this rule takes no options (got "names", "level")',
+    ]);
+    assert.deepEqual(problems('["warning", {}]'), []);
+  });
+
+  it('says its options are an object when given anything else', () => {
+    const parsed = phi.options!.safeParse('patterns');
+    assert.equal(parsed.success, false);
+    assert.deepEqual(
+      parsed.error?.issues.map((issue) => issue.message),
+      ['options are an object'],
+    );
+  });
+
+  it('passes over a configured pattern that does not compile, where no configuration file checked it first', () => {
+    const text = draft({ summary: 'Records were sent to jmarquez@valleypsych.com in May.' });
+    const config = { privacy: { patterns: [{ name: 'a claim number', pattern: 'WC-(\\d+' }] } };
+    assert.deepEqual(
+      findingsOf(text, 'phi', { config }).map((finding) => text.slice(finding.span.start, finding.span.end)),
+      ['jmarquez@valleypsych.com'],
+    );
   });
 });

@@ -62,4 +62,28 @@ describe('placeholder', () => {
     const text = draft({ summary: 'Text.\n\n```\nTODO [date] <name>\n```' });
     assert.deepEqual(messages(text), []);
   });
+
+  it('says what each kind of unfinished text stands for, and passes over checkboxes, quotations and HTML with attributes', () => {
+    const summary =
+      'See page N and pp. N of the MTUS. TBD: FIXME later. Checked [ ] and [x]; \u201c[quoted words]\u201d and <span class="x">bold</span> <i>it</i> <br/> <Dr name>  [to be filled]';
+    const text = draft({ states: '', specialties: '[Certification(s) or specialty]', summary });
+    assert.deepEqual(
+      findingsOf(text, 'placeholder').map((finding) => [text.slice(finding.span.start, finding.span.end), finding.message]),
+      [
+        ['State(s) of Licensure:', '"State(s) of Licensure:" lists nothing yet; write the states where the reviewer is licensed.'],
+        ['[Certification(s) or specialty]', '"[Certification(s) or specialty]" is text to fill in; write the reviewer\'s certifications or specialties.'],
+        ['N', '"N" is the template\'s page number left in; write the pages cited.'],
+        ['N', '"N" is the template\'s page number left in; write the pages cited.'],
+        ['TBD', '"TBD" marks text still to write; finish it and remove the mark.'],
+        ['FIXME', '"FIXME" marks text still to write; finish it and remove the mark.'],
+        ['<Dr name>', '"<Dr name>" is text to fill in; write what it stands for.'],
+        ['[to be filled]', '"[to be filled]" is text to fill in; write what it stands for.'],
+      ],
+    );
+  });
+
+  it('says an empty specialties line lists nothing yet', () => {
+    const text = draft({ specialties: '' });
+    assert.deepEqual(messages(text), ['"Certification(s)/Specialty:" lists nothing yet; write the reviewer\'s certifications or specialties.']);
+  });
 });

@@ -138,4 +138,14 @@ describe('required-section: the inserted section at the end, however the draft e
     assert.equal(finding.message, `Section "${SUMMARY}" is missing; this line looks like its title misspelt. Correct the title.`);
     assert.equal(finding.fix!.title, `Change to "${SUMMARY}"`);
   });
+
+  it('inserts a section the profile gives no standard opening as its title alone', () => {
+    const text = draft({ frontMatter: 'profile: ca-dwc-imr-2015', titles: [HOW, SUMMARY, 'IMR DECISION(S) AND RATIONALE(S)'] });
+    const [finding] = findingsOf(text, 'required-section');
+    assert.equal(finding.message, 'Add the required section "DOCUMENTS REVIEWED".');
+    assert.equal(finding.fix!.title, 'Insert section "DOCUMENTS REVIEWED"');
+    const fixed = applyFix(text, finding);
+    assert.equal(fixed, text.replace(`\n${SUMMARY}\n`, `\nDOCUMENTS REVIEWED\n\n${SUMMARY}\n`));
+    assert.deepEqual(findingsOf(fixed, 'required-section'), []);
+  });
 });

@@ -52,4 +52,12 @@ describe('section-order', () => {
     assert.equal(rest.length, 0);
     assert.deepEqual(finding.range, rangeOf(text, 'Notice of Independent Medical Review Determination'));
   });
+
+  it('names the section to move and the title it goes before, as written without its markup and spaces', () => {
+    const text = draft({ titles: ['**CLINICAL CASE SUMMARY**  ', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'IMR ISSUES, DECISIONS AND RATIONALES'] });
+    assert.deepEqual(
+      findingsOf(text, 'section-order').map((finding) => finding.message),
+      ['Move "HOW THE IMR FINAL DETERMINATION WAS MADE" before "CLINICAL CASE SUMMARY": the profile "ca-dwc-imr" orders it earlier.'],
+    );
+  });
 });

@@ -16,8 +16,11 @@ export const decisionLists: Rule = {
     const repeated = model.repeatedItems;
     const sectionId = context.profile.items.repeatedIn;
     if (!repeated || !sectionId) return;
-    const where = model.sections.find((section) => section.id === sectionId)?.heading.text.trim() ?? sectionId;
-    const issues = model.sections.find((section) => section.id === context.profile.issuesSection)?.heading.text.trim() ?? context.profile.issuesSection;
+    // A section as the draft titles it, else as the profile does (the letter may lack it).
+    const titleOf = (id: string): string =>
+      model.sections.find((section) => section.id === id)?.heading.text.trim() ?? context.profile.sections.find((spec) => spec.id === id)?.title ?? id;
+    const where = titleOf(sectionId);
+    const issues = titleOf(context.profile.issuesSection);
     const words = context.profile.decisions;
     for (const copy of repeated) {
       const item = model.items.find((candidate) => key(candidate) === key(copy));

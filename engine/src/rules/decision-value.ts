@@ -17,7 +17,11 @@ export const decisionValue: Rule = {
         decision.class === 'missing'
           ? {
               title: `Add decision "${word}"`,
-              edits: [{ span: { start: item.name.span.end, end: item.header.span.end }, newText: `${words.form === 'word' ? ':  ' : ' '}${word}` }],
+              // A word ends its item line, replacing what trails the name (a bare colon); a phrase goes before the sentence's full stop.
+              edits:
+                words.form === 'word'
+                  ? [{ span: { start: item.name.span.end, end: item.header.span.end }, newText: `:  ${word}` }]
+                  : [{ span: { start: item.name.span.end, end: item.name.span.end }, newText: ` ${word}` }],
             }
           : { title: `Change to "${word}"`, edits: [{ span: decision.span, newText: word }] };
       const span = decision.class === 'missing' ? item.name.span : decision.span;

@@ -18,7 +18,7 @@ const BUILTIN: PrivacyPattern[] = [
   { name: 'an e-mail address', pattern: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, probe: /@/ },
   {
     name: 'a date of birth',
-    probe: /birth|born|D\.?O\.?B/,
+    probe: /birth|born|D\.?O\.?B/i,
     // One way to read each space: "\s*" then "[:\s]*" would try every split of a long run of spaces.
     pattern:
       /\b(?:[Dd]ate\s+of\s+[Bb]irth|DATE\s+OF\s+BIRTH|D\.?O\.?B\.?|[Bb]orn\s+on|BORN\s+ON|[Bb]irth\s*[Dd]ate|BIRTH\s*DATE)[:\s]*(?:(?:is|was|of)[:\s]*)?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g,
