@@ -1,0 +1,121 @@
+// What a document's model keeps between checks: each block's lines, each field's reading and the items, found again
+// by their text (without a parser's help), moved to where they now stand, and equal to the model built afresh.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { resolveProfile } from '../../engine/src/config/profiles';
+import { buildDetermination } from '../../engine/src/model/build';
+import { ModelCache } from '../../engine/src/model/cache';
+import type { Determination } from '../../engine/src/model/types';
+import type { Profile } from '../../engine/src/profiles/types';
+import { draft, item } from '../support/drafts';
+
+const build = (text: string, cache?: ModelCache, resolve = (requested: string | undefined): Profile => resolveProfile(requested)): Determination =>
+  buildDetermination(text, resolve, undefined, cache);
+
+/** Checks `text` with the cache and returns what the check read afresh and took from the cache. */
+const check = (cache: ModelCache, text: string): ModelCache['stats'] => {
+  const model = build(text, cache);
+  assert.deepEqual(model, build(text), 'the model equals the one built afresh');
+  return cache.stats;
+};
+
+const RATIONALE_ONE = 'The applicant had twelve sessions without gain. Therefore, the request was not medically necessary.';
+const RATIONALE_TWO = 'The applicant improved with the brace. Therefore, the request was medically necessary.';
+/** Three items: the first with the default fields, the other two each with a rationale of its own. */
+const threeItems = (): string =>
+  draft({
+    items: [
+      item({ name: 'Knee brace' }),
+      item({ name: 'Lumbar MRI', rationale: RATIONALE_ONE }),
+      item({ name: 'Cervical MRI', decision: 'Overturned', rationale: RATIONALE_TWO }),
+    ],
+  });
+
+describe('the model cache', () => {
+  it('reads every block once, and a field written alike for two items once', () => {
+    const cache = new ModelCache();
+    const text = draft({ items: [item({ name: 'Knee brace' }), item({ name: 'Lumbar MRI' })] });
+    // 17 blocks, two of each field paragraph among them: the second of each is a block of its own.
+    assert.deepEqual(check(cache, text), { blocks: { read: 17, kept: 0 }, fields: { read: 3, kept: 3 }, items: { read: 2, kept: 0 } });
+    // Unchanged, every block is found; the scan of items starts again at the last item.
+    assert.deepEqual(check(cache, text), { blocks: { read: 0, kept: 17 }, fields: { read: 0, kept: 3 }, items: { read: 1, kept: 1 } });
+  });
+
+  it('rereads the block, the field and the item an edit touched, and keeps the rest', () => {
+    const cache = new ModelCache();
+    const text = threeItems();
+    assert.deepEqual(check(cache, text), { blocks: { read: 21, kept: 0 }, fields: { read: 5, kept: 4 }, items: { read: 3, kept: 0 } });
+    const edited = text.replace('without gain.', 'without any gain.');
+    assert.deepEqual(check(cache, edited), { blocks: { read: 1, kept: 20 }, fields: { read: 1, kept: 2 }, items: { read: 1, kept: 2 } });
+    // A paragraph split in two: both halves are new blocks, the items after them moved down.
+    const split = edited.replace('without any gain. ', 'without any gain.\n\n');
+    assert.deepEqual(check(cache, split), { blocks: { read: 2, kept: 20 }, fields: { read: 1, kept: 2 }, items: { read: 1, kept: 2 } });
+  });
+
+  it('moves what it keeps to where it now stands when text before it changes', () => {
+    const cache = new ModelCache();
+    const text = threeItems();
+    check(cache, text);
+    const longer = text.replace('The applicant filed', 'The applicant, a clerk, filed');
+    assert.deepEqual(check(cache, longer), { blocks: { read: 1, kept: 20 }, fields: { read: 0, kept: 9 }, items: { read: 3, kept: 0 } });
+    const fewerLines = longer.replace('CLINICAL CASE SUMMARY\n\n', 'CLINICAL CASE SUMMARY\n');
+    assert.deepEqual(check(cache, fewerLines).blocks, { read: 1, kept: 19 });
+  });
+
+  it('takes back what the check before last used', () => {
+    const cache = new ModelCache();
+    const text = threeItems();
+    check(cache, text);
+    const other = draft({ summary: 'Other text.', items: [item({ name: 'Other' })] });
+    assert.deepEqual(check(cache, other).blocks, { read: 2, kept: 11 });
+    assert.deepEqual(check(cache, text).blocks, { read: 0, kept: 21 });
+  });
+
+  it('reads every block afresh, uncounted, in a draft that defines link references', () => {
+    const cache = new ModelCache();
+    const text = `${threeItems()}\n[MTUS]: https://www.dir.ca.gov/dwc/MTUS/MTUS-Guidelines.html\n`;
+    check(cache, text);
+    assert.deepEqual(check(cache, text), { blocks: { read: 0, kept: 0 }, fields: { read: 0, kept: 9 }, items: { read: 3, kept: 0 } });
+  });
+
+  it('reads the front matter every time, and the items again when the profile changes', () => {
+    const cache = new ModelCache();
+    const body = threeItems();
+    check(cache, body);
+    const later = check(cache, `---\nprofile: ca-dwc-imr-2015\n---\n\n${body}`);
+    assert.deepEqual(later, { blocks: { read: 0, kept: 21 }, fields: { read: 0, kept: 0 }, items: { read: 0, kept: 0 } });
+    const model = build(`---\nprofile: ca-dwc-imr\n---\n\n${body}`, cache);
+    assert.equal(model.profile.id, 'ca-dwc-imr');
+    assert.equal(model.items.length, 3);
+    assert.deepEqual(cache.stats.items, { read: 3, kept: 0 });
+  });
+
+  it('keeps no items of another vocabulary', () => {
+    const cache = new ModelCache();
+    const text = threeItems();
+    const clone = (): Profile => structuredClone(resolveProfile(undefined));
+    build(text, cache, clone);
+    const model = build(text, cache, clone);
+    assert.equal(model.items.length, 3);
+    assert.deepEqual(cache.stats.items, { read: 3, kept: 0 });
+  });
+
+  it('counts one by default, and starts each check at zero', () => {
+    const cache = new ModelCache();
+    cache.count('fields', true);
+    cache.count('items', false, 4);
+    assert.deepEqual(cache.stats, { blocks: { read: 0, kept: 0 }, fields: { read: 0, kept: 0 }, items: { read: 0, kept: 0 } });
+    cache.settle();
+    assert.deepEqual(cache.stats, { blocks: { read: 0, kept: 0 }, fields: { read: 0, kept: 1 }, items: { read: 4, kept: 0 } });
+    cache.settle();
+    assert.deepEqual(cache.stats, { blocks: { read: 0, kept: 0 }, fields: { read: 0, kept: 0 }, items: { read: 0, kept: 0 } });
+  });
+
+  it('drops the items of a check that read none', () => {
+    const cache = new ModelCache();
+    check(cache, threeItems());
+    assert.ok(cache.items);
+    build('No determination here.\n', cache);
+    assert.equal(cache.items, undefined);
+  });
+});
