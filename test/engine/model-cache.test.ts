@@ -52,6 +52,45 @@ describe('the model cache', () => {
     assert.deepEqual(check(cache, split), { blocks: { read: 2, kept: 20 }, fields: { read: 1, kept: 2 }, items: { read: 1, kept: 2 } });
   });
 
+  it('rereads the items around an edit, and takes the later ones back when they are found as before', () => {
+    const names = ['Knee brace', 'Lumbar MRI', 'Cervical MRI', 'Home exercise kit', 'Norco 10/325 #60'];
+    const five = draft({
+      items: names.map((name, at) =>
+        item({ name: `${at + 1}. ${name}`, rationale: `${name} was reviewed. Therefore, the request was not medically necessary.` }),
+      ),
+    });
+    for (const [edit, items, numbers] of [
+      // An edit that keeps the length, one that moves the later items along the line, and one in the first or last item.
+      [(text: string) => text.replace('Lumbar MRI was', 'Lumbar MRX was'), { read: 1, kept: 4 }, '1,2,3,4,5'],
+      [(text: string) => text.replace('Lumbar MRI was', 'Lumbar MRI scan was'), { read: 1, kept: 4 }, '1,2,3,4,5'],
+      [(text: string) => text.replace('Knee brace was', 'Knee brace is'), { read: 1, kept: 4 }, '1,2,3,4,5'],
+      [(text: string) => text.replace('Norco 10/325 #60 was', 'Norco 10/325 #60 is'), { read: 1, kept: 4 }, '1,2,3,4,5'],
+      // An item line edited: the item before it is read again too, as finding an item looks two lines on.
+      [(text: string) => text.replace('3. Cervical MRI:', '3. Cervical spine MRI:'), { read: 2, kept: 3 }, '1,2,3,4,5'],
+      [(text: string) => text.replace('2. Lumbar MRI:  Upheld', '2. Lumbar MRI:  Overturned'), { read: 2, kept: 3 }, '1,2,3,4,5'],
+      // Items added or taken away change the numbers the later items are expected to carry: those are read again.
+      [
+        (text: string) => text.replace('4. Home exercise kit', `${item({ name: '4. TENS unit' })}\n\n4. Home exercise kit`),
+        { read: 4, kept: 2 },
+        '1,2,3,4,4,5',
+      ],
+      [(text: string) => text.replace(/3\. Cervical MRI:[\s\S]*?(?=4\. Home)/, ''), { read: 3, kept: 1 }, '1,2,4,5'],
+      // Before the first item, nothing is kept.
+      [(text: string) => text.replace('set forth below:', 'set forth below, each in turn:'), { read: 5, kept: 0 }, '1,2,3,4,5'],
+    ] as const) {
+      const cache = new ModelCache();
+      check(cache, five);
+      const edited = edit(five);
+      assert.deepEqual(check(cache, edited).items, items, edit.toString());
+      assert.equal(
+        build(edited)
+          .items.map((entry) => entry.number)
+          .join(','),
+        numbers,
+      );
+    }
+  });
+
   it('moves what it keeps to where it now stands when text before it changes', () => {
     const cache = new ModelCache();
     const text = threeItems();
