@@ -183,6 +183,15 @@ describe('which lines start an item', () => {
       ['Lumbar MRI:\n\n# Overturned\n\nMore.', []],
       ['Lumbar MRI: the knee\nOverturned\n\nMore.', []],
       ['Lumbar MRI:\nis not overturned today\n\nMore.', []],
+      // A name broken over the lines of its paragraph is read whole from up to four lines above its colon.
+      [
+        'Electromyography and\nnerve conduction\nstudies of the\nbilateral upper\nextremities:\n\nUpheld\n\nFIELDS',
+        ['- Electromyography and nerve conduction studies of the bilateral upper extremities = Upheld[valid] fields 3 depth 0'],
+      ],
+      [
+        'Electromyography and\nnerve conduction\nstudies of\nthe\nbilateral upper\nextremities:\n\nUpheld\n\nFIELDS',
+        ['- extremities = Upheld[valid] fields 3 depth 0'],
+      ],
     ] as const) {
       assert.deepEqual(read(issues), expected, issues);
     }
@@ -205,6 +214,7 @@ describe('which lines start an item', () => {
       ],
     });
     const [mri, emg] = buildDetermination(text, (requested) => resolveProfile(requested)).items;
+    assert.doesNotMatch(mri.rationale!.value.text, /Electromyography/);
     assert.deepEqual(mri.range.end, rangeOf(text, NOT_NECESSARY).end);
     assert.deepEqual(mri.rationale!.range.end, rangeOf(text, NOT_NECESSARY).end);
     assert.equal(mri.lines?.length, 3);
