@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveProfile } from '../../engine/src/config/profiles';
 import { buildDetermination } from '../../engine/src/model/build';
+import { caDwcImr } from '../../engine/src/profiles/builtin';
+import type { Profile } from '../../engine/src/profiles/types';
 import type { Determination } from '../../engine/src/model/types';
 import { draft, rangeOf, SUMMARY } from '../support/drafts';
 
@@ -116,5 +118,27 @@ describe('sections', () => {
         ],
       ],
     );
+  });
+
+  it("runs a profile's own title into its first line only with its colon 4 to 100 characters in", () => {
+    const title = (length: number): string => `Findings ${'x'.repeat(length - 9)}`;
+    const profile: Profile = {
+      ...caDwcImr,
+      sections: [
+        ...caDwcImr.sections,
+        { id: 'dx', title: 'Dx', aliases: [], required: false },
+        { id: 'plan', title: 'Plan', aliases: [], required: false },
+        { id: 'hundred', title: title(100), aliases: [], required: false },
+        { id: 'longer', title: title(101), aliases: [], required: false },
+      ],
+    };
+    const read = (text: string): string[] =>
+      buildDetermination(text, () => profile).sections.map((section) => `${section.id}: ${section.lines.map((line) => line.content.text).join(' / ')}`);
+    assert.deepEqual(read('Dx\n\nChronic pain.\n'), ['dx: Chronic pain.']);
+    assert.deepEqual(read('Dx: chronic pain\n'), []);
+    assert.deepEqual(read('Plan: rest\n'), ['plan: rest']);
+    assert.deepEqual(read(`${title(100)}: the findings\n`), ['hundred: the findings']);
+    assert.deepEqual(read(`${title(101)}\n\nThe findings.\n`), ['longer: The findings.']);
+    assert.deepEqual(read(`${title(101)}: the findings\n`), []);
   });
 });
