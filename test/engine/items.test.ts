@@ -120,6 +120,19 @@ describe('which lines start an item', () => {
       ['Lumbar MRI \u2014 Upheld\n\nFIELDS', ['- Lumbar MRI = Upheld[valid] fields 3 depth 0']],
       ['Lumbar MRI - twice weekly\n\nFIELDS', ['- Lumbar MRI - twice weekly = [missing] fields 3 depth 0']],
       ['(1) Lumbar MRI:  Upheld\n\nFIELDS', ['1 Lumbar MRI = Upheld[valid] fields 3 depth 0']],
+      // A number written in the line itself, not as a list: in a heading, in bold, after a non-breaking space.
+      [
+        '### 1. Lumbar MRI: Upheld\n\nFIELDS\n\n### 2) Knee brace: Overturned\n\nFIELDS',
+        ['1 Lumbar MRI = Upheld[valid] fields 3 depth 3', '2 Knee brace = Overturned[valid] fields 3 depth 3'],
+      ],
+      ['**1.\u00a0Lumbar MRI:** Upheld\n\nFIELDS', ['1 Lumbar MRI = Upheld[valid] fields 3 depth 0']],
+      // A strength is no number, nor is a number of three digits.
+      ['2.5% Lidocaine cream: Upheld\n\nFIELDS', ['- 2.5% Lidocaine cream = Upheld[valid] fields 3 depth 0']],
+      ['**123. Lumbar MRI:** Upheld\n\nFIELDS', []],
+      // The decision follows the last colon, or a dash with space around it.
+      ['Lumbar MRI: L4-L5: Upheld\n\nFIELDS', ['- Lumbar MRI: L4-L5 = Upheld[valid] fields 3 depth 0']],
+      ['Lumbar MRI - Upheld   \n\nFIELDS', ['- Lumbar MRI = Upheld[valid] fields 3 depth 0']],
+      ['Lumbar MRI-Upheld\n\nFIELDS', ['- Lumbar MRI-Upheld = [missing] fields 3 depth 0']],
     ] as const) {
       assert.deepEqual(read(issues), expected, issues);
     }
