@@ -92,6 +92,16 @@ describe('credentials', () => {
       assert.deepEqual(credentials.nearLabels[0].range, rangeOf(text, 'Stat of Licensur'));
     });
 
+    it('reads labels on the lines of one paragraph, as Word pastes them, but a misspelt one only opening a paragraph', () => {
+      const together = labelled('Texas\nCertification(s)/Specialty: Internal Medicine', null).credentials;
+      assert.deepEqual([texts(together.states?.entries), texts(together.specialties?.entries)], [['Texas'], ['Internal Medicine']]);
+      assert.deepEqual(labelled('Texas\nStat of Licensur: Nevada', null).credentials.nearLabels, []);
+      assert.deepEqual(
+        labelled('Texas\n\nStat of Licensur: Nevada', null).credentials.nearLabels.map((label) => label.text),
+        ['Stat of Licensur'],
+      );
+    });
+
     it('reads a label only at the start of a paragraph or line, never one quoted inside prose', () => {
       const { credentials } = labelled(null, null);
       assert.equal(credentials.states, undefined);
