@@ -102,7 +102,7 @@ describe('credentials', () => {
       );
     });
 
-    it('reads a label only at the start of a paragraph or line, never one quoted inside prose', () => {
+    it('has no credentials when the draft gives none', () => {
       const { credentials } = labelled(null, null);
       assert.equal(credentials.states, undefined);
       assert.equal(credentials.specialties, undefined);
