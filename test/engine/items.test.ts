@@ -238,6 +238,21 @@ describe('which lines start an item', () => {
     assert.equal(emg.number, 2);
   });
 
+  it("ends an item without fields at its last line of prose when the next item's name begins below it", () => {
+    const text = draft({
+      items: [
+        `1. Lumbar MRI:  Upheld\n\nThe request was reviewed.\n\n2. Electromyography and nerve conduction studies of the\nbilateral upper extremities:\n\nUpheld\n\n${fields()}`,
+      ],
+    });
+    const [mri, emg] = buildDetermination(text, (requested) => resolveProfile(requested)).items;
+    assert.deepEqual(mri.range, { start: rangeOf(text, 'Lumbar MRI:').start, end: rangeOf(text, 'The request was reviewed.').end });
+    assert.deepEqual(
+      mri.lines?.map((line) => line.content.text),
+      ['The request was reviewed.'],
+    );
+    assert.equal(emg.name.text, 'Electromyography and nerve conduction studies of the bilateral upper extremities');
+  });
+
   it('keeps lines that nearly are field labels with the item, and never reads a quotation as an item', () => {
     const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}\n\nDecison rationale: more.\n\n> Knee brace: Upheld`] });
     const [entry, ...rest] = buildDetermination(text, (requested) => resolveProfile(requested)).items;

@@ -157,4 +157,16 @@ describe('the model cache', () => {
     build('No determination here.\n', cache);
     assert.equal(cache.items, undefined);
   });
+
+  it('moves the directives of a block it keeps to their new lines', () => {
+    const cache = new ModelCache();
+    const text = `${draft()}\n<!-- imr-disable-next-line phi -->\nThe applicant, John Smith, was seen.\n`;
+    const line = (model: Determination): number => model.textLines.find((entry) => entry.content.text.startsWith('The applicant, John'))!.line;
+    const before = build(text, cache);
+    assert.deepEqual(before.directives, [{ kind: 'disable-next-line', rules: ['phi'], line: line(before) - 1 }]);
+    const edited = text.replace('The applicant filed', 'The applicant\n\nfiled');
+    assert.deepEqual(check(cache, edited).blocks, { read: 2, kept: 14 });
+    const after = build(edited, cache);
+    assert.deepEqual(after.directives, [{ kind: 'disable-next-line', rules: ['phi'], line: line(before) + 1 }]);
+  });
 });
