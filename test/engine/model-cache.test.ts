@@ -1,6 +1,7 @@
 // What a document's model keeps between checks: each block's lines, each field's reading and the items, found again
 // by their text (without a parser's help), moved to where they now stand, and equal to the model built afresh.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { resolveProfile } from '../../engine/src/config/profiles';
 import { buildDetermination } from '../../engine/src/model/build';
@@ -168,5 +169,23 @@ describe('the model cache', () => {
     assert.deepEqual(check(cache, edited).blocks, { read: 2, kept: 14 });
     const after = build(edited, cache);
     assert.deepEqual(after.directives, [{ kind: 'disable-next-line', rules: ['phi'], line: line(before) + 1 }]);
+  });
+
+  it('finds blocks by the origin its parser gives, whatever they say', () => {
+    // An origin that is new at every check: no block is ever found, though its text is unchanged.
+    const cache = new ModelCache({ origin: () => ({}) });
+    const text = threeItems();
+    check(cache, text);
+    assert.deepEqual(check(cache, text).blocks, { read: 21, kept: 0 });
+  });
+
+  it('keeps no items across a check of determination sentences', () => {
+    const cache = new ModelCache();
+    const text = threeItems();
+    check(cache, text);
+    const letter2013 = readFileSync(new URL('../fixtures/clean/profile-2013.imr.md', import.meta.url), 'utf8');
+    assert.equal(build(letter2013, cache).items.length, 2);
+    assert.equal(cache.items, undefined);
+    assert.deepEqual(check(cache, text).items, { read: 3, kept: 0 });
   });
 });
