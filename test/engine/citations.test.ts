@@ -135,6 +135,15 @@ describe('guideline fields', () => {
       }
     });
 
+    it('places a year written bare after the source', () => {
+      const text = 'Decision based on MTUS ACOEM 2011, Chronic Pain';
+      const { value, index } = field(text, 2);
+      const citation = readCitation(value, index)!;
+      assert.deepEqual([citation.year?.text, citation.year?.value], ['2011', 2011]);
+      assert.deepEqual(citation.year?.span, { start: 2 + text.indexOf('2011'), end: 2 + text.indexOf('2011') + 4 });
+      assert.deepEqual(citation.chapter?.span, { start: 2 + text.indexOf('Chronic Pain'), end: 2 + text.length });
+    });
+
     it('reads an edition and year inside the name of a source the catalogue does not know', () => {
       assert.deepEqual(cite('Decision based on Non-MTUS Citation Harrison Principles of Internal Medicine, 19th Edition 2015, Chapter 4'), [
         {
@@ -164,10 +173,15 @@ describe('guideline fields', () => {
         ['Chronic Pain Medical Treatment Guidelines, Opioids, pages 76-78, Ongoing management', 'Opioids', ['pages 76-78', 76, 78]],
         ['Chronic Pain Medical Treatment Guidelines, Opioids, pp 76 to 78', 'Opioids', ['pp 76 to 78', 76, 78]],
         ['Chronic Pain Medical Treatment Guidelines, Opioids, 76', 'Opioids, 76', undefined],
+        // Only a shorter last number is read as an abbreviation.
+        ['Chronic Pain Medical Treatment Guidelines, Opioids, pages 50-010', 'Opioids', ['pages 50-010', 50, 10]],
       ] as const) {
         const [citation] = cite(`Decision based on MTUS ${text}`);
         assert.deepEqual([citation.topic, citation.pages], [topic, pages], text);
       }
+      // Pages written after a chapter without a comma end it.
+      const [chapter] = cite('Decision based on Non-MTUS Citation ODG, Pain Chapter page 5');
+      assert.deepEqual([chapter.chapter, chapter.catalogueName, chapter.pages], ['Pain Chapter', 'Pain (Chronic)', ['page 5', 5, 5]]);
       const [odg] = cite('Decision based on Non-MTUS Citation ODG, Pain Chapter, Opioids, page 5; Medications');
       assert.deepEqual([odg.chapter, odg.topic, odg.pages], ['Pain Chapter', 'Opioids', ['page 5', 5, 5]]);
     });
@@ -234,7 +248,7 @@ describe('guideline fields', () => {
           ['MTUS Chronic Pain Medical Treatment Guidelines, page 9', 'MTUS', 'MTUS', false],
         ],
       );
-      const own = cite('Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 9; Non-MTUS Citation ACOEM Practice Guidelines, Third Edition');
+      const own = cite('Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 9; Non-MTUS Citation: ACOEM Practice Guidelines, Third Edition');
       assert.deepEqual(
         [own[1].kind, own[1].prefix, own[1].source, own[1].id],
         ['Non-MTUS', 'Non-MTUS Citation', 'ACOEM Practice Guidelines, Third Edition', 'acoem-3rd'],

@@ -188,4 +188,14 @@ describe('the model cache', () => {
     assert.equal(cache.items, undefined);
     assert.deepEqual(check(cache, text).items, { read: 3, kept: 0 });
   });
+
+  it('never takes the reading of a guideline field for a rationale written alike', () => {
+    const cache = new ModelCache();
+    const same = 'The request was not medically necessary.';
+    const text = draft({ items: [item({ reviewer: same, rationale: same })] });
+    const model = build(text, cache);
+    assert.deepEqual(model, build(text));
+    assert.equal(model.items[0].rationale?.conclusion?.necessary, false);
+    assert.deepEqual(cache.stats.fields, { read: 3, kept: 0 });
+  });
 });
