@@ -8,7 +8,7 @@ import { buildDetermination } from '../../engine/src/model/build';
 import { ModelCache } from '../../engine/src/model/cache';
 import type { Determination } from '../../engine/src/model/types';
 import type { Profile } from '../../engine/src/profiles/types';
-import { draft, item } from '../support/drafts';
+import { draft, INTRO, item, MTUS_CA, MTUS_REVIEWER, NOT_NECESSARY } from '../support/drafts';
 
 const build = (text: string, cache?: ModelCache, resolve = (requested: string | undefined): Profile => resolveProfile(requested)): Determination =>
   buildDetermination(text, resolve, undefined, cache);
@@ -197,5 +197,69 @@ describe('the model cache', () => {
     assert.deepEqual(model, build(text));
     assert.equal(model.items[0].rationale?.conclusion?.necessary, false);
     assert.deepEqual(cache.stats.fields, { read: 3, kept: 0 });
+  });
+
+  describe('items around an edit', () => {
+    const FIELDS = `Claims Administrator guideline: ${MTUS_CA}\n\nMAXIMUS guideline: ${MTUS_REVIEWER}\n\nDecision rationale: Reviewed. ${NOT_NECESSARY}`;
+    const names = (model: Determination): string[] => model.items.map((entry) => entry.name.text);
+    const reviewed = (list: string[]): string =>
+      draft({ items: list.map((name) => `${item({ name, rationale: `${name} was reviewed. ${NOT_NECESSARY}` })}\n\nA note on ${name}.`) });
+
+    it('reads an item the edit made of lines it left unchanged', () => {
+      const cache = new ModelCache();
+      // Inside a field, a name with a decision the vocabulary does not know is prose; outside one, above its fields, it is an item.
+      const text = draft({
+        items: [
+          `Hip injection:  Upheld\n\n${FIELDS}`,
+          `Lumbar MRI:  Upheld\n\nDecision rationale: It was reviewed. ${NOT_NECESSARY}`,
+          `Knee brace: Maybe later\n\n${FIELDS}`,
+          `Cervical MRI:  Upheld\n\n${FIELDS}`,
+        ],
+      });
+      check(cache, text);
+      const edited = text.replace('Decision rationale: It was reviewed.', 'It was reviewed.');
+      assert.deepEqual(check(cache, edited).items, { read: 3, kept: 1 });
+      assert.deepEqual(names(build(edited)), ['Hip injection', 'Lumbar MRI', 'Knee brace', 'Cervical MRI']);
+    });
+
+    it('reads again from before an item whose second line on the edit changed', () => {
+      const cache = new ModelCache();
+      // The decision below is a UR word, which inside a field makes an item only with its fields right after it.
+      const text = draft({ items: [`Ankle brace:  Upheld\n\n${FIELDS}`, `Hip injection:  Upheld\n\n${FIELDS}`, `Knee brace:\nDenied\n\n${FIELDS}`] });
+      check(cache, text);
+      const edited = text.replace('Knee brace:\nDenied\n\nClaims Administrator guideline: ', 'Knee brace:\nDenied\n\n');
+      assert.deepEqual(check(cache, edited).items, { read: 1, kept: 1 });
+      assert.deepEqual(names(build(edited)), ['Ankle brace', 'Hip injection']);
+    });
+
+    it('keeps only the items moved alike when one check makes two edits', () => {
+      const cache = new ModelCache();
+      const text = reviewed(['Knee brace', 'Lumbar MRI', 'Cervical MRI', 'Home exercise kit', 'Norco']);
+      check(cache, text);
+      const edited = text.replace('Lumbar MRI was reviewed.', 'Lumbar MRI was reviewed twice.').replace('\n\nA note on Home exercise kit.', '');
+      assert.deepEqual(check(cache, edited).items, { read: 3, kept: 2 });
+    });
+
+    it('reads a paragraph added before the first item without failing', () => {
+      const cache = new ModelCache();
+      const text = reviewed(['Knee brace', 'Lumbar MRI', 'Cervical MRI']);
+      check(cache, text);
+      assert.deepEqual(check(cache, text.replace(INTRO, `The reviewer read the whole file.\n\n${INTRO}`)).items, { read: 3, kept: 0 });
+    });
+
+    it('moves kept items by the lines a same-length edit adds, check after check', () => {
+      const cache = new ModelCache();
+      const text = reviewed(['Knee brace', 'Lumbar MRI', 'Cervical MRI']);
+      const broken = text.replace('Lumbar MRI was reviewed.', 'Lumbar MRI was\nreviewed.');
+      for (const [version, items] of [
+        [text, { read: 3, kept: 0 }],
+        [broken, { read: 1, kept: 2 }],
+        [broken.replace('Cervical MRI was reviewed.', 'Cervical MRI was reviewed again.'), { read: 1, kept: 2 }],
+        [broken.replace('Knee brace was reviewed.', 'Knee brace was reviewed again.'), { read: 3, kept: 0 }],
+        [text, { read: 2, kept: 1 }],
+      ] as const) {
+        assert.deepEqual(check(cache, version).items, items);
+      }
+    });
   });
 });
