@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Root } from 'mdast';
+import { ModelCache } from '../../engine/src/model/cache';
 import { flatten } from '../../engine/src/model/lines';
 import { parseMarkdown } from '../../engine/src/parse';
 import { LineIndex } from '../../engine/src/text';
@@ -37,6 +38,8 @@ describe('lines of a draft', () => {
       const at = line.content.text.indexOf(word);
       assert.equal(line.content.offsetAt(at), text.indexOf(word, word === 'code' ? text.indexOf('`') : 0), word);
     }
+    // An image by reference reads as its alternative text too.
+    assert.equal(flat('See ![the scan][scan] here.\n\n[scan]: scan.png\n').lines[0].content.text, 'See the scan here.');
     // An image without alternative text adds nothing.
     assert.equal(flat('Before ![](scan.png) after').lines[0].content.text, 'Before  after');
   });
@@ -101,6 +104,32 @@ describe('lines of a draft', () => {
       read.map((line) => line.content.text),
       ['Text  more'],
     );
+  });
+
+  it('dates a directive by its own line in an HTML block of several', () => {
+    const text = 'Text.\n\n<div>\n<!-- imr-disable phi -->\n</div>\n';
+    assert.deepEqual(flat(text).directives, [{ kind: 'disable', rules: ['phi'], line: 3 }]);
+  });
+
+  it('reads a block without a position on its own, the cache aside', () => {
+    const text = 'Typed by hand.';
+    const root: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', value: text, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 15, offset: 14 } } }],
+        },
+      ],
+    };
+    const cache = new ModelCache();
+    const { lines: read } = flatten(root, text, new LineIndex(text), cache);
+    assert.deepEqual(
+      read.map((line) => [line.content.text, line.inList, line.blockStart]),
+      [[text, false, true]],
+    );
+    cache.settle();
+    assert.deepEqual(cache.stats.blocks, { read: 0, kept: 0 });
   });
 
   it('finds the front matter and where its value starts, whatever ends its lines', () => {
