@@ -316,6 +316,19 @@ describe('guideline fields', () => {
         [...all.map((match) => match.length)].sort((a, b) => b - a),
       );
       assert.equal(all[0].length, 'ACOEM Practice Guidelines'.length);
+      // Names of the same length: the citation's kind first.
+      for (const kind of ['MTUS', 'Non-MTUS'] as const) {
+        assert.deepEqual(
+          matchSources('ACOEM, Chapter 12', kind).map((match) => [match.source.kind, match.length]),
+          [
+            [kind, 5],
+            [kind === 'MTUS' ? 'Non-MTUS' : 'MTUS', 5],
+          ],
+        );
+      }
+      // Qualifiers and initials in any order, each taken as long as one follows.
+      const [twc] = cite('Decision based on Non-MTUS Citation Official Disability Guidelines Treatment in Workers\u2019 Comp (ODG-TWC), Knee Chapter');
+      assert.deepEqual([twc.source, twc.chapter], ['Official Disability Guidelines Treatment in Workers\u2019 Comp (ODG-TWC)', 'Knee Chapter']);
       // A name that runs on into a longer word is no match.
       assert.equal(matchSource('ODGs', 'Non-MTUS'), undefined);
     });

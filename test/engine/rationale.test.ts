@@ -80,6 +80,7 @@ describe('the conclusion of a rationale', () => {
       ['The request is indicated.', undefined, undefined],
       ['Therefore, the applicant returned to work.', undefined, undefined],
       ['Therefore, the request is indicated. The applicant returned to work.', undefined, undefined],
+      ['Therefore, the applicant improved. The request is indicated.', undefined, undefined],
       ['The MTUS states that therapy is medically necessary when function improves. Function did not improve.', undefined, undefined],
       ['', undefined, undefined],
     ] as const) {
