@@ -42,6 +42,14 @@ describe('the model cache', () => {
     assert.deepEqual(check(cache, text), { blocks: { read: 0, kept: 17 }, fields: { read: 0, kept: 3 }, items: { read: 1, kept: 1 } });
   });
 
+  it('rereads an unchanged draft from the item before a last item whose finding looked at its last line', () => {
+    const cache = new ModelCache();
+    // The last item's line is followed by one line only: the end of the draft is within the two lines its finding read.
+    const text = draft({ items: [item({ name: 'Knee brace' }), item({ name: 'Lumbar MRI' }), item({ name: 'Cervical MRI', claims: null, reviewer: null })] });
+    check(cache, text);
+    assert.deepEqual(check(cache, text).items, { read: 2, kept: 1 });
+  });
+
   it('rereads the block, the field and the item an edit touched, and keeps the rest', () => {
     const cache = new ModelCache();
     const text = threeItems();
