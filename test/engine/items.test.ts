@@ -172,6 +172,8 @@ describe('which lines start an item', () => {
       ['2. Knee brace:\nDenied\n\nMore.', ['2 Knee brace = Denied[ur-word] fields 0 depth 0']],
       ['2. Knee brace:\n\nMore.', ['2 Knee brace = [missing] fields 0 depth 0']],
       ['3. Knee brace:\n\nMore.', []],
+      // A list of the field's own goes on from its last number: its next entry is the field's, whatever number it carries.
+      ['1. The first reason was weighed.\n2. Knee brace: Denied\n\nMore.', []],
     ] as const) {
       const [first, ...later] = read(`1. Lumbar MRI:  Upheld\n\nFIELDS\n\n${rest}`);
       assert.match(first, /^1 Lumbar MRI = Upheld\[valid\]/);
@@ -208,6 +210,10 @@ describe('which lines start an item', () => {
     ] as const) {
       assert.deepEqual(read(issues), expected, issues);
     }
+  });
+
+  it('leaves a field label before the first item to no item', () => {
+    assert.deepEqual(read('Decision rationale: stray\n\nKnee brace:  Upheld\n\nFIELDS'), ['- Knee brace = Upheld[valid] fields 3 depth 0']);
   });
 
   it('takes the decision below without its emphasis, and extends the item over its fields', () => {
@@ -254,7 +260,9 @@ describe('which lines start an item', () => {
   });
 
   it('keeps lines that nearly are field labels with the item, and never reads a quotation as an item', () => {
-    const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}\n\nDecison rationale: more.\n\n> Knee brace: Upheld`] });
+    const text = draft({
+      items: [`Lumbar MRI:  Upheld\n\n${fields()}\n\nDecison rationale: more.\nDecison rationale: not opening its paragraph.\n\n> Knee brace: Upheld`],
+    });
     const [entry, ...rest] = buildDetermination(text, (requested) => resolveProfile(requested)).items;
     assert.deepEqual(rest, []);
     assert.deepEqual(
