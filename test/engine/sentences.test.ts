@@ -202,6 +202,17 @@ describe('determination sentences (2013)', () => {
       );
     });
 
+    it('looks for blocks only from the decision section on', () => {
+      const sentence = `1) ${SENTENCE} Lidoderm 5% patch #30 is not medically necessary and appropriate.`;
+      const text = letter({
+        notice: [sentence, 'Regarding the request for Lidoderm 5% patch #30:', `${RATIONALE} Written in the notice.`],
+        decisions: [sentence],
+      });
+      const [lidoderm] = build(text).items;
+      assert.equal(lidoderm.block, undefined);
+      assert.deepEqual(lidoderm.fields, []);
+    });
+
     it('keeps the lines that nearly are labels, and prose between fields in the field above', () => {
       const text = letter({
         decisions,
