@@ -248,6 +248,17 @@ describe('the model cache', () => {
       assert.deepEqual(check(cache, edited).items, { read: 3, kept: 2 });
     });
 
+    it('keeps only the items moved alike when one edit adds characters and another takes out a blank line', () => {
+      const cache = new ModelCache();
+      const text = reviewed(['Knee brace', 'Lumbar MRI', 'Cervical MRI', 'Home exercise kit', 'Norco']).replace(
+        'A note on Home exercise kit.\n\n',
+        'A note on Home exercise kit.\n\n\n',
+      );
+      check(cache, text);
+      const edited = text.replace('Lumbar MRI was reviewed.', 'Lumbar MRI was reviewed twice.').replace('kit.\n\n\n', 'kit.\n\n');
+      assert.deepEqual(check(cache, edited), { blocks: { read: 1, kept: 33 }, fields: { read: 1, kept: 8 }, items: { read: 3, kept: 2 } });
+    });
+
     it('reads a paragraph added before the first item without failing', () => {
       const cache = new ModelCache();
       const text = reviewed(['Knee brace', 'Lumbar MRI', 'Cervical MRI']);
