@@ -253,6 +253,10 @@ describe('guideline fields', () => {
         [own[1].kind, own[1].prefix, own[1].source, own[1].id],
         ['Non-MTUS', 'Non-MTUS Citation', 'ACOEM Practice Guidelines, Third Edition', 'acoem-3rd'],
       );
+      const spaced = cite(
+        'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 9; Non-MTUS Citation ACOEM Practice Guidelines, Third Edition',
+      );
+      assert.deepEqual([spaced[1].prefix, spaced[1].reference], ['Non-MTUS Citation', 'ACOEM Practice Guidelines, Third Edition']);
     });
 
     it('places a listed source and its own prefix where they are written', () => {
