@@ -81,6 +81,7 @@ describe('the conclusion of a rationale', () => {
       ['Therefore, the applicant returned to work.', undefined, undefined],
       ['Therefore, the request is indicated. The applicant returned to work.', undefined, undefined],
       ['Therefore, the applicant improved. The request is indicated.', undefined, undefined],
+      ['The request is indicated. Therefore, the applicant returned to work.', undefined, undefined],
       ['The MTUS states that therapy is medically necessary when function improves. Function did not improve.', undefined, undefined],
       ['', undefined, undefined],
     ] as const) {
