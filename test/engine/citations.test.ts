@@ -129,6 +129,9 @@ describe('guideline fields', () => {
         ['ACOEM, 3rd ed (web), Chronic Pain', '3rd ed (web)', undefined, 'acoem-3rd'],
         ['ACOEM 2011, Chronic Pain', undefined, 2011, 'acoem-3rd'],
         ['ACOEM (print edition 2011), Chronic Pain', 'print edition 2011', 2011, 'acoem-3rd'],
+        // The first edition and the first year written are the citation's.
+        ['ACOEM, 2004, 2nd Edition, Chapter 12 Low Back Complaints', '2nd Edition', 2004, 'mtus-acoem-2004'],
+        ['ACOEM, 2nd Edition, (2004), 2007, Chapter 12 Low Back Complaints', '2nd Edition', 2004, 'mtus-acoem-2004'],
       ] as const) {
         const [citation] = cite(`Decision based on MTUS ${text}`);
         assert.deepEqual([citation.edition, citation.year, citation.id], [edition, year, id], text);
