@@ -413,4 +413,47 @@ describe('determination model', () => {
       }
     });
   });
+
+  describe('building', () => {
+    it('asks for the profile the front matter names, and for the default when it names none as text', () => {
+      const asked: (string | undefined)[] = [];
+      const resolve = (requested: string | undefined) => {
+        asked.push(requested);
+        return resolveProfile(requested);
+      };
+      for (const frontMatter of ['profile: 2015', 'profile: ca-dwc-imr-2015', 'case: CM15-0071234', 'profile: [ca-dwc-imr]'])
+        buildDetermination(draft({ frontMatter }), resolve);
+      buildDetermination('No front matter.', resolve);
+      assert.deepEqual(asked, [undefined, 'ca-dwc-imr-2015', undefined, undefined, undefined]);
+    });
+
+    it('reads the credentials in their section, or anywhere in a draft without it', () => {
+      const inSection = build(`${draft({ states: null })}\nState(s) of Licensure: Utah\n`);
+      assert.equal(inSection.credentials.states, undefined);
+      assert.deepEqual(
+        inSection.credentials.specialties?.entries.map((entry) => entry.text),
+        ['Preventive Medicine', 'Occupational Medicine'],
+      );
+      const anywhere = build('Preamble.\n\nState(s) of Licensure: Utah\n\nCLINICAL CASE SUMMARY\n\nText.\n');
+      assert.deepEqual(
+        anywhere.credentials.states?.entries.map((entry) => entry.text),
+        ['Utah'],
+      );
+    });
+
+    it('keeps the text, its lines and where it ends', () => {
+      const text = 'Preamble.\n\nCLINICAL CASE SUMMARY\n\nText.\n';
+      const model = build(text);
+      assert.equal(model.text, text);
+      assert.equal(model.end, text.length);
+      assert.deepEqual(
+        model.textLines.map((line) => line.content.text),
+        ['Preamble.', 'CLINICAL CASE SUMMARY', 'Text.'],
+      );
+      assert.deepEqual(model.lines.positionAt(text.indexOf('Text.')), { line: 4, character: 0 });
+      assert.equal(model.frontMatter, undefined);
+      assert.equal(model.repeatedItems, undefined);
+      assert.deepEqual(model.items, []);
+    });
+  });
 });

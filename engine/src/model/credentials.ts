@@ -45,7 +45,8 @@ function readProse(lines: TextLine[], vocabulary: Vocabulary, index: LineIndex, 
     const limit = phrases[position + 1]?.start ?? text.length;
     const rest = text.slice(phrase.end, limit);
     const stop = /\.(?:\s|$)|\s+(?:and\s+)?(?:is|has|was|who|with|since)\b|\s+and\s+(?=(?:is|has)\b)/i.exec(rest);
-    const end = phrase.end + (stop ? stop.index : rest.replace(/[\s.]+$/, '').length);
+    // A list that runs on to the next phrase leaves the words joining them (", and licensed in ...") behind.
+    const end = phrase.end + (stop ? stop.index : rest.replace(/(?:[\s.,;]|\s(?:and|&))+$/i, '').length);
     const span = content.spanOf(phrase.start, end);
     credentials[phrase.credential] = {
       label: textPart(content, phrase.start, phrase.end, index),

@@ -1,0 +1,69 @@
+// YAML front matter: its keys and values, where each value is written, and a clear message when it is no mapping.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readFrontMatter } from '../../engine/src/model/frontmatter';
+import { flatten } from '../../engine/src/model/lines';
+import type { FrontMatter } from '../../engine/src/model/types';
+import { parseMarkdown } from '../../engine/src/parse';
+import { LineIndex } from '../../engine/src/text';
+import { rangeOf } from '../support/drafts';
+
+const frontMatter = (text: string): FrontMatter => {
+  const index = new LineIndex(text);
+  const { yaml } = flatten(parseMarkdown(text), text, index);
+  assert.ok(yaml, 'the draft has front matter');
+  return readFrontMatter(yaml, index);
+};
+
+describe('front matter', () => {
+  it('reads the keys and where each value is written', () => {
+    const text = '---\ncase: CM15-0071234\nprofile: ca-dwc-imr-2015\n---\n\nText.\n';
+    const read = frontMatter(text);
+    assert.deepEqual(read.data, { case: 'CM15-0071234', profile: 'ca-dwc-imr-2015' });
+    assert.equal(read.error, undefined);
+    assert.deepEqual(read.span, { start: 0, end: text.indexOf('\n\nText') });
+    assert.deepEqual(read.keys.case.range, rangeOf(text, 'CM15-0071234'));
+    assert.deepEqual(read.keys.profile.range, rangeOf(text, 'ca-dwc-imr-2015'));
+  });
+
+  it('places a key without a value at the key, and an empty value where it would be', () => {
+    const text = '---\n? lonely\nempty:\nb: 2\n---\n';
+    const read = frontMatter(text);
+    assert.deepEqual(read.data, { lonely: null, empty: null, b: 2 });
+    assert.deepEqual(read.keys.lonely.range, rangeOf(text, 'lonely'));
+    assert.deepEqual(read.keys.empty.span, { start: text.indexOf('empty:') + 6, end: text.indexOf('empty:') + 6 });
+    assert.deepEqual(read.keys.b.range, rangeOf(text, '2'));
+  });
+
+  it('reads lines ended by a lone carriage return, as old Mac files are, at their offsets', () => {
+    const text = '---\rcase: A\rdate: 2014-06-02\r---\r\rText.';
+    const read = frontMatter(text);
+    assert.deepEqual(read.data, { case: 'A', date: '2014-06-02' });
+    assert.deepEqual(read.keys.date.span, { start: text.indexOf('2014'), end: text.indexOf('2014') + 10 });
+    assert.deepEqual(read.keys.date.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 16 } });
+  });
+
+  it('reads an empty or comment-only front matter as no keys, without an error', () => {
+    for (const text of ['---\n# only a comment\n---\n', '---\n\n---\n']) {
+      const read = frontMatter(text);
+      assert.deepEqual([read.data, read.keys, read.error], [{}, {}, undefined], text);
+    }
+  });
+
+  it('says why front matter that is no mapping of keys is not read', () => {
+    for (const text of ['---\n- a\n- b\n---\n', '---\nnull\n---\n', '---\n"just a string"\n---\n']) {
+      const read = frontMatter(text);
+      assert.deepEqual([read.data, read.keys, read.error], [{}, {}, 'front matter is not a mapping of keys to values'], text);
+    }
+    const broken = frontMatter('---\ncase: [1\n---\n');
+    assert.equal(broken.error, 'Flow sequence in block collection must be sufficiently indented and end with a ]');
+    assert.deepEqual([broken.data, broken.keys], [{}, {}]);
+  });
+
+  it('takes the last of a repeated key', () => {
+    const text = '---\na: 1\na: 2\n---\n';
+    const read = frontMatter(text);
+    assert.deepEqual(read.data, { a: 2 });
+    assert.deepEqual(read.keys.a.range, rangeOf(text, '2'));
+  });
+});
