@@ -522,7 +522,7 @@ describe('the service over a step that runs elsewhere', () => {
     const { step, asked } = recordingStep({
       analyse(request) {
         asked.analyse.push(request);
-        return { lint: { findings: here.findings, failures: here.failures }, deferredModel: (lines) => ({ ...here.model!, lines }) };
+        return { lint: { findings: here.findings, failures: here.failures }, deferredModel: async (lines) => ({ ...here.model!, lines }) };
       },
     });
     const { service } = setup({ [`${WORKSPACE}/.imrlintrc.json`]: json({ ignore: ['scratch/'], rules: { phi: 'off' } }) }, {}, { analysis: step });
