@@ -41,7 +41,7 @@ const STAGES: [string, RegExp][] = [
   ['parse: micromark (tokenising)', /node_modules\/micromark/],
   ['parse: mdast-util-from-markdown (tree)', /node_modules\/mdast-util-from-markdown/],
   [
-    'parse: other (unified, remark, front matter, incremental)',
+    'parse: other (unified, remark, front matter, incremental, plain prose)',
     /node_modules\/(unified|remark-|mdast-util-|unist-|vfile|decode-named|character-entities|trough|bail|devlop)|engine\/src\/(parse|incremental)/,
   ],
   ['model: MappedText and offsets (engine/src/text.ts)', /engine\/src\/text\.ts/],
@@ -63,6 +63,8 @@ const STAGES: [string, RegExp][] = [
 const INCLUSIVE = [
   'lint',
   'parseMarkdown',
+  'parseDraft',
+  'readPlainBlocks',
   'buildDetermination',
   'flatten',
   'runRules',

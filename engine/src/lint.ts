@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_SIZE } from './limits';
 import { buildDetermination } from './model/build';
 import type { ModelCache } from './model/cache';
 import type { Determination } from './model/types';
-import { parseMarkdown } from './parse';
+import { parseDraft } from './incremental';
 import { resolveProfile } from './config/profiles';
 import { rules as allRules } from './rules';
 import { checkBudget, maxFileSize, unreadableDraft } from './rules/engine-findings';
@@ -49,7 +49,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   if (text.length > limit) return { findings: tooLargeFindings(`${text.length.toLocaleString('en-US')} characters`, limit, config), failures: [] };
   let model: Determination;
   try {
-    model = buildDetermination(text, (requested) => resolveProfile(requested, config), (options.parse ?? parseMarkdown)(text), options.modelCache);
+    model = buildDetermination(text, (requested) => resolveProfile(requested, config), (options.parse ?? parseDraft)(text), options.modelCache);
   } catch (error) {
     // A draft the parser or the model cannot read (found by fuzzing, see test/robustness) gets one clear
     // finding instead of a crashed server or CLI.

@@ -38,9 +38,9 @@ describe('incremental parser', () => {
     parser.parse(text);
     parser.parse(edited);
     assert.deepEqual(parser.parse(text), parseMarkdown(text), 'undo');
-    assert.deepEqual(parser.stats, { runs: 200, reusedRuns: 200, parsedCharacters: 0, fullParse: false });
+    assert.deepEqual(parser.stats, { runs: 200, reusedRuns: 200, parsedCharacters: 0, plainRuns: 0, fullParse: false });
     assert.deepEqual(parser.parse(edited), parseMarkdown(edited), 'redo');
-    assert.deepEqual(parser.stats, { runs: 200, reusedRuns: 200, parsedCharacters: 0, fullParse: false });
+    assert.deepEqual(parser.stats, { runs: 200, reusedRuns: 200, parsedCharacters: 0, plainRuns: 0, fullParse: false });
   });
 
   it('opening a fence swallows the rest of the draft, closing it restores the blocks', () => {

@@ -1,5 +1,5 @@
 // Incremental parsing: each keystroke re-parses only the blocks it touched.
-export { IncrementalParser } from './parser';
+export { IncrementalParser, parseDraft } from './parser';
 export type { ParseStats } from './parser';
 export { findBoundaries } from './boundaries';
 export type { Boundaries } from './boundaries';

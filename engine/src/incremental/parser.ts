@@ -2,6 +2,7 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown, parseMarkdownFragment } from '../parse';
 import { findBoundaries, type Boundaries } from './boundaries';
+import { readPlainBlocks } from './plain';
 import { definesReferences, shiftNodes } from './tree';
 
 /** Top-level blocks that parse alone as they parse in the draft, with positions where the run last sat. */
@@ -42,6 +43,8 @@ export interface ParseStats {
   runs: number;
   reusedRuns: number;
   parsedCharacters: number;
+  /** Runs of plain prose read without micromark (readPlainBlocks), of the runs not reused. */
+  plainRuns: number;
   /** Link reference definitions forced a parse of the whole text. */
   fullParse: boolean;
 }
@@ -54,7 +57,7 @@ export interface ParseStats {
 export class IncrementalParser {
   private runs = new Map<string, Run[]>();
   private generation = 0;
-  stats: ParseStats = { runs: 0, reusedRuns: 0, parsedCharacters: 0, fullParse: false };
+  stats: ParseStats = { runs: 0, reusedRuns: 0, parsedCharacters: 0, plainRuns: 0, fullParse: false };
 
   readonly parse = (text: string): Root => {
     const generation = ++this.generation;
@@ -62,13 +65,18 @@ export class IncrementalParser {
     const count = bounds.starts.length;
     const keys: string[] = new Array(count);
     const keyAt = (index: number): string => (keys[index] ??= text.slice(bounds.starts[index], index + 1 < count ? bounds.starts[index + 1] : text.length));
-    const stats: ParseStats = { runs: 0, reusedRuns: 0, parsedCharacters: 0, fullParse: false };
+    const stats: ParseStats = { runs: 0, reusedRuns: 0, parsedCharacters: 0, plainRuns: 0, fullParse: false };
+    // Every run before the one read is closed and fits before it (see `fits`), so a plain one reads alone as in the draft.
+    const plain: (Run | null)[] = new Array(count);
+    const plainAt = (at: number): Run | null => (plain[at] !== undefined ? plain[at] : (plain[at] = at === 0 ? null : this.readPlain(keyAt(at), bounds, at)));
     const children: RootContent[] = [];
     let definitions = false;
     let index = 0;
     while (index < count) {
       let pieces: Piece[];
-      const known = this.find(text, bounds, index, keyAt);
+      let known = this.find(text, bounds, index, keyAt);
+      // A run placed already in this parse would move back and forth between its places: plain text is read anew.
+      if (known && known.lastUsed === generation && plainAt(index)) known = undefined;
       if (known) {
         const after = index + known.intervals;
         if (after === count || fits(known, bounds, after)) {
@@ -78,12 +86,20 @@ export class IncrementalParser {
           // It swallows what follows (someone opened a fence): the rest of the draft reads differently.
           pieces = this.parseRegion(text, bounds, index, count, keyAt, stats);
         }
+      } else if (plainAt(index)) {
+        const run = plainAt(index)!;
+        this.remember(run.text, run);
+        pieces = [{ index, run }];
+        stats.parsedCharacters += run.text.length;
+        stats.plainRuns++;
       } else {
         let end = index + 1;
-        while (end < count && !this.find(text, bounds, end, keyAt)) end++;
+        while (end < count && !this.find(text, bounds, end, keyAt) && !plainAt(end)) end++;
         pieces = this.parseRegion(text, bounds, index, end, keyAt, stats);
         const last = pieces[pieces.length - 1];
         if (end < count && !fits(last.run, bounds, end)) {
+          // Read with what it swallows instead: kept, it would be found first next time and read again.
+          this.forget(keyAt(last.index), last.run);
           pieces = [...pieces.slice(0, -1), ...this.parseRegion(text, bounds, last.index, count, keyAt, stats)];
         }
       }
@@ -154,6 +170,25 @@ export class IncrementalParser {
     return found;
   }
 
+  /** The run of plain prose at candidate `index` (text `key`), read without micromark, or null when it is more. */
+  private readPlain(key: string, bounds: Boundaries, index: number): Run | null {
+    const text = detach(key);
+    const children = readPlainBlocks(text, bounds.starts[index], bounds.lines[index]);
+    if (!children) return null;
+    return {
+      text,
+      head: false,
+      intervals: 1,
+      children,
+      offset: bounds.starts[index],
+      line: bounds.lines[index],
+      open: false,
+      beforeListItem: false,
+      definitions: false,
+      lastUsed: this.generation,
+    };
+  }
+
   /**
    * Parses candidates [from, to) as one text and cuts the tree at every candidate where nothing is
    * left open, so each piece is what parsing it alone gives.
@@ -212,6 +247,13 @@ export class IncrementalParser {
     else if (!list.includes(run)) list.push(run);
   }
 
+  private forget(key: string, run: Run): void {
+    const list = this.runs.get(key);
+    const kept = list?.filter((candidate) => candidate !== run);
+    if (kept?.length === 0) this.runs.delete(key);
+    else if (kept) this.runs.set(key, kept);
+  }
+
   /** Moves a run to where it sits now: new nodes, since trees handed out before must not change. */
   private place(run: Run, offset: number, line: number): void {
     if (run.offset === offset && run.line === line) return;
@@ -247,4 +289,9 @@ function affectsListItem(block: RootContent): boolean {
 /** A flat copy of a string, not a view into the (much longer) draft it was sliced from. */
 function detach(text: string): string {
   return text.length < 16 ? text : ` ${text}`.slice(1);
+}
+
+/** A draft read once, as `parseMarkdown(text)` reads it: plain prose without micromark, the rest with it. */
+export function parseDraft(text: string): Root {
+  return new IncrementalParser().parse(text);
 }

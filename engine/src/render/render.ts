@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import type { ImrConfig } from '../config/schema';
 import { lint, type LintResult } from '../lint';
 import type { Determination } from '../model/types';
-import { parseMarkdown } from '../parse';
+import { parseDraft } from '../incremental';
 import { piecesOf } from './blocks';
 import { letterHandlers } from './handlers';
 import { landmarksOf } from './landmarks';
@@ -40,7 +40,7 @@ const pipeline = unified().use(remarkRehype, { handlers: letterHandlers() }).use
 
 export function renderDetermination(text: string, options: RenderOptions = {}): RenderedDetermination {
   let root = options.analysis?.root;
-  const result = options.analysis?.lint ?? lint(text, { config: options.config, today: options.today, parse: (source) => (root = parseMarkdown(source)) });
+  const result = options.analysis?.lint ?? lint(text, { config: options.config, today: options.today, parse: (source) => (root = parseDraft(source)) });
   const mode = options.mode ?? 'preview';
   const model = result.model;
   const caseNumber = model ? caseNumberOf(model) : undefined;
@@ -49,7 +49,7 @@ export function renderDetermination(text: string, options: RenderOptions = {}): 
   let definitions: LetterContent[] = [];
   if (model) {
     const landmarks = landmarksOf(model);
-    const pieces = piecesOf(root ?? parseMarkdown(text), text, model.lines, landmarks);
+    const pieces = piecesOf(root ?? parseDraft(text), text, model.lines, landmarks);
     letterContent = layoutLetter(pieces.pieces, model, caseNumber);
     definitions = pieces.definitions;
   } else {

@@ -6,7 +6,7 @@ import type { FixAllResult } from '../language/fix-all';
 import { lint, type LintResult } from '../lint';
 import type { Determination } from '../model/types';
 import { ModelCache } from '../model/cache';
-import { parseMarkdown } from '../parse';
+import { parseDraft } from '../incremental';
 import type { RenderedDetermination } from '../render/render';
 import { LineMemo } from '../rules/line-memo';
 import type { Finding } from '../rules/types';
@@ -103,7 +103,7 @@ export function inProcessAnalysis(maxDocuments = MAX_INCREMENTAL_DOCUMENTS): Ana
     analyse({ uri, text, config, today }) {
       if (maxDocuments <= 0) {
         let root: Root | undefined;
-        const result = lint(text, { config, today, parse: (source) => (root = parseMarkdown(source)) });
+        const result = lint(text, { config, today, parse: (source) => (root = parseDraft(source)) });
         return { lint: result, root };
       }
       const state = stateFor(uri);

@@ -1,0 +1,176 @@
+// Most of a letter is plain prose: headings, paragraphs, a bold field label before its text. Such a run of lines
+// is read here straight into the tree micromark would build (test/fuzz/plain.test.ts holds the two equal); any
+// line that might read otherwise (a list, a quote, code, a link, an escape, a reference, a hard break) leaves
+// the run to micromark.
+import type { Heading, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import { classifyCharacter } from 'micromark-util-classify-character';
+import { MAX_INDENT } from '../tame';
+
+const SPACE = 32;
+const HASH = 35;
+const STAR = 42;
+const WHITESPACE = 1;
+const PUNCTUATION = 2;
+
+/** Inline syntax anywhere on a line: code, emphasis, links, autolinks and HTML, escapes; tabs and CR move columns. */
+const INLINE_SYNTAX = /[`_[\]<\\\t\r\0]|&[#A-Za-z0-9]/;
+/** What a line may open when it starts with it (after its indentation): every block but a paragraph or an ATX heading. */
+const BLOCK_START = /^(?:[>\-+=~`<_#]|\*(?!\*)|\d{1,9}[.)])/;
+/** A line that is all asterisks and spaces: a thematic break. */
+const THEMATIC_BREAK = /^[* ]*$/;
+const ATX_HEADING = /^(#{1,6}) +(?=[^ ])/;
+const LINE_END = /\n/g;
+
+interface Line {
+  start: number;
+  /** The first character that is not a space. */
+  content: number;
+  /** After the last character that is not a space. */
+  contentEnd: number;
+  /** Before the line break (or the end of the text). */
+  end: number;
+  /** 1-based. */
+  number: number;
+}
+
+/**
+ * The blocks of `text`, which starts a line after a blank one, placed at offset `offset` on 0-based line `line`;
+ * undefined when any line in it is more than plain prose. Every string in them is a slice of `text`.
+ */
+export function readPlainBlocks(text: string, offset = 0, line = 0): RootContent[] | undefined {
+  const to = text.length;
+  const blocks: RootContent[] = [];
+  let paragraph: Line[] = [];
+  const close = (): boolean => {
+    if (paragraph.length === 0) return true;
+    const block = readParagraph(text, offset, paragraph);
+    paragraph = [];
+    if (!block) return false;
+    blocks.push(block);
+    return true;
+  };
+  let start = 0;
+  let number = line + 1;
+  while (start < to) {
+    LINE_END.lastIndex = start;
+    const found = LINE_END.exec(text);
+    const end = found && found.index < to ? found.index : to;
+    let content = start;
+    while (content < end && text.charCodeAt(content) === SPACE) content++;
+    if (content === end) {
+      if (!close()) return undefined;
+    } else {
+      const indent = content - start;
+      const head = text.slice(content, Math.min(end, content + 10));
+      if (indent >= MAX_INDENT || BLOCK_START.test(head) || (text.charCodeAt(content) === STAR && THEMATIC_BREAK.test(text.slice(content, end)))) {
+        if (indent !== 0 || text.charCodeAt(content) !== HASH) return undefined;
+        // An ATX heading at the line's start: it ends a paragraph before it.
+        if (!close()) return undefined;
+        const heading = readHeading(text, offset, start, end, number);
+        if (!heading) return undefined;
+        blocks.push(heading);
+      } else {
+        // Four spaces open indented code, except where they continue a paragraph.
+        if (indent >= 4 && paragraph.length === 0) return undefined;
+        let contentEnd = end;
+        while (text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+        paragraph.push({ start, content, contentEnd, end, number });
+      }
+    }
+    number++;
+    start = end + 1;
+  }
+  return close() ? blocks : undefined;
+}
+
+/** `# Title`: a heading whose text is plain, with no closing hashes. */
+function readHeading(text: string, base: number, start: number, end: number, number: number): Heading | undefined {
+  const line = text.slice(start, end);
+  const opening = ATX_HEADING.exec(line);
+  if (!opening || line.includes('#', opening[1].length) || INLINE_SYNTAX.test(line) || line.includes('*')) return undefined;
+  const content = start + opening[0].length;
+  let contentEnd = end;
+  while (text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+  return {
+    type: 'heading',
+    depth: opening[1].length as Heading['depth'],
+    children: [textNode(text.slice(content, contentEnd), point(number, start, content, base), point(number, start, contentEnd, base))],
+    position: { start: point(number, start, start, base), end: point(number, start, end, base) },
+  };
+}
+
+/** Lines of prose with no inline syntax but, maybe, a bold label that opens the paragraph. */
+function readParagraph(text: string, base: number, lines: Line[]): Paragraph | undefined {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (INLINE_SYNTAX.test(text.slice(line.content, line.end))) return undefined;
+    // Two spaces before a line break are a hard break.
+    if (index < lines.length - 1 && line.end - line.contentEnd >= 2) return undefined;
+  }
+  const children: PhrasingContent[] = [];
+  let textStart = first.content;
+  const label = boldLabel(text, first);
+  if (label !== undefined) {
+    children.push({
+      type: 'strong',
+      children: [
+        textNode(
+          text.slice(first.content + 2, label - 2),
+          point(first.number, first.start, first.content + 2, base),
+          point(first.number, first.start, label - 2, base),
+        ),
+      ],
+      position: { start: point(first.number, first.start, first.content, base), end: point(first.number, first.start, label, base) },
+    });
+    textStart = label;
+    // Only spaces after the label on a line that more lines follow: a break, or text of a line break alone.
+    if (label >= first.contentEnd && lines.length > 1) return undefined;
+  }
+  for (const line of lines) {
+    const from = line === first ? textStart : line.content;
+    if (text.slice(from, line.end).includes('*')) return undefined;
+  }
+  if (textStart < last.contentEnd) {
+    let value = text.slice(textStart, first.contentEnd);
+    for (let index = 1; index < lines.length; index++) value += `\n${text.slice(lines[index].content, lines[index].contentEnd)}`;
+    children.push(textNode(value, point(first.number, first.start, textStart, base), point(last.number, last.start, last.contentEnd, base)));
+  }
+  return {
+    type: 'paragraph',
+    children,
+    position: { start: point(first.number, first.start, first.content, base), end: point(last.number, last.start, last.end, base) },
+  };
+}
+
+/**
+ * Where a `**label**` that opens the paragraph's first line ends (after its closing asterisks), when micromark
+ * reads it as strong text: the only asterisks of the line, the opening run followed by no whitespace, the closing
+ * run preceded by no whitespace and, after punctuation, followed by whitespace or punctuation.
+ */
+function boldLabel(text: string, line: Line): number | undefined {
+  if (text.charCodeAt(line.content) !== STAR || text.charCodeAt(line.content + 1) !== STAR) return undefined;
+  const close = text.indexOf('**', line.content + 2);
+  if (close === -1 || close >= line.contentEnd || close === line.content + 2) return undefined;
+  if (text.slice(line.content + 2, close).includes('*') || text.charCodeAt(close + 2) === STAR) return undefined;
+  if (classifyCharacter(text.charCodeAt(line.content + 2)) === WHITESPACE) return undefined;
+  const before = classifyCharacter(text.charCodeAt(close - 1));
+  const after = close + 2 >= line.end ? WHITESPACE : classifyCharacter(text.charCodeAt(close + 2));
+  if (before === WHITESPACE || (before === PUNCTUATION && !after)) return undefined;
+  return close + 2;
+}
+
+function textNode(value: string, start: Point, end: Point): Text {
+  return { type: 'text', value, position: { start, end } };
+}
+
+interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+function point(line: number, lineStart: number, at: number, base: number): Point {
+  return { line, column: at - lineStart + 1, offset: base + at };
+}
