@@ -15,46 +15,10 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 // What starts a line, what fills it and what ends it: prose as reviewers paste it, and every character that
 // opens something else in Markdown.
-const proseStarts = [
-  '',
-  ' ',
-  '   ',
-  '    ',
-  '      ',
-  '# ',
-  '## ',
-  '###### ',
-  '**Decision rationale:** ',
-  '**Label:**',
-  '**Label**',
-  '**A**b ',
-  '2015 ',
-  '\u00a0',
-];
-const otherStarts = [
-  '####### ',
-  '#',
-  '** Label:** ',
-  '**Label: **',
-  '*',
-  '* ',
-  '***',
-  '- ',
-  '-',
-  '1. ',
-  '1) ',
-  '12. ',
-  '> ',
-  '=',
-  '===',
-  '---',
-  '```',
-  '~~~',
-  '<div>',
-  '[ref]: ',
-  '|',
-  '\t',
-];
+// prettier-ignore
+const proseStarts = ['', ' ', '   ', '    ', '      ', '# ', '## ', '###### ', '**Decision rationale:** ', '**Label:**', '**Label**', '**A**b ', '2015 ', '\u00a0', '- ', '* ', '+   ', '1. ', '2) ', '10. ', '- **Decision rationale:** '];
+// prettier-ignore
+const otherStarts = ['####### ', '#', '** Label:** ', '**Label: **', '*', '***', '-', '-     ', '- - -', '1.', '> ', '=', '===', '---', '```', '~~~', '<div>', '[ref]: ', '|', '\t', '- # ', '1. > '];
 const prose = [
   'The applicant',
   'MTUS',
@@ -117,6 +81,21 @@ describe('plain prose read without micromark', () => {
     );
     // The generator must reach the fast path often, or the property says little.
     assert.ok(read > cases / 10, `only ${read} of ${cases} runs were read as plain prose`);
+  });
+
+  const drafts = Math.max(1, Math.round(800 * scale));
+  it(`parses drafts of such runs, between blank lines, as parseMarkdown does (${drafts} drafts)`, () => {
+    let plainRuns = 0;
+    fc.assert(
+      fc.property(fc.array(chunk, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n\n', '\n\n\n', '\n  \n'), (runs, gap) => {
+        const text = runs.join(gap);
+        const parser = new IncrementalParser();
+        assert.deepEqual(tree(parser.parse(text)), tree(parseMarkdown(text)), JSON.stringify(text));
+        plainRuns += parser.stats.plainRuns;
+      }),
+      { numRuns: drafts, seed },
+    );
+    assert.ok(plainRuns > drafts / 2, `only ${plainRuns} runs of ${drafts} drafts were read as plain prose`);
   });
 
   it('parses every fixture and example as parseMarkdown does, most of it without micromark', () => {

@@ -66,9 +66,18 @@ export class IncrementalParser {
     const keys: string[] = new Array(count);
     const keyAt = (index: number): string => (keys[index] ??= text.slice(bounds.starts[index], index + 1 < count ? bounds.starts[index + 1] : text.length));
     const stats: ParseStats = { runs: 0, reusedRuns: 0, parsedCharacters: 0, plainRuns: 0, fullParse: false };
-    // Every run before the one read is closed and fits before it (see `fits`), so a plain one reads alone as in the draft.
+    // Every run before the one read is closed and fits before it (see `fits`), so a plain one reads alone as in the
+    // draft, but for lists: a list item joins a list just before it, so a plain list is taken only between two runs
+    // that are not.
     const plain: (Run | null)[] = new Array(count);
-    const plainAt = (at: number): Run | null => (plain[at] !== undefined ? plain[at] : (plain[at] = at === 0 ? null : this.readPlain(keyAt(at), bounds, at)));
+    const readAt = (at: number): Run | null => (plain[at] !== undefined ? plain[at] : (plain[at] = at === 0 ? null : this.readPlain(keyAt(at), bounds, at)));
+    const plainAt = (at: number): Run | null => {
+      const run = readAt(at);
+      if (!run || (run.beforeListItem && at + 1 < count && bounds.listItems[at + 1])) return null;
+      if (!bounds.listItems[at]) return run;
+      const before = readAt(at - 1);
+      return before && !before.beforeListItem ? run : null;
+    };
     const children: RootContent[] = [];
     let definitions = false;
     let index = 0;
@@ -183,7 +192,7 @@ export class IncrementalParser {
       offset: bounds.starts[index],
       line: bounds.lines[index],
       open: false,
-      beforeListItem: false,
+      beforeListItem: children.length > 0 && affectsListItem(children[children.length - 1]),
       definitions: false,
       lastUsed: this.generation,
     };

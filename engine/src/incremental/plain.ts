@@ -2,7 +2,7 @@
 // is read here straight into the tree micromark would build (test/fuzz/plain.test.ts holds the two equal); any
 // line that might read otherwise (a list, a quote, code, a link, an escape, a reference, a hard break) leaves
 // the run to micromark.
-import type { Heading, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Heading, List, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 import { classifyCharacter } from 'micromark-util-classify-character';
 import { MAX_INDENT } from '../tame';
 
@@ -19,6 +19,8 @@ const BLOCK_START = /^(?:[>\-+=~`<_#]|\*(?!\*)|\d{1,9}[.)])/;
 /** A line that is all asterisks and spaces: a thematic break. */
 const THEMATIC_BREAK = /^[* ]*$/;
 const ATX_HEADING = /^(#{1,6}) +(?=[^ ])/;
+/** A bullet or ordered-list marker at the line's start, the spaces after it (up to four) and text. */
+const LIST_ITEM = /^(?:([*+-])|(\d{1,9})([.)]))( {1,4})(?=[^ ])/;
 const LINE_END = /\n/g;
 
 interface Line {
@@ -41,12 +43,29 @@ export function readPlainBlocks(text: string, offset = 0, line = 0): RootContent
   const to = text.length;
   const blocks: RootContent[] = [];
   let paragraph: Line[] = [];
+  // The list the last line added an item to, and the item whose paragraph is being read.
+  let list: { node: List; kind: string } | undefined;
+  let item: Line | undefined;
+  let blank = false;
   const close = (): boolean => {
     if (paragraph.length === 0) return true;
     const block = readParagraph(text, offset, paragraph);
     paragraph = [];
     if (!block) return false;
-    blocks.push(block);
+    if (!item || !list) {
+      blocks.push(block);
+      return true;
+    }
+    const { node } = list;
+    node.children.push({
+      type: 'listItem',
+      spread: false,
+      checked: null,
+      children: [block],
+      position: { start: point(item.number, item.start, item.start, offset), end: block.position!.end },
+    });
+    node.position!.end = block.position!.end;
+    item = undefined;
     return true;
   };
   let start = 0;
@@ -59,22 +78,48 @@ export function readPlainBlocks(text: string, offset = 0, line = 0): RootContent
     while (content < end && text.charCodeAt(content) === SPACE) content++;
     if (content === end) {
       if (!close()) return undefined;
+      blank = true;
     } else {
+      // After a blank line, an indented line would go on the list's item (micromark reads a loose item).
+      if (blank && list) return undefined;
       const indent = content - start;
-      const head = text.slice(content, Math.min(end, content + 10));
-      if (indent >= MAX_INDENT || BLOCK_START.test(head) || (text.charCodeAt(content) === STAR && THEMATIC_BREAK.test(text.slice(content, end)))) {
-        if (indent !== 0 || text.charCodeAt(content) !== HASH) return undefined;
-        // An ATX heading at the line's start: it ends a paragraph before it.
+      if (indent >= MAX_INDENT) return undefined;
+      const marker = indent === 0 ? LIST_ITEM.exec(text.slice(start, Math.min(end, start + 16))) : null;
+      if (marker) {
+        // A list item: it ends the item before it; a paragraph before it would make it lazy text or a new list.
+        if (paragraph.length > 0 && !item) return undefined;
         if (!close()) return undefined;
+        const kind = marker[1] ?? marker[3];
+        const contentStart = start + marker[0].length;
+        if (startsBlock(text, contentStart, end) || text.charCodeAt(contentStart) === HASH) return undefined;
+        if (!list || list.kind !== kind) {
+          if (list) return undefined;
+          const node: List = {
+            type: 'list',
+            ordered: marker[2] !== undefined,
+            start: marker[2] === undefined ? null : Number(marker[2]),
+            spread: false,
+            children: [],
+            position: { start: point(number, start, start, offset), end: point(number, start, start, offset) },
+          };
+          blocks.push(node);
+          list = { node, kind };
+        }
+        item = { start, content: contentStart, contentEnd: contentEndOf(text, end), end, number };
+        paragraph.push(item);
+      } else if (startsBlock(text, content, end)) {
+        if (indent !== 0 || text.charCodeAt(content) !== HASH) return undefined;
+        // An ATX heading at the line's start: it ends a paragraph or list before it.
+        if (!close()) return undefined;
+        list = undefined;
         const heading = readHeading(text, offset, start, end, number);
         if (!heading) return undefined;
         blocks.push(heading);
       } else {
         // Four spaces open indented code, except where they continue a paragraph.
         if (indent >= 4 && paragraph.length === 0) return undefined;
-        let contentEnd = end;
-        while (text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
-        paragraph.push({ start, content, contentEnd, end, number });
+        if (paragraph.length === 0) list = undefined;
+        paragraph.push({ start, content, contentEnd: contentEndOf(text, end), end, number });
       }
     }
     number++;
@@ -83,14 +128,26 @@ export function readPlainBlocks(text: string, offset = 0, line = 0): RootContent
   return close() ? blocks : undefined;
 }
 
+/** Whether the line's text from `at` opens a block other than a paragraph: a marker, a fence, a break, a quote, HTML. */
+function startsBlock(text: string, at: number, end: number): boolean {
+  return BLOCK_START.test(text.slice(at, Math.min(end, at + 10))) || (text.charCodeAt(at) === STAR && THEMATIC_BREAK.test(text.slice(at, end)));
+}
+
+function contentEndOf(text: string, end: number): number {
+  let contentEnd = end;
+  while (text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+  return contentEnd;
+}
+
 /** `# Title`: a heading whose text is plain, with no closing hashes. */
 function readHeading(text: string, base: number, start: number, end: number, number: number): Heading | undefined {
   const line = text.slice(start, end);
   const opening = ATX_HEADING.exec(line);
-  if (!opening || line.includes('#', opening[1].length) || INLINE_SYNTAX.test(line) || line.includes('*')) return undefined;
+  if (!opening || INLINE_SYNTAX.test(line) || line.includes('*')) return undefined;
   const content = start + opening[0].length;
-  let contentEnd = end;
-  while (text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+  const contentEnd = contentEndOf(text, end);
+  // A closing run of hashes is not part of the text.
+  if (text.charCodeAt(contentEnd - 1) === HASH) return undefined;
   return {
     type: 'heading',
     depth: opening[1].length as Heading['depth'],
