@@ -1,6 +1,7 @@
 // YAML front matter: its keys and values, where each value is written, and a clear message when it is no mapping.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { lint } from '../../engine/src/lint';
 import { readFrontMatter } from '../../engine/src/model/frontmatter';
 import { flatten } from '../../engine/src/model/lines';
 import type { FrontMatter } from '../../engine/src/model/types';
@@ -58,6 +59,31 @@ describe('front matter', () => {
     const broken = frontMatter('---\ncase: [1\n---\n');
     assert.equal(broken.error, 'Flow sequence in block collection must be sufficiently indented and end with a ]');
     assert.deepEqual([broken.data, broken.keys], [{}, {}]);
+  });
+
+  it('says an alias with no anchor before it has no value, and the rest of the draft is still checked', () => {
+    const text = '---\ncase: *case\nprofile: ca-dwc-imr\n---\n\nHOW THE IMR FINAL DETERMINATION WAS MADE\n\nThe reviewer read the file.\n';
+    const read = frontMatter(text);
+    assert.deepEqual([read.data, read.keys, read.error], [{}, {}, 'Unresolved alias (the anchor must be set before the alias): case']);
+    const result = lint(text, { today: '2026-11-30' });
+    assert.deepEqual(result.failures, []);
+    assert.deepEqual(
+      result.findings.filter((finding) => finding.ruleId === 'front-matter').map((finding) => finding.message),
+      [
+        'The front matter is not valid YAML (Unresolved alias (the anchor must be set before the alias): case); correct it, or remove the block between the "---" lines.',
+      ],
+    );
+    assert.ok(
+      result.findings.some((finding) => finding.ruleId === 'required-section'),
+      'the draft after the front matter is checked',
+    );
+  });
+
+  it('reads `key: value` lines as YAML reads them, as text, and leaves numbers, booleans and dates to YAML', () => {
+    const text = '---\ncase: CM15-0123456\nreviewer: Dr. J. Doe (MD)\nyear: 2015\nsigned: true\n---\n';
+    const read = frontMatter(text);
+    assert.deepEqual(read.data, { case: 'CM15-0123456', reviewer: 'Dr. J. Doe (MD)', year: 2015, signed: true });
+    assert.deepEqual(read.keys.reviewer.range, rangeOf(text, 'Dr. J. Doe (MD)'));
   });
 
   it('takes the last of a repeated key', () => {

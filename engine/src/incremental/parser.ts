@@ -2,7 +2,7 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown, parseMarkdownFragment } from '../parse';
 import { findBoundaries, type Boundaries } from './boundaries';
-import { readPlainBlocks } from './plain';
+import { readHeadBlocks, readPlainBlocks } from './plain';
 import { definesReferences, shiftNodes } from './tree';
 
 /** Top-level blocks that parse alone as they parse in the draft, with positions where the run last sat. */
@@ -70,7 +70,7 @@ export class IncrementalParser {
     // draft, but for lists: a list item joins a list just before it, so a plain list is taken only between two runs
     // that are not.
     const plain: (Run | null)[] = new Array(count);
-    const readAt = (at: number): Run | null => (plain[at] !== undefined ? plain[at] : (plain[at] = at === 0 ? null : this.readPlain(keyAt(at), bounds, at)));
+    const readAt = (at: number): Run | null => (plain[at] !== undefined ? plain[at] : (plain[at] = this.readPlain(keyAt(at), bounds, at)));
     const plainAt = (at: number): Run | null => {
       const run = readAt(at);
       if (!run || (run.beforeListItem && at + 1 < count && bounds.listItems[at + 1])) return null;
@@ -182,11 +182,12 @@ export class IncrementalParser {
   /** The run of plain prose at candidate `index` (text `key`), read without micromark, or null when it is more. */
   private readPlain(key: string, bounds: Boundaries, index: number): Run | null {
     const text = detach(key);
-    const children = readPlainBlocks(text, bounds.starts[index], bounds.lines[index]);
+    // The first run is read as the draft's start: front matter, when it opens with some.
+    const children = index > 0 ? readPlainBlocks(text, bounds.starts[index], bounds.lines[index]) : readHeadBlocks(text);
     if (!children) return null;
     return {
       text,
-      head: false,
+      head: index === 0,
       intervals: 1,
       children,
       offset: bounds.starts[index],

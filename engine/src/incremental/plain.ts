@@ -2,8 +2,9 @@
 // is read here straight into the tree micromark would build (test/fuzz/plain.test.ts holds the two equal); any
 // line that might read otherwise (a list, a quote, code, a link, an escape, a reference, a hard break) leaves
 // the run to micromark.
-import type { Heading, List, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Heading, List, Paragraph, PhrasingContent, RootContent, Text, Yaml } from 'mdast';
 import { classifyCharacter } from 'micromark-util-classify-character';
+import { frontMatterExtent } from '../parse';
 import { MAX_INDENT } from '../tame';
 
 const SPACE = 32;
@@ -137,6 +138,45 @@ function contentEndOf(text: string, end: number): number {
   let contentEnd = end;
   while (text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
   return contentEnd;
+}
+
+const BOM = 0xfeff;
+const FENCE_LINE = /^---[ ]*(\r\n|\r|\n|$)/;
+const LINE_BREAKS = /\r\n|\r|\n/g;
+
+/**
+ * The first run of a draft: its YAML front matter, as remark-frontmatter reads it, then plain blocks. Undefined
+ * after a byte-order mark (micromark skips it without counting it).
+ */
+export function readHeadBlocks(text: string): RootContent[] | undefined {
+  if (text.charCodeAt(0) === BOM) return undefined;
+  const extent = frontMatterExtent(text);
+  if (extent === 0) return readPlainBlocks(text);
+  // A tab after a fence moves micromark's columns: left to it.
+  const opening = FENCE_LINE.exec(text);
+  if (!opening) return undefined;
+  const bodyStart = opening[0].length;
+  // The closing fence: the last line of the front matter, without its line break.
+  let closeEnd = extent;
+  if (text.charCodeAt(closeEnd - 1) === 10) closeEnd -= text.charCodeAt(closeEnd - 2) === 13 ? 2 : 1;
+  else if (text.charCodeAt(closeEnd - 1) === 13) closeEnd -= 1;
+  let closeStart = closeEnd;
+  while (closeStart > bodyStart && text.charCodeAt(closeStart - 1) !== 10 && text.charCodeAt(closeStart - 1) !== 13) closeStart--;
+  if (!FENCE_LINE.test(text.slice(closeStart, closeEnd))) return undefined;
+  // micromark reads NUL as U+FFFD.
+  if (text.lastIndexOf('\0', closeStart) !== -1) return undefined;
+  let valueEnd = closeStart;
+  if (valueEnd > bodyStart) valueEnd -= text.charCodeAt(valueEnd - 1) === 10 && text.charCodeAt(valueEnd - 2) === 13 ? 2 : 1;
+  let closeLine = 0;
+  LINE_BREAKS.lastIndex = 0;
+  while (LINE_BREAKS.exec(text) && LINE_BREAKS.lastIndex <= closeStart) closeLine++;
+  const yaml: Yaml = {
+    type: 'yaml',
+    value: text.slice(bodyStart, valueEnd),
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: closeLine + 1, column: closeEnd - closeStart + 1, offset: closeEnd } },
+  };
+  const rest = readPlainBlocks(text.slice(extent), extent, closeLine + (extent > closeEnd ? 1 : 0));
+  return rest && [yaml, ...rest];
 }
 
 /** `# Title`: a heading whose text is plain, with no closing hashes. */
