@@ -1,7 +1,7 @@
 // The fuzz properties, shared by `npm test` (a few thousand cases) and `npm run fuzz` (100,000 and more).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { IncrementalParser } from '../../engine/src/incremental';
+import { IncrementalParser, parseDraft } from '../../engine/src/incremental';
 import { parseMarkdown } from '../../engine/src/parse';
 import { ModelCache } from '../../engine/src/model/cache';
 import { LineMemo } from '../../engine/src/rules/line-memo';
@@ -42,6 +42,8 @@ const anyText = fc.oneof(
 );
 
 function checkText(text: string, stats: FuzzStats): void {
+  // The draft as lint reads it (plain prose without micromark) is the tree of the parser of record.
+  assert.deepEqual(parseDraft(text), parseMarkdown(text), `parseDraft differs from parseMarkdown on ${JSON.stringify(text.slice(0, 120))}`);
   const result = lintChecked(text);
   assertFindingsInside(text, result.findings);
   assertModelInside(result, text);
