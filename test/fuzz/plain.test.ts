@@ -65,7 +65,7 @@ const chunk = fc
 
 // Front matter as drafts open with it, and as it goes wrong: unclosed, empty, CRLF, spaces or a tab after a fence.
 // prettier-ignore
-const frontMatters = ['', '', '---\ncase: CM15-0123456\nprofile: ca-dwc-imr\n---\n', '---\ncase: CM15-0123456\n---\n\n', '---\r\ncase: x\r\n---\r\n\r\n', '---\r\n---\r\n', '---\n---\n', '---  \na: b\n---  \n\n', '---\t\na: b\n---\n\n', '---\na:\tb\n---\n\n', '---\ncase: x\n\n', '---\n\0\n---\n\n', '\ufeff---\na: b\n---\n\n', '---\na: b\r---\r\r', '---\n# not a heading\n---\n'];
+const frontMatters = ['', '', '---\ncase: CM15-0123456\nprofile: ca-dwc-imr\n---\n', '---\ncase: CM15-0123456\n---\n\n', '---\r\ncase: x\r\n---\r\n\r\n', '---\r\n---\r\n', '---\n---\n', '---  \na: b\n---  \n\n', '---\t\na: b\n---\n\n', '---\na:\tb\n---\n\n', '---\ncase: x\n\n', '---\n\0\n---\n\n', '\ufeff---\na: b\n---\n\n', '---\na: b\r---\r\r', '---\n# not a heading\n---\n', `---\n${'_'.repeat(300)}\n---\n\n`];
 
 /** Plain JSON: equal trees compare equal whatever their prototypes or key order. */
 const tree = (value: unknown): unknown => JSON.parse(JSON.stringify(value));

@@ -7,6 +7,11 @@ describe('incremental parser: cases the fuzzers found', () => {
   const regressions: Record<string, string[]> = {
     'a byte-order mark before the text (micromark does not count it)': ['\ufeff# Title\n\nText\n\n- item\n', 'x\n\n\ufeffy\n'],
     'a front-matter fence that never closes (lists must still be lists)': ['---\n\n___\n  - nested\n', '---\nx\n\n- a\n\n> q\n'],
+    'a run of 300 underscores or brackets in front matter (tamed before parsing)': [
+      `---\n${'_'.repeat(300)}Setext heading\n---\n\nText\n`,
+      `---\n${'['.repeat(300)}# Title\n---\n\n- item\n`,
+      `---\ncase: CM15-0123456\n---\n\n${'*'.repeat(300)}\n`,
+    ],
     'front matter with blank lines inside': ['---\ncase: CM15-0123456\n\nprofile: ca-dwc-imr\n---\n\n# CLINICAL CASE SUMMARY\n'],
     'an empty list item after indented code (micromark reads it as text)': [
       '    indented code\n\n-\n',

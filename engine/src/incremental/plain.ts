@@ -5,7 +5,7 @@
 import type { Heading, List, Paragraph, PhrasingContent, RootContent, Text, Yaml } from 'mdast';
 import { classifyCharacter } from 'micromark-util-classify-character';
 import { frontMatterExtent } from '../parse';
-import { MAX_INDENT } from '../tame';
+import { MAX_INDENT, tame } from '../tame';
 
 const SPACE = 32;
 const HASH = 35;
@@ -152,6 +152,9 @@ export function readHeadBlocks(text: string): RootContent[] | undefined {
   if (text.charCodeAt(0) === BOM) return undefined;
   const extent = frontMatterExtent(text);
   if (extent === 0) return readPlainBlocks(text);
+  // Runs that micromark would take too long over are made harmless first (tame.ts), front matter included.
+  const frontMatter = text.slice(0, extent);
+  if (tame(frontMatter) !== frontMatter) return undefined;
   // A tab after a fence moves micromark's columns: left to it.
   const opening = FENCE_LINE.exec(text);
   if (!opening) return undefined;
