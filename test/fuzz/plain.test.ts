@@ -60,8 +60,10 @@ const chunk = fc
   .tuple(
     fc.array(fc.oneof({ weight: 5, arbitrary: line }, { weight: 1, arbitrary: fc.constantFrom('', '  ') }), { minLength: 1, maxLength: 8 }),
     fc.constantFrom('', '\n', '\n\n'),
+    // Line breaks as Unix, Windows (Word) and old Mac files write them.
+    fc.constantFrom('\n', '\n', '\n', '\r\n', '\r'),
   )
-  .map(([lines, after]) => lines.join('\n') + after);
+  .map(([lines, after, lineBreak]) => (lines.join('\n') + after).replace(/\n/g, lineBreak));
 
 // Front matter as drafts open with it, and as it goes wrong: unclosed, empty, CRLF, spaces or a tab after a fence.
 // prettier-ignore
@@ -94,7 +96,7 @@ describe('plain prose read without micromark', () => {
       fc.property(
         fc.constantFrom(...frontMatters),
         fc.array(chunk, { minLength: 1, maxLength: 8 }),
-        fc.constantFrom('\n\n', '\n\n\n', '\n  \n'),
+        fc.constantFrom('\n\n', '\n\n\n', '\n  \n', '\r\n\r\n', '\r\r'),
         (head, runs, gap) => {
           const text = head + runs.join(gap);
           const parser = new IncrementalParser();

@@ -13,8 +13,8 @@ const STAR = 42;
 const WHITESPACE = 1;
 const PUNCTUATION = 2;
 
-/** Inline syntax anywhere on a line: code, emphasis, links, autolinks and HTML, escapes; tabs and CR move columns. */
-const INLINE_SYNTAX = /[`_[\]<\\\t\r\0]|&[#A-Za-z0-9]/;
+/** Inline syntax anywhere on a line: code, emphasis, links, autolinks and HTML, escapes; tabs move columns. */
+const INLINE_SYNTAX = /[`_[\]<\\\t\0]|&[#A-Za-z0-9]/;
 /** What a line may open when it starts with it (after its indentation): every block but a paragraph or an ATX heading. */
 const BLOCK_START = /^(?:[>\-+=~`<_#]|\*(?!\*)|\d{1,9}[.)])/;
 /** A line that is all asterisks and spaces: a thematic break. */
@@ -22,7 +22,7 @@ const THEMATIC_BREAK = /^[* ]*$/;
 const ATX_HEADING = /^(#{1,6}) +(?=[^ ])/;
 /** A bullet or ordered-list marker at the line's start, the spaces after it (up to four) and text. */
 const LIST_ITEM = /^(?:([*+-])|(\d{1,9})([.)]))( {1,4})(?=[^ ])/;
-const LINE_END = /\n/g;
+const LINE_END = /\r\n|\r|\n/g;
 
 interface Line {
   start: number;
@@ -32,6 +32,8 @@ interface Line {
   contentEnd: number;
   /** Before the line break (or the end of the text). */
   end: number;
+  /** After the line break: paragraph text keeps the break as written (\n, \r\n or \r). */
+  next: number;
   /** 1-based. */
   number: number;
 }
@@ -74,7 +76,8 @@ export function readPlainBlocks(text: string, offset = 0, line = 0): RootContent
   while (start < to) {
     LINE_END.lastIndex = start;
     const found = LINE_END.exec(text);
-    const end = found && found.index < to ? found.index : to;
+    const end = found ? found.index : to;
+    const next = found ? found.index + found[0].length : to;
     let content = start;
     while (content < end && text.charCodeAt(content) === SPACE) content++;
     if (content === end) {
@@ -106,7 +109,7 @@ export function readPlainBlocks(text: string, offset = 0, line = 0): RootContent
           blocks.push(node);
           list = { node, kind };
         }
-        item = { start, content: contentStart, contentEnd: contentEndOf(text, end), end, number };
+        item = { start, content: contentStart, contentEnd: contentEndOf(text, end), end, next, number };
         paragraph.push(item);
       } else if (startsBlock(text, content, end)) {
         if (indent !== 0 || text.charCodeAt(content) !== HASH) return undefined;
@@ -120,11 +123,11 @@ export function readPlainBlocks(text: string, offset = 0, line = 0): RootContent
         // Four spaces open indented code, except where they continue a paragraph.
         if (indent >= 4 && paragraph.length === 0) return undefined;
         if (paragraph.length === 0) list = undefined;
-        paragraph.push({ start, content, contentEnd: contentEndOf(text, end), end, number });
+        paragraph.push({ start, content, contentEnd: contentEndOf(text, end), end, next, number });
       }
     }
     number++;
-    start = end + 1;
+    start = next;
   }
   return close() ? blocks : undefined;
 }
@@ -234,7 +237,8 @@ function readParagraph(text: string, base: number, lines: Line[]): Paragraph | u
   }
   if (textStart < last.contentEnd) {
     let value = text.slice(textStart, first.contentEnd);
-    for (let index = 1; index < lines.length; index++) value += `\n${text.slice(lines[index].content, lines[index].contentEnd)}`;
+    for (let index = 1; index < lines.length; index++)
+      value += text.slice(lines[index - 1].end, lines[index - 1].next) + text.slice(lines[index].content, lines[index].contentEnd);
     children.push(textNode(value, point(first.number, first.start, textStart, base), point(last.number, last.start, last.contentEnd, base)));
   }
   return {
