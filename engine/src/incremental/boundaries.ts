@@ -40,11 +40,13 @@ export function findBoundaries(text: string): Boundaries {
   let previousBlank = false;
   let lastContentEnd = 0;
   let lineStart = 0;
-  // The regular expression finds line ends natively: a character loop in JavaScript is several times slower on long drafts.
+  // The regular expression finds line ends natively: a character loop in JavaScript is several times slower on long
+  // drafts. `test` rather than `exec`: a match array for every line of every keystroke is garbage the collector pays for.
   const lineEnd = /\r\n?|\n/g;
   for (;;) {
-    const match = lineEnd.exec(text);
-    const end = match ? match.index : length;
+    const found = lineEnd.test(text);
+    const after = lineEnd.lastIndex;
+    const end = !found ? length : text.charCodeAt(after - 1) === 10 && text.charCodeAt(after - 2) === 13 ? after - 2 : after - 1;
     let first = lineStart;
     while (first < end && (text.charCodeAt(first) === SPACE || text.charCodeAt(first) === TAB)) first++;
     if (first < end) {
@@ -61,8 +63,8 @@ export function findBoundaries(text: string): Boundaries {
     } else {
       previousBlank = true;
     }
-    if (!match) break;
-    lineStart = lineEnd.lastIndex;
+    if (!found) break;
+    lineStart = after;
     line++;
   }
   out.lastContentEnd = lastContentEnd;

@@ -75,9 +75,10 @@ export function readPlainBlocks(text: string, offset = 0, line = 0): RootContent
   let number = line + 1;
   while (start < to) {
     LINE_END.lastIndex = start;
-    const found = LINE_END.exec(text);
-    const end = found ? found.index : to;
-    const next = found ? found.index + found[0].length : to;
+    // `test`, not `exec`: no match array for every line.
+    const found = LINE_END.test(text);
+    const next = found ? LINE_END.lastIndex : to;
+    const end = !found ? to : text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
     let content = start;
     while (content < end && text.charCodeAt(content) === SPACE) content++;
     if (content === end) {
