@@ -112,7 +112,8 @@ function datesInContext(context: string): WrittenDate[] {
       end: end - lineStart,
       text: match[0],
       date: toDate(match),
-      injury: INJURY_CONTEXT.test(before.slice(-40)),
+      // However far a form's columns set the label from its date: the pattern ends at the date.
+      injury: INJURY_CONTEXT.test(before),
       utilizationReview: UR_BEFORE.test(before) || UR_AFTER.test(context.slice(end, end + 30)),
     });
   }
