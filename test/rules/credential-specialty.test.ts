@@ -62,4 +62,38 @@ describe('credential-specialty', () => {
       [['Change to "Occupational Medicine"']],
     );
   });
+
+  it('reads the board a reviewer is certified by, however the certification is worded or quoted', () => {
+    const specialties = [
+      'Diplomate of the American Board of Orthopaedic Surgery',
+      'Certified by the American Board of Physical Medicine and Rehabilitation',
+      'Board certified by the American Board of Anesthesiology',
+      'Board-certified by the American Board of Psychiatry and Neurology',
+      '\u201cAmerican Board of Surgery\u201d',
+      '(Board Certified in Pain Medicine)',
+      '\u201cOrthopaedic Surgery\u201d',
+    ];
+    const text = draft({ specialties: specialties.join('; ') });
+    assert.deepEqual(findingsOf(text, 'credential-specialty'), []);
+    // The same wording before a specialty no one certifies is still noted, whole.
+    const unknown = draft({ specialties: 'Diplomate of the American Board of Wilderness Medicine' });
+    assert.deepEqual(
+      findingsOf(unknown, 'credential-specialty').map((finding) => [finding.range, finding.message]),
+      [
+        [
+          rangeOf(unknown, 'Diplomate of the American Board of Wilderness Medicine'),
+          '"Diplomate of the American Board of Wilderness Medicine" is not a specialty this extension knows; check it is a board, subspecialty or discipline.',
+        ],
+      ],
+    );
+  });
+
+  it('accepts a specialty the configuration adds in either spelling of "orthopaedic"', () => {
+    const config = { rules: { 'credential-specialty': ['info', { specialties: ['Orthopaedic Trauma'] }] } } as const;
+    for (const specialties of ['Orthopaedic Trauma', 'Orthopedic Trauma']) {
+      const text = draft({ specialties });
+      assert.deepEqual(findingsOf(text, 'credential-specialty', { config }), [], specialties);
+      assert.equal(findingsOf(text, 'credential-specialty').length, 1, specialties);
+    }
+  });
 });
