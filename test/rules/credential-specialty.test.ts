@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { LintOptions } from '../../engine/src/lint';
 import { applyFix, draft, findingsOf, rangeOf } from '../support/drafts';
 
 describe('credential-specialty', () => {
@@ -89,7 +90,7 @@ describe('credential-specialty', () => {
   });
 
   it('accepts a specialty the configuration adds in either spelling of "orthopaedic"', () => {
-    const config = { rules: { 'credential-specialty': ['info', { specialties: ['Orthopaedic Trauma'] }] } } as const;
+    const config = { rules: { 'credential-specialty': ['info', { specialties: ['Orthopaedic Trauma'] }] } } satisfies LintOptions['config'];
     for (const specialties of ['Orthopaedic Trauma', 'Orthopedic Trauma']) {
       const text = draft({ specialties });
       assert.deepEqual(findingsOf(text, 'credential-specialty', { config }), [], specialties);
