@@ -223,6 +223,27 @@ describe('date-chronology', () => {
     assert.deepEqual(findingsOf(text.replace('11/02/2014', '01/02/2015'), 'date-chronology'), []);
   });
 
+  it('reads a date that the end of a wrapped line breaks in two, quotes it on one line and marks it across the break', () => {
+    // As PDF extraction wraps a paragraph: the injury's date and a progress note's date each broken by a line end.
+    const summary = [
+      'The applicant filed a claim for low back pain reportedly associated with an industrial injury of December 8,',
+      '2014. In a progress note dated September',
+      '9, 2014, the applicant reported pain.',
+    ].join('\n');
+    const text = draft({ summary });
+    assert.deepEqual(
+      findingsOf(text, 'date-chronology').map((finding) => [finding.range, finding.message]),
+      [
+        [
+          { start: rangeOf(text, 'September').start, end: rangeOf(text, '9, 2014').end },
+          '"September 9, 2014" comes before the date of injury (December 8, 2014); check that the dates were not shifted by typing or redaction.',
+        ],
+      ],
+    );
+    // The note's date corrected, the paragraph has nothing left to note.
+    assert.deepEqual(findingsOf(text.replace('September\n9, 2014', 'January\n9, 2015'), 'date-chronology'), []);
+  });
+
   it('compares with the day its "today" option names, for a letter checked long after it was written', () => {
     const text = draft({ summary: 'The applicant was injured on December 8, 2014. A progress note dated March 2, 2015 is on file.' });
     assert.deepEqual(findingsOf(text, 'date-chronology'), []);

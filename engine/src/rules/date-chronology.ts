@@ -16,7 +16,7 @@ const UR_AFTER = /^\s*(?:utilization\s+review|UR)\b/i;
 // A guideline's version written outside a citation: "the MTUS (Effective July 18, 2009)".
 const GUIDELINE_VERSION = /(?:\(\s*|\b(?:MTUS|ODG|ACOEM|Guidelines?|Formulary)\b[^.;]{0,60}?)(?:effective|eff\.|updated|revised|adopted|amended)\s*$/i;
 
-/** A date written in one line, as indices into its text, read with the words around it. */
+/** A date that starts in one line, as indices into its text (the end may pass into the next line), read with the words around it. */
 interface WrittenDate {
   start: number;
   end: number;
@@ -27,7 +27,7 @@ interface WrittenDate {
 }
 
 interface FoundDate extends WrittenDate {
-  line: TextLine;
+  span: Span;
 }
 
 const options = z.strictObject({
@@ -57,15 +57,15 @@ export const dateChronology = defineRule({
       const lead = !line.blockStart && index > 0 ? lines[index - 1].content.text.slice(-LEAD) : '';
       const trail = !line.blockEnd && index + 1 < lines.length && !lines[index + 1].blockStart ? lines[index + 1].content.text.slice(0, TRAIL) : '';
       for (const written of context.perLine(`${lead}\n${line.content.text}\n${trail}`, datesInContext)) {
+        const span = dateSpan(written, line, lines[index + 1]);
         // A guideline's own dates are not events of the case.
-        const span = line.content.spanOf(written.start, written.end);
         if (inCitation(span)) continue;
-        found.push({ ...written, line });
+        found.push({ ...written, span });
       }
     });
     const injury = found.find((entry) => entry.injury && entry.date);
     for (const entry of found) {
-      const span = entry.line.content.spanOf(entry.start, entry.end);
+      const span = entry.span;
       if (!entry.date) {
         context.report({ span, message: `"${entry.text}" is not a calendar date; correct the day or the month.` });
       } else if (entry.date > today) {
@@ -91,7 +91,8 @@ const TRAIL = 30;
 
 /**
  * The dates a line names, with what the words before and after them say. `context` is the end of the line before in
- * the same paragraph, the line, and the start of the line after, joined by line breaks; offsets are the line's own.
+ * the same paragraph, the line, and the start of the line after, joined by line breaks; offsets are the line's own. A
+ * date that starts in the line is its own, even when the line's end breaks it; the next line's reading starts after it.
  */
 function datesInContext(context: string): WrittenDate[] {
   const lineStart = context.indexOf('\n') + 1;
@@ -103,14 +104,13 @@ function datesInContext(context: string): WrittenDate[] {
   for (let match = DATE.exec(context); match && match.index < lineEnd; match = DATE.exec(context)) {
     const start = match.index;
     const end = start + match[0].length;
-    // A date begun on the line before is that line's, one running onto the next is left to the words around it.
-    if (end > lineEnd) continue;
     const before = context.slice(Math.max(0, start - 80), start);
     if (GUIDELINE_VERSION.test(before)) continue;
     dates.push({
       start: start - lineStart,
       end: end - lineStart,
-      text: match[0],
+      // A date the line's end breaks ("December 8," / "2014") is quoted as written on one line.
+      text: match[0].replace(/\s+/g, ' '),
       date: toDate(match),
       // However far a form's columns set the label from its date: the pattern ends at the date.
       injury: INJURY_CONTEXT.test(before),
@@ -119,6 +119,14 @@ function datesInContext(context: string): WrittenDate[] {
   }
   DATE.lastIndex = 0;
   return dates;
+}
+
+/** Where a date is in the draft: in its line, or from its line into the next where the line's end breaks it. */
+function dateSpan(written: WrittenDate, line: TextLine, next: TextLine): Span {
+  const length = line.content.length;
+  if (written.end <= length) return line.content.spanOf(written.start, written.end);
+  // The next line's text follows the line break that ends this one.
+  return { start: line.content.spanOf(written.start, length).start, end: next.content.spanOf(0, written.end - length - 1).end };
 }
 
 /** Where the draft's citations are: their dates are the guidelines' own. */
