@@ -109,8 +109,8 @@ function datesInContext(context: string): WrittenDate[] {
     dates.push({
       start: start - lineStart,
       end: end - lineStart,
-      // A date the line's end breaks ("December 8," / "2014") is quoted as written on one line.
-      text: match[0].replace(/\s+/g, ' '),
+      // A date the line's end breaks ("December 8," / "2014") is quoted as if written on one line.
+      text: match[0].replace('\n', ' '),
       date: toDate(match),
       // However far a form's columns set the label from its date: the pattern ends at the date.
       injury: INJURY_CONTEXT.test(before),
