@@ -227,7 +227,8 @@ describe('date-chronology', () => {
     // As PDF extraction wraps a paragraph: the injury's date and a progress note's date each broken by a line end.
     const summary = [
       'The applicant filed a claim for low back pain reportedly associated with an industrial injury of December 8,',
-      '2014. In a progress note dated September',
+      '2014. The applicant was treated with physical therapy and medications.',
+      'In a progress note dated September',
       '9, 2014, the applicant reported pain.',
     ].join('\n');
     const text = draft({ summary });

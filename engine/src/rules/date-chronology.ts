@@ -50,12 +50,12 @@ export const dateChronology = defineRule({
     const found: FoundDate[] = [];
     const lines = model.textLines;
     lines.forEach((line, index) => {
-      // Every date has digits: most lines are passed over without reading their neighbours.
-      if (!/\d/.test(line.content.text)) return;
       // A paragraph wrapped by hand or by PDF extraction: the words that say what a date is may end the line before
-      // it ("… Report dated" / "December 8, 2014, …") or open the line after.
-      const lead = !line.blockStart && index > 0 ? lines[index - 1].content.text.slice(-LEAD) : '';
+      // it ("… Report dated" / "December 8, 2014, …") or open the line after, and the line's end may break the date.
       const trail = !line.blockEnd && index + 1 < lines.length && !lines[index + 1].blockStart ? lines[index + 1].content.text.slice(0, TRAIL) : '';
+      // Every date has digits, in its line or, broken after its month, at the start of the next: most lines are passed over.
+      if (!/\d/.test(line.content.text) && !/\d/.test(trail)) return;
+      const lead = !line.blockStart && index > 0 ? lines[index - 1].content.text.slice(-LEAD) : '';
       for (const written of context.perLine(`${lead}\n${line.content.text}\n${trail}`, datesInContext)) {
         const span = dateSpan(written, line, lines[index + 1]);
         // A guideline's own dates are not events of the case.
@@ -98,8 +98,6 @@ function datesInContext(context: string): WrittenDate[] {
   const lineStart = context.indexOf('\n') + 1;
   const lineEnd = context.lastIndexOf('\n');
   const dates: WrittenDate[] = [];
-  // Every date has digits.
-  if (!/\d/.test(context.slice(lineStart, lineEnd))) return dates;
   DATE.lastIndex = lineStart;
   for (let match = DATE.exec(context); match && match.index < lineEnd; match = DATE.exec(context)) {
     const start = match.index;
