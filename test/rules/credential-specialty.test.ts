@@ -97,4 +97,19 @@ describe('credential-specialty', () => {
       assert.equal(findingsOf(text, 'credential-specialty').length, 1, specialties);
     }
   });
+
+  it('reads the words of a certification only where they open an entry: two names run together are noted', () => {
+    // A comma lost in a paste runs a subspecialty into the board that certifies it.
+    const text = draft({ specialties: 'Spine American Board of Surgery' });
+    assert.deepEqual(
+      findingsOf(text, 'credential-specialty').map((finding) => [finding.range, finding.message]),
+      [
+        [
+          rangeOf(text, 'Spine American Board of Surgery'),
+          '"Spine American Board of Surgery" is not a specialty this extension knows; check it is a board, subspecialty or discipline.',
+        ],
+      ],
+    );
+    assert.deepEqual(findingsOf(text.replace('Spine American', 'Spine Surgery, American'), 'credential-specialty'), []);
+  });
 });
