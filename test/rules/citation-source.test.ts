@@ -201,4 +201,21 @@ describe('citation-source', () => {
     const [finding] = findingsOf(text, 'citation-source');
     assert.equal(finding.message, '"Toe Chapter" is not a chapter of Official Disability Guidelines (ODG) that this extension knows; check the chapter name.');
   });
+
+  it("leaves an earlier template's text where the source or the chapter goes to the placeholder rule, until it is written", () => {
+    for (const [citation, left] of [
+      ['source, chapter or topic', 'source, chapter or topic'],
+      ['ODG, chapter or topic', 'chapter or topic'],
+    ]) {
+      const text = draft({ items: [item({ reviewer: nonMtus(citation), rationale: WHY })] });
+      assert.deepEqual(findingsOf(text, 'citation-source'), [], citation);
+      assert.deepEqual(
+        findingsOf(text, 'placeholder').map((finding) => text.slice(finding.span.start, finding.span.end)),
+        [left],
+        citation,
+      );
+      const written = text.replace(citation, 'ODG Pain Chapter, Opioids');
+      assert.deepEqual([...findingsOf(written, 'citation-source'), ...findingsOf(written, 'placeholder')], [], citation);
+    }
+  });
 });

@@ -139,6 +139,112 @@ describe('date-chronology', () => {
     );
   });
 
+  it('never counts a date inside any citation of a field, first, middle or last, yet still reads the rationale after them', () => {
+    const claims =
+      'The Claims Administrator based their decision on the MTUS. Decision based on MTUS Chronic Pain Medical Treatment Guidelines, July 18, 2009, page 78';
+    const reviewer =
+      'The Expert Reviewer did not base their decision on the MTUS. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Pain Chapter, Opioids, online edition of 05/10/2013; ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 6, page 115, version of April 1, 2004';
+    const rationale =
+      'In a progress note of November 3, 2014, the applicant reported no improvement in function on opioids. Therefore, the request was not medically necessary.';
+    const text = draft({ summary: injury, items: [item({ claims, reviewer, rationale })] });
+    assert.deepEqual(
+      findingsOf(text, 'date-chronology').map((finding) => [finding.range, finding.message]),
+      [
+        [
+          rangeOf(text, 'November 3, 2014'),
+          '"November 3, 2014" comes before the date of injury (December 8, 2014); check that the dates were not shifted by typing or redaction.',
+        ],
+      ],
+    );
+    // The progress note's date corrected, the citations' dates still say nothing.
+    assert.deepEqual(findingsOf(text.replace('November 3, 2014', 'January 3, 2015'), 'date-chronology'), []);
+  });
+
+  it('reads "utilization review" opening the next line of a paragraph after a date that ends a line, but not from the next paragraph', () => {
+    const summary = `${injury} In a November 20, 2014\nutilization review report, the claims administrator denied the request.`;
+    const text = draft({ summary });
+    assert.deepEqual(
+      findingsOf(text, 'date-chronology').map((finding) => [finding.range, finding.message]),
+      [
+        [
+          rangeOf(text, 'November 20, 2014'),
+          'The Utilization Review report is dated November 20, 2014, before the date of injury (December 8, 2014); a review follows the injury, so one of the two dates was probably shifted by typing or redaction.',
+        ],
+      ],
+    );
+    // A paragraph that ends with the date and one that opens with "Utilization review" are two things.
+    const apart = draft({ summary: `${injury} A progress note is dated November 20, 2014\n\nUtilization review followed the request for authorization.` });
+    assert.deepEqual(
+      findingsOf(apart, 'date-chronology').map((finding) => [finding.range, finding.message.slice(0, 60)]),
+      [[rangeOf(apart, 'November 20, 2014'), '"November 20, 2014" comes before the date of injury (Decembe']],
+    );
+  });
+
+  it('does not take the date of injury for a Utilization Review report when a form line names the review after it', () => {
+    // As a header pasted from the application form: the injury's date is followed by the review's label.
+    const summary = 'Date of Injury: 12/08/2014    UR Date: 12/20/2014    IMR Application: 01/05/2015';
+    const text = draft({ summary });
+    assert.deepEqual(findingsOf(text, 'date-chronology'), []);
+    // A review written before that injury is still noted.
+    const early = draft({ summary: summary.replace('UR Date: 12/20/2014', 'UR Date: 12/02/2014') });
+    assert.deepEqual(
+      findingsOf(early, 'date-chronology').map((finding) => [finding.range, finding.message.slice(0, 40)]),
+      [[rangeOf(early, '12/02/2014'), '"12/02/2014" comes before the date of in']],
+    );
+  });
+
+  it('reads a four-digit year as written, so a typed 0100 is not the year 2000', () => {
+    const text = draft({ summary: 'The applicant was injured on March 3, 1999. A progress note dated 03/15/0100 is on file.' });
+    assert.deepEqual(
+      findingsOf(text, 'date-chronology').map((finding) => [finding.range, finding.message]),
+      [
+        [
+          rangeOf(text, '03/15/0100'),
+          '"03/15/0100" comes before the date of injury (March 3, 1999); check that the dates were not shifted by typing or redaction.',
+        ],
+      ],
+    );
+    assert.deepEqual(findingsOf(text.replace('03/15/0100', '03/15/2010'), 'date-chronology'), []);
+  });
+
+  it('reads the date of injury from a form pasted with its columns, however far the label stands from the date', () => {
+    // As text extracted from the application's form keeps its layout: the label, a run of spaces, the date.
+    const form = `Date of Injury:${' '.repeat(44)}12/08/2014`;
+    const text = draft({ summary: `${form}\n\nIn a progress note of 11/02/2014, the applicant reported low back pain.` });
+    assert.deepEqual(
+      findingsOf(text, 'date-chronology').map((finding) => [finding.range, finding.message]),
+      [
+        [
+          rangeOf(text, '11/02/2014'),
+          '"11/02/2014" comes before the date of injury (12/08/2014); check that the dates were not shifted by typing or redaction.',
+        ],
+      ],
+    );
+    assert.deepEqual(findingsOf(text.replace('11/02/2014', '01/02/2015'), 'date-chronology'), []);
+  });
+
+  it('reads a date that the end of a wrapped line breaks in two, quotes it on one line and marks it across the break', () => {
+    // As PDF extraction wraps a paragraph: the injury's date and a progress note's date each broken by a line end.
+    const summary = [
+      'The applicant filed a claim for low back pain reportedly associated with an industrial injury of December 8,',
+      '2014. The applicant was treated with physical therapy and medications.',
+      'In a progress note dated September',
+      '9, 2014, the applicant reported pain.',
+    ].join('\n');
+    const text = draft({ summary });
+    assert.deepEqual(
+      findingsOf(text, 'date-chronology').map((finding) => [finding.range, finding.message]),
+      [
+        [
+          { start: rangeOf(text, 'September').start, end: rangeOf(text, '9, 2014').end },
+          '"September 9, 2014" comes before the date of injury (December 8, 2014); check that the dates were not shifted by typing or redaction.',
+        ],
+      ],
+    );
+    // The note's date corrected, the paragraph has nothing left to note.
+    assert.deepEqual(findingsOf(text.replace('September\n9, 2014', 'January\n9, 2015'), 'date-chronology'), []);
+  });
+
   it('compares with the day its "today" option names, for a letter checked long after it was written', () => {
     const text = draft({ summary: 'The applicant was injured on December 8, 2014. A progress note dated March 2, 2015 is on file.' });
     assert.deepEqual(findingsOf(text, 'date-chronology'), []);

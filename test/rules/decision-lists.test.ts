@@ -100,4 +100,52 @@ describe('decision-lists', () => {
     const text = letter([sentence('Norco 10/325 mg, #90', 'medically necessary')], [sentence('NORCO 10-325 mg #90', 'medically necessary')]);
     assert.deepEqual(findingsOf(text, 'decision-lists'), []);
   });
+
+  it('quotes the sections by the titles the draft gives them', () => {
+    const text = letter([sentence('Lumbar MRI', 'medically necessary')], [sentence('Lumbar MRI', 'not medically necessary')])
+      .replace('Notice of Independent Medical Review Determination', 'NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION')
+      .replace('INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE', 'Independent Medical Review Decision and Rationale');
+    const [finding] = findingsOf(text, 'decision-lists');
+    assert.match(
+      finding.message,
+      /^"NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION" says the request for "Lumbar MRI" is medically necessary and appropriate, but "Independent Medical Review Decision and Rationale" says it is not medically necessary/,
+    );
+  });
+
+  it('tells items apart by their words and by their numbers: a 7.5 mg dose is not a 75 mg one, a lumbar MRI not a cervical one', () => {
+    const text = letter(
+      [sentence('Cyclobenzaprine 7.5 mg #60', 'not medically necessary'), sentence('Lumbar MRI', 'medically necessary').replace('1)', '2)')],
+      [sentence('Cyclobenzaprine 75 mg #60', 'not medically necessary'), sentence('Cervical MRI', 'medically necessary').replace('1)', '2)')],
+    );
+    assert.deepEqual(
+      findingsOf(text, 'decision-lists').map((finding) => [finding.range, finding.message.replace(/ but not in .*/, '')]),
+      [
+        [rangeOf(text, 'Cyclobenzaprine 7.5 mg #60'), '"Cyclobenzaprine 7.5 mg #60" is decided in "Notice of Independent Medical Review Determination"'],
+        [rangeOf(text, 'Lumbar MRI'), '"Lumbar MRI" is decided in "Notice of Independent Medical Review Determination"'],
+        [rangeOf(text, 'Cyclobenzaprine 75 mg #60'), '"Cyclobenzaprine 75 mg #60" is decided in "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE"'],
+        [rangeOf(text, 'Cervical MRI'), '"Cervical MRI" is decided in "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE"'],
+      ],
+    );
+    // The notice corrected to the decision section's items, the lists agree.
+    assert.deepEqual(findingsOf(text.replace('7.5 mg', '75 mg').replace('Lumbar MRI', 'Cervical MRI'), 'decision-lists'), []);
+  });
+
+  it('takes an item quoted in one list for the same item', () => {
+    const text = letter([sentence('\u201cLumbar MRI\u201d', 'medically necessary')], [sentence('Lumbar MRI', 'not medically necessary')]);
+    assert.deepEqual(
+      findingsOf(text, 'decision-lists').map((finding) => finding.range),
+      [rangeOf(text, 'is medically necessary and appropriate')],
+    );
+  });
+
+  it('leaves a decision it cannot read in either list to the decision rules', () => {
+    const unread = 'reasonable';
+    for (const [notice, decision] of [
+      [unread, 'medically necessary'],
+      ['medically necessary', unread],
+    ]) {
+      const text = letter([sentence('Lumbar MRI', notice)], [sentence('Lumbar MRI', decision)]);
+      assert.deepEqual(findingsOf(text, 'decision-lists'), [], `${notice} / ${decision}`);
+    }
+  });
 });

@@ -207,4 +207,22 @@ describe('decision-value', () => {
       ['Change to "Upheld"', 'Change to "Overturned"'],
     );
   });
+
+  it('reads a misspelt 2013 phrase as the phrase it is nearest, so a slip never turns "medically necessary" into its opposite', () => {
+    const necessary = LETTER_2013.replaceAll('is not medically necessary and appropriate', 'is medically necessary and appropriate');
+    for (const slip of ['is medically neccessary and appropriate', 'is medicaly necesary and appropriate']) {
+      // The decision section's sentence, which the items are read from, misspelt.
+      const text = necessary.replace(
+        'dispute:\n\n1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is medically necessary',
+        `dispute:\n\n1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 ${slip.replace(' and appropriate', '')}`,
+      );
+      assert.notEqual(text, necessary);
+      const [finding, ...rest] = findingsOf(text, 'decision-value');
+      assert.equal(rest.length, 0, slip);
+      assert.deepEqual(finding.range, rangeOf(text, slip), slip);
+      assert.match(finding.message, new RegExp(`^"${slip}" .*"is medically necessary and appropriate"`), slip);
+      assert.equal(applyFix(text, finding), necessary, slip);
+      assert.deepEqual(findingsOf(necessary, 'decision-value'), []);
+    }
+  });
 });

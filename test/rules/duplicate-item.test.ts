@@ -32,4 +32,24 @@ describe('duplicate-item', () => {
       ],
     );
   });
+
+  it('takes a name written with other punctuation, or with its bold left open, for the same item', () => {
+    const text = draft({ items: [item({ name: 'Norco 10/325 mg, #90' }), item({ name: 'NORCO 10-325 mg #90' }), item({ name: '**Norco 10/325 mg #90' })] });
+    assert.deepEqual(
+      findingsOf(text, 'duplicate-item').map((finding) => finding.range),
+      [rangeOf(text, 'NORCO 10-325 mg #90'), rangeOf(text, '**Norco 10/325 mg #90')],
+    );
+  });
+
+  it('tells items apart by their words and by their numbers: a 7.5 mg dose is not a 75 mg one, a lumbar MRI not a cervical one', () => {
+    const text = draft({
+      items: [
+        item({ name: 'Cyclobenzaprine 7.5 mg #60' }),
+        item({ name: 'Cyclobenzaprine 75 mg #60' }),
+        item({ name: 'Lumbar MRI' }),
+        item({ name: 'Cervical MRI' }),
+      ],
+    });
+    assert.deepEqual(findingsOf(text, 'duplicate-item'), []);
+  });
 });

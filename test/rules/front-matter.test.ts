@@ -56,4 +56,17 @@ describe('front-matter', () => {
       ],
     );
   });
+
+  it('reports a key named through a YAML alias at the whole front matter, as it has no place of its own', () => {
+    // `*profile` and `*case` stand for the keys their anchors name: the values apply, the keys are written elsewhere.
+    const text = draft({ frontMatter: 'keys: [&profile profile, &case case]\n*profile : ca-dwc-imr-2019\n*case : 14-0123456' });
+    const block = { start: { line: 0, character: 0 }, end: { line: 4, character: 3 } };
+    assert.deepEqual(
+      findingsOf(text, 'front-matter').map((finding) => [finding.range, finding.message.slice(0, 34)]),
+      [
+        [block, 'Unknown profile "ca-dwc-imr-2019";'],
+        [block, 'Case number "14-0123456" does not '],
+      ],
+    );
+  });
 });

@@ -157,4 +157,23 @@ describe('item-fields: what each fix is called and writes', () => {
     );
     assert.equal(finding.fix?.title, 'Change to "MAXIMUS guideline"');
   });
+
+  it('takes a misspelt label for its own field only, and inserts a field missing outright', () => {
+    const text = draft({ items: [item({ rationale: null }).replace('MAXIMUS guideline:', 'MAXIMUS guidline:')] });
+    assert.deepEqual(
+      findingsOf(text, 'item-fields').map((finding) => [finding.range, finding.message, finding.fix?.title]),
+      [
+        [
+          rangeOf(text, 'Tramadol 50 mg #120:  Upheld'),
+          'Item "Tramadol 50 mg #120" has no "Decision rationale:" field; add it.',
+          'Insert "Decision rationale:"',
+        ],
+        [
+          rangeOf(text, 'MAXIMUS guidline'),
+          '"MAXIMUS guidline" looks like the label "MAXIMUS guideline" misspelt, so item "Tramadol 50 mg #120" has no "MAXIMUS guideline:" field; correct the label.',
+          'Change to "MAXIMUS guideline"',
+        ],
+      ],
+    );
+  });
 });

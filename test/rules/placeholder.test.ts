@@ -82,6 +82,47 @@ describe('placeholder', () => {
     );
   });
 
+  it('reports two marks left side by side, each once', () => {
+    const text = draft({ summary: 'The applicant was seen by <treating physician>[specialty] on [date of visit]<time>. TODO[result of the MRI]' });
+    assert.deepEqual(
+      findingsOf(text, 'placeholder').map((finding) => [text.slice(finding.span.start, finding.span.end), finding.message]),
+      [
+        ['<treating physician>', '"<treating physician>" is text to fill in; write what it stands for.'],
+        ['[specialty]', '"[specialty]" is text to fill in; write what it stands for.'],
+        ['[date of visit]', '"[date of visit]" is text to fill in; write what it stands for.'],
+        ['<time>', '"<time>" is text to fill in; write what it stands for.'],
+        ['TODO', '"TODO" marks text still to write; finish it and remove the mark.'],
+        ['[result of the MRI]', '"[result of the MRI]" is text to fill in; write what it stands for.'],
+      ],
+    );
+    const written = text
+      .replace('<treating physician>[specialty]', 'the treating orthopedist')
+      .replace('[date of visit]<time>', 'June 3, 2014')
+      .replace(' TODO[result of the MRI]', '');
+    assert.deepEqual(messages(written), []);
+  });
+
+  it('reads bracketed text that opens or ends with a space or an x as text to fill in; only [ ], [x] and [X] are checkboxes', () => {
+    const text = draft({ summary: 'The applicant had an MRI on [ date of the MRI ] and an [X-ray date] film; therapy was [number of visits, e.g. 2x].' });
+    assert.deepEqual(
+      findingsOf(text, 'placeholder').map((finding) => text.slice(finding.span.start, finding.span.end)),
+      ['[ date of the MRI ]', '[X-ray date]', '[number of visits, e.g. 2x]'],
+    );
+  });
+
+  it('does not read an indented block, which Markdown prints as code', () => {
+    const text = draft({ summary: 'The records were reviewed.\n\n    TODO [date] <name> XXX page N' });
+    assert.deepEqual(messages(text), []);
+    // The same words in a paragraph are unfinished text.
+    assert.equal(messages(text.replace('\n\n    TODO', '\n\nTODO')).length, 5);
+  });
+
+  it('passes over an HTML tag with attributes that a paste from a word processor leaves, whatever its name', () => {
+    const text = draft({ summary: 'The applicant returned to <font face="Arial">regular duty</font> work.' });
+    assert.deepEqual(messages(text), []);
+    assert.deepEqual(messages(text.replace('<font face="Arial">', '<font name>')), ['"<font name>" is text to fill in; write what it stands for.']);
+  });
+
   it('says an empty specialties line lists nothing yet', () => {
     const text = draft({ specialties: '' });
     assert.deepEqual(messages(text), ['"Certification(s)/Specialty:" lists nothing yet; write the reviewer\'s certifications or specialties.']);

@@ -148,4 +148,15 @@ describe('required-section: the inserted section at the end, however the draft e
     assert.equal(fixed, text.replace(`\n${SUMMARY}\n`, `\nDOCUMENTS REVIEWED\n\n${SUMMARY}\n`));
     assert.deepEqual(findingsOf(fixed, 'required-section'), []);
   });
+
+  it('takes a misspelt title for its own section only, and reports another missing section as missing', () => {
+    const text = draft({ titles: [HOW, 'CLINCAL CASE SUMMARY', null] });
+    assert.deepEqual(
+      findingsOf(text, 'required-section').map((finding) => [finding.range.start.line, finding.message.replace(/[;.] .*/, '')]),
+      [
+        [0, 'Add the required section "IMR ISSUES, DECISIONS AND RATIONALES".'],
+        [rangeOf(text, 'CLINCAL CASE SUMMARY').start.line, 'Section "CLINICAL CASE SUMMARY" is missing'],
+      ],
+    );
+  });
 });

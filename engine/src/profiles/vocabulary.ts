@@ -259,10 +259,14 @@ export class Vocabulary {
     }
     const urWord = normalized.replace(/^(?:is|was)\s+/, '');
     if (urWord in UR_WORDS) return { class: 'ur-word', value: UR_WORDS[urWord] };
+    // The nearest phrase, not the first near enough: "is medically neccessary" is within reach of "is not medically necessary" too.
+    let nearest: { value: DecisionValue; distance: number } | undefined;
     for (const { value, normalized: phrase } of this.decisionPhrases) {
       const limit = nearLimit(phrase.length);
-      if (normalized.length >= 4 && editDistance(normalized, phrase, limit) <= limit) return { class: 'misspelt', value };
+      const distance = normalized.length >= 4 ? editDistance(normalized, phrase, limit) : Infinity;
+      if (distance <= limit && (!nearest || distance < nearest.distance)) nearest = { value, distance };
     }
+    if (nearest) return { class: 'misspelt', value: nearest.value };
     // A UR word mistyped ("Aproved", "Deneid") is still a UR word.
     const near = Object.keys(UR_WORDS).find((candidate) => urWord.length >= 5 && editDistance(urWord, candidate, 1) <= 1);
     if (near) return { class: 'ur-word', value: UR_WORDS[near] };

@@ -30,7 +30,14 @@ export const credentialSpecialty = defineRule({
     for (const entry of model.credentials.specialties?.entries ?? []) {
       // Text left to fill in is the placeholder rule's.
       if (entry.placeholder) continue;
-      const name = entry.text.replace(/\s+/g, ' ').replace(/^(?:American\s+Board\s+of|Board\s+Certified\s+in|Board[- ]certified)\s+/i, '');
+      // The words of a certification before the specialty, after any quotation mark: "American Board of …", "Board Certified
+      // in …", "Board-certified …", "Diplomate of the American Board of …", "Certified by the American Board of …".
+      const name = entry.text
+        .replace(/\s+/g, ' ')
+        .replace(
+          /^[^A-Za-z]*(?:(?:Diplomate\s+of|(?:Board[- ])?Certified\s+by)\s+the\s+)?(?:American\s+Board\s+of|Board\s+Certified\s+in|Board[- ]certified)\s+/i,
+          '',
+        );
       if (known.has(normalize(name)) || accepted.has(normalize(name))) continue;
       const suggestion = closest(name, knownSpecialties);
       context.report({

@@ -16,7 +16,7 @@ const UR_AFTER = /^\s*(?:utilization\s+review|UR)\b/i;
 // A guideline's version written outside a citation: "the MTUS (Effective July 18, 2009)".
 const GUIDELINE_VERSION = /(?:\(\s*|\b(?:MTUS|ODG|ACOEM|Guidelines?|Formulary)\b[^.;]{0,60}?)(?:effective|eff\.|updated|revised|adopted|amended)\s*$/i;
 
-/** A date written in one line, as indices into its text, read with the words around it. */
+/** A date that starts in one line, as indices into its text (the end may pass into the next line), read with the words around it. */
 interface WrittenDate {
   start: number;
   end: number;
@@ -27,7 +27,7 @@ interface WrittenDate {
 }
 
 interface FoundDate extends WrittenDate {
-  line: TextLine;
+  span: Span;
 }
 
 const options = z.strictObject({
@@ -50,22 +50,22 @@ export const dateChronology = defineRule({
     const found: FoundDate[] = [];
     const lines = model.textLines;
     lines.forEach((line, index) => {
-      // Every date has digits: most lines are passed over without reading their neighbours.
-      if (!/\d/.test(line.content.text)) return;
       // A paragraph wrapped by hand or by PDF extraction: the words that say what a date is may end the line before
-      // it ("… Report dated" / "December 8, 2014, …") or open the line after.
-      const lead = !line.blockStart && index > 0 ? lines[index - 1].content.text.slice(-LEAD) : '';
+      // it ("… Report dated" / "December 8, 2014, …") or open the line after, and the line's end may break the date.
       const trail = !line.blockEnd && index + 1 < lines.length && !lines[index + 1].blockStart ? lines[index + 1].content.text.slice(0, TRAIL) : '';
+      // Every date has digits, in its line or, broken after its month, at the start of the next: most lines are passed over.
+      if (!/\d/.test(line.content.text) && !/\d/.test(trail)) return;
+      const lead = !line.blockStart && index > 0 ? lines[index - 1].content.text.slice(-LEAD) : '';
       for (const written of context.perLine(`${lead}\n${line.content.text}\n${trail}`, datesInContext)) {
+        const span = dateSpan(written, line, lines[index + 1]);
         // A guideline's own dates are not events of the case.
-        const span = line.content.spanOf(written.start, written.end);
         if (inCitation(span)) continue;
-        found.push({ ...written, line });
+        found.push({ ...written, span });
       }
     });
     const injury = found.find((entry) => entry.injury && entry.date);
     for (const entry of found) {
-      const span = entry.line.content.spanOf(entry.start, entry.end);
+      const span = entry.span;
       if (!entry.date) {
         context.report({ span, message: `"${entry.text}" is not a calendar date; correct the day or the month.` });
       } else if (entry.date > today) {
@@ -91,33 +91,40 @@ const TRAIL = 30;
 
 /**
  * The dates a line names, with what the words before and after them say. `context` is the end of the line before in
- * the same paragraph, the line, and the start of the line after, joined by line breaks; offsets are the line's own.
+ * the same paragraph, the line, and the start of the line after, joined by line breaks; offsets are the line's own. A
+ * date that starts in the line is its own, even when the line's end breaks it; the next line's reading starts after it.
  */
 function datesInContext(context: string): WrittenDate[] {
   const lineStart = context.indexOf('\n') + 1;
   const lineEnd = context.lastIndexOf('\n');
   const dates: WrittenDate[] = [];
-  // Every date has digits.
-  if (!/\d/.test(context.slice(lineStart, lineEnd))) return dates;
   DATE.lastIndex = lineStart;
   for (let match = DATE.exec(context); match && match.index < lineEnd; match = DATE.exec(context)) {
     const start = match.index;
     const end = start + match[0].length;
-    // A date begun on the line before is that line's, one running onto the next is left to the words around it.
-    if (end > lineEnd) continue;
     const before = context.slice(Math.max(0, start - 80), start);
     if (GUIDELINE_VERSION.test(before)) continue;
     dates.push({
       start: start - lineStart,
       end: end - lineStart,
-      text: match[0],
+      // A date the line's end breaks ("December 8," / "2014") is quoted as if written on one line.
+      text: match[0].replace('\n', ' '),
       date: toDate(match),
-      injury: INJURY_CONTEXT.test(before.slice(-40)),
+      // However far a form's columns set the label from its date: the pattern ends at the date.
+      injury: INJURY_CONTEXT.test(before),
       utilizationReview: UR_BEFORE.test(before) || UR_AFTER.test(context.slice(end, end + 30)),
     });
   }
   DATE.lastIndex = 0;
   return dates;
+}
+
+/** Where a date is in the draft: in its line, or from its line into the next where the line's end breaks it. */
+function dateSpan(written: WrittenDate, line: TextLine, next: TextLine): Span {
+  const length = line.content.length;
+  if (written.end <= length) return line.content.spanOf(written.start, written.end);
+  // The next line's text follows the line break that ends this one.
+  return { start: line.content.spanOf(written.start, length).start, end: next.content.spanOf(0, written.end - length - 1).end };
 }
 
 /** Where the draft's citations are: their dates are the guidelines' own. */

@@ -1,11 +1,5 @@
-import type { DisputedItem } from '../model/types';
+import { itemKey as key } from './item-key';
 import type { Rule } from './types';
-
-const key = (item: DisputedItem): string =>
-  item.name.text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 export const decisionLists: Rule = {
   id: 'decision-lists',

@@ -1,6 +1,5 @@
+import { itemKey } from './item-key';
 import type { Rule } from './types';
-
-const key = (name: string): string => name.toLowerCase().replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
 
 export const duplicateItem: Rule = {
   id: 'duplicate-item',
@@ -10,7 +9,7 @@ export const duplicateItem: Rule = {
   check(model, context) {
     const first = new Map<string, number>();
     for (const item of model.items) {
-      const name = key(item.name.text);
+      const name = itemKey(item);
       const line = first.get(name);
       if (line === undefined) {
         first.set(name, item.range.start.line);

@@ -2,7 +2,7 @@
 import type { Determination, Located } from '../model/types';
 
 export interface LabelStyle {
-  /** The label written this way, with its colon ("**MAXIMUS guideline:**", "   - MAXIMUS guideline:"). */
+  /** The label written this way, with its colon ("**MAXIMUS guideline:**", "   - MAXIMUS guideline:", "- *MAXIMUS guideline:*"). */
   write(label: string): string;
   /** Whether labels are list items, which follow one another without a blank line. */
   listed: boolean;
@@ -13,10 +13,11 @@ export function labelStyle(model: Determination, label: Located | undefined): La
   const plain: LabelStyle = { write: (words) => `${words}:`, listed: false };
   if (!label) return plain;
   const before = model.text.slice(model.lines.lineStarts[label.range.start.line], label.span.start);
-  const shape = /^(\s*(?:[-*+]|\d+[.)])\s+)?(\*\*|__)?$/.exec(before);
+  // Indentation, a list marker or a heading's marks, then the emphasis that opens the label ("**", "*", "***", "_**").
+  const shape = /^(\s*(?:(?:[-*+]|\d+[.)]|#+)\s+)?)([*_]*)$/.exec(before);
   if (!shape) return plain;
-  const lead = shape[1] ?? '';
-  const bold = shape[2] ?? '';
-  const colonInside = !bold || model.text.startsWith(`:${bold}`, label.span.end);
-  return { write: (words) => `${lead}${bold}${words}${colonInside ? `:${bold}` : `${bold}:`}`, listed: lead.length > 0 };
+  const [, lead, open] = shape;
+  const close = [...open].reverse().join('');
+  const colonInside = !open || model.text.startsWith(`:${close}`, label.span.end);
+  return { write: (words) => `${lead}${open}${words}${colonInside ? `:${close}` : `${close}:`}`, listed: /[-*+\d]/.test(lead) };
 }
