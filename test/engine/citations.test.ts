@@ -189,6 +189,22 @@ describe('guideline fields', () => {
       assert.deepEqual([odg.chapter, odg.topic, odg.pages], ['Pain Chapter', 'Opioids', ['page 5', 5, 5]]);
     });
 
+    it('reads the topic written after the pages that close a chapter', () => {
+      for (const text of ['ODG, Pain Chapter page 5, Opioids', 'ODG, Pain Chapter, page 5, Opioids', 'ODG Pain Chapter, page 5 - Opioids']) {
+        const [citation] = cite(`Decision based on Non-MTUS Citation ${text}`);
+        assert.deepEqual(
+          [citation.source, citation.chapter, citation.catalogueName, citation.topic, citation.pages],
+          ['ODG', 'Pain Chapter', 'Pain (Chronic)', 'Opioids', ['page 5', 5, 5]],
+          text,
+        );
+      }
+      // Several names after the pages are one topic; a source the catalogue does not know takes its chapter from them.
+      const [odg] = cite('Decision based on Non-MTUS Citation ODG, Pain Chapter, pages 76-78, Opioids, ongoing management');
+      assert.deepEqual([odg.chapter, odg.topic], ['Pain Chapter', 'Opioids, ongoing management']);
+      const [harrison] = cite('Decision based on Non-MTUS Citation Harrison page 5, Neurology, Headache');
+      assert.deepEqual([harrison.source, harrison.chapter, harrison.topic, harrison.pages], ['Harrison', 'Neurology', 'Headache', ['page 5', 5, 5]]);
+    });
+
     it('reads a chapter written with the dash, the range of years or the "(Acute & Chronic)" ODG prints', () => {
       assert.deepEqual(cite('Decision based on Non-MTUS Citation ODG, Pain (Chronic), Opioids, 2014-2015')[0], {
         text: 'Decision based on Non-MTUS Citation ODG, Pain (Chronic), Opioids, 2014-2015',
@@ -260,6 +276,22 @@ describe('guideline fields', () => {
         'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 9; Non-MTUS Citation ACOEM Practice Guidelines, Third Edition',
       );
       assert.deepEqual([spaced[1].prefix, spaced[1].reference], ['Non-MTUS Citation', 'ACOEM Practice Guidelines, Third Edition']);
+    });
+
+    it('splits a source listed after a semicolon and a joining word, as letters pasted from Word write it', () => {
+      for (const joiner of ['; plus', '; as well as', '; along with', '; and also']) {
+        const text = `Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids${joiner} ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12 Low Back Complaints`;
+        assert.deepEqual(
+          cite(text).map((citation) => [citation.text, citation.id, citation.topic ?? citation.chapter]),
+          [
+            ['Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids', 'mtus-chronic-pain', 'Opioids'],
+            ['ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12 Low Back Complaints', 'mtus-acoem-2004', 'Chapter 12 Low Back Complaints'],
+          ],
+          joiner,
+        );
+      }
+      const [, odg] = cite('Decision based on Non-MTUS Citation ACOEM Practice Guidelines, Third Edition, Opioids; plus the ODG Pain Chapter');
+      assert.deepEqual([odg.text, odg.kind, odg.shares, odg.chapter], ['ODG Pain Chapter', 'Non-MTUS', true, 'Pain Chapter']);
     });
 
     it('places a listed source and its own prefix where they are written', () => {
