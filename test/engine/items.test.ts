@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { resolveProfile } from '../../engine/src/config/profiles';
 import { lint } from '../../engine/src/lint';
 import { buildDetermination } from '../../engine/src/model/build';
-import { draft, findingsOf, MTUS_CA, MTUS_REVIEWER, NOT_NECESSARY, problems, rangeOf } from '../support/drafts';
+import { draft, findingsOf, MTUS_CA, MTUS_REVIEWER, NECESSARY, NOT_NECESSARY, problems, rangeOf } from '../support/drafts';
 
 const fields = (rationale = `Twelve sessions exceed the ten the guideline allows. ${NOT_NECESSARY}`): string =>
   [`Claims Administrator guideline: ${MTUS_CA}`, `MAXIMUS guideline: ${MTUS_REVIEWER}`, `Decision rationale: ${rationale}`].join('\n\n');
@@ -45,6 +45,24 @@ describe('items as reviewers write them', () => {
       ],
     });
     assert.deepEqual(items(text), ['1 Lumbar MRI = Upheld', '2 Electromyography and nerve conduction studies of the bilateral upper extremities = Upheld']);
+    assert.deepEqual(problems(text), []);
+  });
+
+  it('reads an item line that wrapping broke before its decision whole, its first line in the name', () => {
+    const text = draft({
+      items: [
+        `1. Tramadol 50 mg #120, one tablet every six hours as needed for\npain:  Upheld\n\n${fields()}`,
+        `2. Naproxen 550 mg #60, one tablet twice a day as needed for\npain \u2013 Overturned\n\n${fields(`NSAIDs are recommended for chronic low back pain. ${NECESSARY}`)}`,
+      ],
+    });
+    assert.deepEqual(items(text), [
+      '1 Tramadol 50 mg #120, one tablet every six hours as needed for pain = Upheld',
+      '2 Naproxen 550 mg #60, one tablet twice a day as needed for pain = Overturned',
+    ]);
+    const [tramadol, naproxen] = lint(text).model!.items;
+    assert.deepEqual(naproxen.name.range, { start: rangeOf(text, 'Naproxen').start, end: rangeOf(text, 'for\npain', 1).end });
+    // The second item's first line is its own, not the end of the first item's rationale.
+    assert.ok(!tramadol.rationale!.value.text.includes('Naproxen'), tramadol.rationale!.value.text);
     assert.deepEqual(problems(text), []);
   });
 

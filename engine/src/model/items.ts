@@ -239,12 +239,13 @@ interface FoundItem {
 
 /**
  * The item that starts at `lines[position]`. An item name that hard wrapping or PDF extraction broke over the lines
- * of one paragraph ("... of the Bilateral Upper" / "Extremities:") is read whole, from the paragraph's first line.
+ * of one paragraph ("... of the Bilateral Upper" / "Extremities:", or "... as needed for" / "pain:  Upheld") is read
+ * whole, from the paragraph's first line.
  */
 function itemAt(lines: TextLine[], position: number, vocabulary: Vocabulary, index: LineIndex, context: ItemContext): FoundItem | undefined {
   const line = lines[position];
   const first = paragraphStart(lines, position);
-  if (first < position && lines[first].blockStart && line.content.text.trimEnd().endsWith(':')) {
+  if (first < position && lines[first].blockStart && endsItemLine(line.content.text, vocabulary)) {
     const head = lines.slice(first, position + 1);
     const joined: TextLine = {
       ...head[0],
@@ -259,6 +260,13 @@ function itemAt(lines: TextLine[], position: number, vocabulary: Vocabulary, ind
   }
   const found = itemOnLine(line, lines, position, vocabulary, index, context);
   return found && { ...found, absorbed: 0 };
+}
+
+/** Whether a line may end an item line: a colon (the decision after it or on the next line) or a dashed decision. */
+function endsItemLine(text: string, vocabulary: Vocabulary): boolean {
+  if (text.includes(':')) return true;
+  const dash = DASHED_DECISION.exec(text);
+  return dash !== null && vocabulary.decision(dash[1]).class !== 'unknown';
 }
 
 /** The item whose line is `line` (standing at `position` of `lines`), and how many lines it takes. */
