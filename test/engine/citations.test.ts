@@ -365,6 +365,16 @@ describe('guideline fields', () => {
           ],
         );
       }
+      // Names of one length and one kind keep the catalogue's order, whichever kind the citation has.
+      for (const kind of ['MTUS', 'Non-MTUS'] as const) {
+        assert.deepEqual(
+          matchSources('ACOEM Practice Guidelines 3rd Edition, Hip Chapter', kind)
+            .slice(0, 2)
+            .map((match) => match.alias),
+          ['ACOEM Practice Guidelines, 3rd Edition', 'ACOEM Practice Guidelines 3rd Edition'],
+          kind,
+        );
+      }
       // Qualifiers and initials in any order, each taken as long as one follows.
       const [twc] = cite('Decision based on Non-MTUS Citation Official Disability Guidelines Treatment in Workers\u2019 Comp (ODG-TWC), Knee Chapter');
       assert.deepEqual([twc.source, twc.chapter], ['Official Disability Guidelines Treatment in Workers\u2019 Comp (ODG-TWC)', 'Knee Chapter']);

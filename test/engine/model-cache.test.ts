@@ -207,6 +207,19 @@ describe('the model cache', () => {
     assert.deepEqual(cache.stats.fields, { read: 3, kept: 0 });
   });
 
+  it('places again a field over two paragraphs when the blank line between them becomes more lines, its text the same', () => {
+    const cache = new ModelCache();
+    // A blank line of spaces turned into line breaks: same offsets and text, the second paragraph two lines further down.
+    const text = draft({ items: [item({ rationale: `The applicant had twelve sessions.\n  \n${NOT_NECESSARY}` })] });
+    check(cache, text);
+    const edited = text.replace('sessions.\n  \n', 'sessions.\n\n\n\n');
+    assert.equal(edited.length, text.length);
+    const model = build(edited, cache);
+    assert.deepEqual(model, build(edited));
+    const conclusion = model.items[0].rationale!.conclusion!;
+    assert.equal(conclusion.range.start.line, build(text).items[0].rationale!.conclusion!.range.start.line + 2);
+  });
+
   describe('items around an edit', () => {
     const FIELDS = `Claims Administrator guideline: ${MTUS_CA}\n\nMAXIMUS guideline: ${MTUS_REVIEWER}\n\nDecision rationale: Reviewed. ${NOT_NECESSARY}`;
     const names = (model: Determination): string[] => model.items.map((entry) => entry.name.text);
