@@ -272,6 +272,23 @@ describe('the model cache', () => {
       assert.deepEqual(check(cache, edited), { blocks: { read: 1, kept: 33 }, fields: { read: 1, kept: 8 }, items: { read: 3, kept: 2 } });
     });
 
+    it('keeps only the items moved alike when a second edit moves the lines after it by characters or by lines only', () => {
+      // A blank line's spaces changed: no block changes, and the blocks after it move by characters only, or by lines only.
+      for (const [blank, changed] of [
+        ['\n  \n', '\n   \n'],
+        ['\n  \n', '\n\n\n\n'],
+      ]) {
+        const cache = new ModelCache();
+        const text = reviewed(['Knee brace', 'Lumbar MRI', 'Cervical MRI', 'Home exercise kit', 'Norco']).replace(
+          'A note on Home exercise kit.\n\n',
+          `A note on Home exercise kit.${blank}`,
+        );
+        check(cache, text);
+        const edited = text.replace('Lumbar MRI was reviewed.', 'Lumbar MRI was reviewed twice.').replace(`kit.${blank}`, `kit.${changed}`);
+        assert.deepEqual(check(cache, edited).items, { read: 3, kept: 2 }, JSON.stringify(changed));
+      }
+    });
+
     it('reads a paragraph added before the first item without failing', () => {
       const cache = new ModelCache();
       const text = reviewed(['Knee brace', 'Lumbar MRI', 'Cervical MRI']);
