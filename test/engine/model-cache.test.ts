@@ -289,6 +289,26 @@ describe('the model cache', () => {
       }
     });
 
+    it('reads an item that unchanged lines make after an edit to the list above them, with or without items after it', () => {
+      // "3. Massage: Denied" goes on from the rationale's list; once that list no longer runs 1, 2 it reads as item 3.
+      const rationale = [
+        'The earlier utilization reviews decided:',
+        '1. Acupuncture: Certified\n2. Chiropractic: Modified',
+        'and most recently:',
+        '3. Massage: Denied',
+        `The applicant has not improved. ${NOT_NECESSARY}`,
+      ].join('\n\n');
+      for (const later of [[], [item({ name: 'Cervical MRI' })]]) {
+        const cache = new ModelCache();
+        const text = draft({ items: [item({ name: '1. Knee brace' }), item({ name: '2. Lumbar MRI', rationale }), ...later] });
+        check(cache, text);
+        assert.deepEqual(names(build(text)), ['Knee brace', 'Lumbar MRI', ...(later.length > 0 ? ['Cervical MRI'] : [])]);
+        const edited = text.replace('2. Chiropractic: Modified', 'Chiropractic: Modified');
+        check(cache, edited);
+        assert.deepEqual(names(build(edited)), ['Knee brace', 'Lumbar MRI', 'Massage', ...(later.length > 0 ? ['Cervical MRI'] : [])]);
+      }
+    });
+
     it('reads a paragraph added before the first item without failing', () => {
       const cache = new ModelCache();
       const text = reviewed(['Knee brace', 'Lumbar MRI', 'Cervical MRI']);
