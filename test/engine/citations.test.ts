@@ -205,6 +205,13 @@ describe('guideline fields', () => {
       assert.deepEqual([harrison.source, harrison.chapter, harrison.topic, harrison.pages], ['Harrison', 'Neurology', 'Headache', ['page 5', 5, 5]]);
     });
 
+    it('reads a year and an edition written as names of their own, and parentheses inside parentheses as one chapter', () => {
+      const [harrison] = cite('Decision based on Non-MTUS Citation Harrison, 2012, 2nd Edition, Neurology');
+      assert.deepEqual([harrison.source, harrison.year, harrison.edition, harrison.chapter], ['Harrison', 2012, '2nd Edition', 'Neurology']);
+      const [head] = cite('Decision based on Non-MTUS Citation ODG, Head (trauma (including concussion), headaches, etc.), Imaging');
+      assert.deepEqual([head.chapter, head.catalogueName, head.topic], ['Head (trauma (including concussion), headaches, etc.)', 'Head', 'Imaging']);
+    });
+
     it('reads a chapter written with the dash, the range of years or the "(Acute & Chronic)" ODG prints', () => {
       assert.deepEqual(cite('Decision based on Non-MTUS Citation ODG, Pain (Chronic), Opioids, 2014-2015')[0], {
         text: 'Decision based on Non-MTUS Citation ODG, Pain (Chronic), Opioids, 2014-2015',
