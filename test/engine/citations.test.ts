@@ -174,6 +174,9 @@ describe('guideline fields', () => {
         ['Chronic Pain Medical Treatment Guidelines, Opioids, Page(s): 80, 78', 'Opioids', ['Page(s): 80, 78', 80, 80]],
         ['Chronic Pain Medical Treatment Guidelines page 22, Medications for chronic pain', 'Medications for chronic pain', ['page 22', 22, 22]],
         ['Chronic Pain Medical Treatment Guidelines, Opioids, pages 76-78, Ongoing management', 'Opioids', ['pages 76-78', 76, 78]],
+        ['Chronic Pain Medical Treatment Guidelines page 22; Medications for chronic pain', 'Medications for chronic pain', ['page 22', 22, 22]],
+        // A dash left behind after the pages ends them.
+        ['Chronic Pain Medical Treatment Guidelines, page 22 -, Medications', 'Medications', ['page 22', 22, 22]],
         ['Chronic Pain Medical Treatment Guidelines, Opioids, pp 76 to 78', 'Opioids', ['pp 76 to 78', 76, 78]],
         ['Chronic Pain Medical Treatment Guidelines, Opioids, 76', 'Opioids, 76', undefined],
         // Only a shorter last number is read as an abbreviation.
