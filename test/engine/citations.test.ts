@@ -201,6 +201,9 @@ describe('guideline fields', () => {
           text,
         );
       }
+      // Pages before the chapter: the chapter and the topic follow them.
+      const [first] = cite('Decision based on Non-MTUS Citation ODG, page 5; Pain Chapter, Opioids');
+      assert.deepEqual([first.chapter, first.topic, first.pages], ['Pain Chapter', 'Opioids', ['page 5', 5, 5]]);
       // Several names after the pages are one topic; a source the catalogue does not know takes its chapter from them.
       const [odg] = cite('Decision based on Non-MTUS Citation ODG, Pain Chapter, pages 76-78, Opioids, ongoing management');
       assert.deepEqual([odg.chapter, odg.topic], ['Pain Chapter', 'Opioids, ongoing management']);
