@@ -214,6 +214,9 @@ describe('guideline fields', () => {
     it('reads a year and an edition written as names of their own, and parentheses inside parentheses as one chapter', () => {
       const [harrison] = cite('Decision based on Non-MTUS Citation Harrison, 2012, 2nd Edition, Neurology');
       assert.deepEqual([harrison.source, harrison.year, harrison.edition, harrison.chapter], ['Harrison', 2012, '2nd Edition', 'Neurology']);
+      // A dash pasted from Word against the chapter's first word still separates it from the version.
+      const [dashed] = cite('Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004) \u2013Low Back Complaints');
+      assert.deepEqual([dashed.year, dashed.chapter, dashed.catalogueName], [2004, 'Low Back Complaints', 'Chapter 12 Low Back Complaints']);
       const [head] = cite('Decision based on Non-MTUS Citation ODG, Head (trauma (including concussion), headaches, etc.), Imaging');
       assert.deepEqual([head.chapter, head.catalogueName, head.topic], ['Head (trauma (including concussion), headaches, etc.)', 'Head', 'Imaging']);
     });
