@@ -221,6 +221,25 @@ describe('guideline fields', () => {
       assert.deepEqual([head.chapter, head.catalogueName, head.topic], ['Head (trauma (including concussion), headaches, etc.)', 'Head', 'Imaging']);
     });
 
+    it('reads a reference that names no source: its pages or year alone', () => {
+      assert.deepEqual(cite('Decision based on MTUS, page 9'), [
+        { text: 'Decision based on MTUS, page 9', kind: 'MTUS', prefix: 'Decision based on MTUS', reference: 'page 9', pages: ['page 9', 9, 9] },
+      ]);
+      assert.deepEqual(cite('Decision based on MTUS 2009'), [
+        { text: 'Decision based on MTUS 2009', kind: 'MTUS', prefix: 'Decision based on MTUS', reference: '2009', year: 2009 },
+      ]);
+    });
+
+    it('places a year read inside the name of an unknown source, and takes no catalogue entry for an edition it does not list', () => {
+      const text = 'Decision based on Non-MTUS Citation Harrison Principles 2012 Neurology, Headache';
+      const { value, index } = field(text, 4);
+      const [harrison] = readCitations(value, index);
+      assert.deepEqual([harrison.year?.text, harrison.year?.span], ['2012', { start: 4 + text.indexOf('2012'), end: 4 + text.indexOf('2012') + 4 }]);
+      // "12th" is no "2nd": the citation's kind decides, as with no edition.
+      const [twelfth] = cite('Decision based on Non-MTUS Citation ACOEM, 12th Edition, Chronic Pain');
+      assert.deepEqual([twelfth.edition, twelfth.id], ['12th Edition', 'acoem-3rd']);
+    });
+
     it('reads a chapter written with the dash, the range of years or the "(Acute & Chronic)" ODG prints', () => {
       assert.deepEqual(cite('Decision based on Non-MTUS Citation ODG, Pain (Chronic), Opioids, 2014-2015')[0], {
         text: 'Decision based on Non-MTUS Citation ODG, Pain (Chronic), Opioids, 2014-2015',
