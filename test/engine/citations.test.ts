@@ -221,6 +221,17 @@ describe('guideline fields', () => {
       assert.deepEqual([head.chapter, head.catalogueName, head.topic], ['Head (trauma (including concussion), headaches, etc.)', 'Head', 'Imaging']);
     });
 
+    it('reads a chapter with commas and the "(Acute & Chronic)" ODG prints, however spaced, whole', () => {
+      for (const printed of ['(Acute & Chronic)', '( Acute & Chronic )', '(Acute&Chronic)', '(acute and chronic)']) {
+        const [citation] = cite(`Decision based on Non-MTUS Citation ODG Forearm, Wrist, & Hand ${printed}, Splinting`);
+        assert.deepEqual(
+          [citation.chapter, citation.catalogueName, citation.topic],
+          [`Forearm, Wrist, & Hand ${printed}`, 'Forearm, Wrist & Hand', 'Splinting'],
+          printed,
+        );
+      }
+    });
+
     it('reads a reference that names no source: its pages or year alone', () => {
       assert.deepEqual(cite('Decision based on MTUS, page 9'), [
         { text: 'Decision based on MTUS, page 9', kind: 'MTUS', prefix: 'Decision based on MTUS', reference: 'page 9', pages: ['page 9', 9, 9] },
