@@ -366,6 +366,22 @@ describe('guideline fields', () => {
       );
     });
 
+    it('reads an unfinished citation as naming nothing, its full stop kept in its text', () => {
+      assert.deepEqual(cite('Decision based on MTUS.'), [{ text: 'Decision based on MTUS.', kind: 'MTUS', prefix: 'Decision based on MTUS' }]);
+      assert.deepEqual(
+        cite('Decision based on MTUS and').map((citation) => [citation.reference, citation.source]),
+        [[undefined, undefined]],
+      );
+    });
+
+    it('keeps a source named inside parentheses within parentheses in the citation around it', () => {
+      const text = 'Decision based on Non-MTUS Citation ODG Pain Chapter, Opioids (criteria for use (weaning) and ACOEM Chronic Pain)';
+      assert.deepEqual(
+        cite(text).map((citation) => citation.topic),
+        ['Opioids (criteria for use (weaning) and ACOEM Chronic Pain)'],
+      );
+    });
+
     it('reads each "Decision based on" of a field as a citation of its own', () => {
       assert.deepEqual(
         cite('Decision based on MTUS Chronic Pain Medical Treatment Guidelines. Decision based on MTUS ACOEM, Chapter 12').map((citation) => [
