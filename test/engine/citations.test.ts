@@ -357,6 +357,8 @@ describe('guideline fields', () => {
         'Decision based on Non-MTUS Citation ODG Pain Chapter, Opioids (ongoing management; and ODG tapering)',
         'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids; and the Non-MTUS Citation Harrison Textbook, Chapter 4',
         'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, and tapering',
+        // A source's plain short name after "and" is a word of the topic.
+        'Decision based on MTUS ACOEM, Chapter 13 Knee Complaints, Meniscectomy and postsurgical rehabilitation',
       ]) {
         assert.equal(cite(text).length, 1, text);
       }
