@@ -145,6 +145,16 @@ describe('credentials', () => {
       }
     });
 
+    it('ends a list before the doubled spaces of text pasted from Word', () => {
+      const text = letter2013(
+        'The expert reviewer is Board Certified in Internal Medicine  with a subspecialty, and is licensed to practice in California and  was in active practice.',
+      );
+      const { credentials } = build(text);
+      assert.deepEqual([texts(credentials.specialties?.entries), texts(credentials.states?.entries)], [['Internal Medicine'], ['California']]);
+      assert.deepEqual(credentials.specialties!.range, rangeOf(text, 'Board Certified in Internal Medicine'));
+      assert.deepEqual(credentials.states!.range, rangeOf(text, 'licensed to practice in California'));
+    });
+
     it('reads a list that runs on to the next phrase, and only the first mention of each credential', () => {
       const text = letter2013(
         'The reviewer is licensed to practice in Ohio, board-certified in Family Medicine, and licensed in Texas.',
