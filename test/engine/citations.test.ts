@@ -340,6 +340,24 @@ describe('guideline fields', () => {
       assert.deepEqual([odg.text, odg.kind, odg.shares, odg.chapter], ['ODG Pain Chapter', 'Non-MTUS', true, 'Pain Chapter']);
     });
 
+    it('lists any source after a semicolon, a distinctive one after "and", and keeps the kind a listed source is given', () => {
+      const rows = (text: string) => cite(text).map((citation) => [citation.text, citation.kind, citation.id]);
+      assert.deepEqual(rows('Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids; Drug Formulary'), [
+        ['Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids', 'MTUS', 'mtus-chronic-pain'],
+        ['Drug Formulary', 'MTUS', 'mtus-drug-formulary'],
+      ]);
+      assert.deepEqual(rows('Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 9 and Acupuncture Medical Treatment Guideline, page 3'), [
+        ['Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 9', 'MTUS', 'mtus-chronic-pain'],
+        ['Acupuncture Medical Treatment Guideline, page 3', 'MTUS', 'mtus-acupuncture'],
+      ]);
+      // ODG written as an MTUS citation stays one, for the rules to report.
+      assert.deepEqual(rows('Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 9; MTUS Citation ODG Pain Chapter')[1], [
+        'MTUS Citation ODG Pain Chapter',
+        'MTUS',
+        'odg',
+      ]);
+    });
+
     it('places a listed source and its own prefix where they are written', () => {
       const text = 'Decision based on Non-MTUS Citation ODG Low Back Chapter; the MTUS Chronic Pain Medical Treatment Guidelines, page 9';
       const { value, index } = field(text, 3);
