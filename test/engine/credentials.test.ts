@@ -155,6 +155,20 @@ describe('credentials', () => {
       assert.deepEqual(credentials.states!.range, rangeOf(text, 'licensed to practice in California'));
     });
 
+    it("marks the template's fill-in text left in the sentence as what it stands for", () => {
+      const text = letter2013(
+        'The expert reviewer is Board Certified in [Certification(s) or specialty] and is licensed to practice in [State(s) of licensure].',
+      );
+      const { credentials } = build(text);
+      assert.deepEqual(
+        [credentials.specialties, credentials.states].map((credential) => credential?.entries.map((entry) => [entry.text, entry.placeholder?.fill])),
+        [
+          [['[Certification(s) or specialty]', "the reviewer's certifications or specialties"]],
+          [['[State(s) of licensure]', "the reviewer's states of licensure"]],
+        ],
+      );
+    });
+
     it('reads a list that runs on to the next phrase, and only the first mention of each credential', () => {
       const text = letter2013(
         'The reviewer is licensed to practice in Ohio, board-certified in Family Medicine, and licensed in Texas.',
