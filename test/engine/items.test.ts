@@ -66,6 +66,14 @@ describe('items as reviewers write them', () => {
     assert.deepEqual(problems(text), []);
   });
 
+  it('reads an item line wrapped in the paragraph of the item line above it from the line after that one', () => {
+    const text = draft({ items: [`Knee brace:  Upheld\nLumbar MRI, as needed\nfor pain:  Upheld\n\n${fields()}`] });
+    assert.deepEqual(items(text), ['- Knee brace = Upheld', '- Lumbar MRI, as needed for pain = Upheld']);
+    const [brace, mri] = lint(text).model!.items;
+    assert.deepEqual([brace.lines, brace.range], [[], rangeOf(text, 'Knee brace:  Upheld')]);
+    assert.deepEqual(mri.name.range, { start: rangeOf(text, 'Lumbar MRI').start, end: rangeOf(text, 'for pain').end });
+  });
+
   it('reports a numbered item line without a decision on its own line, never merged into the item above', () => {
     const text = draft({ items: [`1) Lumbar MRI:  Upheld\n\n${fields()}`, `2) H-wave device, 30-day home trial:\n\n${fields()}`] });
     assert.deepEqual(items(text), ['1 Lumbar MRI = Upheld', '2 H-wave device, 30-day home trial = (none)']);

@@ -244,8 +244,15 @@ interface FoundItem {
  */
 function itemAt(lines: TextLine[], position: number, vocabulary: Vocabulary, index: LineIndex, context: ItemContext): FoundItem | undefined {
   const line = lines[position];
-  const first = paragraphStart(lines, position);
-  if (first < position && lines[first].blockStart && endsItemLine(line.content.text, vocabulary)) {
+  let first = paragraphStart(lines, position);
+  // A line of the paragraph that carries its own decision is an item line of its own: the name starts after it.
+  for (let at = position - 1; at >= first; at--) {
+    if (decided(lines[at].content.text, vocabulary)) {
+      first = at + 1;
+      break;
+    }
+  }
+  if (first < position && (lines[first].blockStart || first > paragraphStart(lines, position)) && endsItemLine(line.content.text, vocabulary)) {
     const head = lines.slice(first, position + 1);
     const joined: TextLine = {
       ...head[0],
@@ -260,6 +267,12 @@ function itemAt(lines: TextLine[], position: number, vocabulary: Vocabulary, ind
   }
   const found = itemOnLine(line, lines, position, vocabulary, index, context);
   return found && { ...found, absorbed: 0 };
+}
+
+/** Whether a line is a name and a decision the vocabulary knows. */
+function decided(text: string, vocabulary: Vocabulary): boolean {
+  const shape = shapeOf(text, vocabulary);
+  return shape.decisionEnd > shape.decisionStart && shape.reading!.class !== 'unknown';
 }
 
 /** Whether a line may end an item line: a colon (the decision after it or on the next line) or a dashed decision. */
