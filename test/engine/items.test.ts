@@ -74,6 +74,12 @@ describe('items as reviewers write them', () => {
     assert.deepEqual(mri.name.range, { start: rangeOf(text, 'Lumbar MRI').start, end: rangeOf(text, 'for pain').end });
   });
 
+  it('reaches over the prose written under an item that has no fields yet', () => {
+    const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}`, 'Knee brace:  Upheld\n\nThe file holds no guideline fields for this request yet.'] });
+    const [, brace] = lint(text).model!.items;
+    assert.deepEqual(brace.range, { start: rangeOf(text, 'Knee brace').start, end: rangeOf(text, 'for this request yet.').end });
+  });
+
   it('reports a numbered item line without a decision on its own line, never merged into the item above', () => {
     const text = draft({ items: [`1) Lumbar MRI:  Upheld\n\n${fields()}`, `2) H-wave device, 30-day home trial:\n\n${fields()}`] });
     assert.deepEqual(items(text), ['1 Lumbar MRI = Upheld', '2 H-wave device, 30-day home trial = (none)']);
