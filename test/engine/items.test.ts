@@ -59,6 +59,11 @@ describe('items as reviewers write them', () => {
       '1 Tramadol 50 mg #120, one tablet every six hours as needed for pain = Upheld',
       '2 Naproxen 550 mg #60, one tablet twice a day as needed for pain = Overturned',
     ]);
+    // Without a colon: the decision alone on the last line, or no decision before the fields.
+    const plain = draft({
+      items: [`1. Physical therapy, two times a week for six\nweeks\nUpheld\n\n${fields()}`, `2. Lumbar MRI with and without\ncontrast\n\n${fields()}`],
+    });
+    assert.deepEqual(items(plain), ['1 Physical therapy, two times a week for six weeks = Upheld', '2 Lumbar MRI with and without contrast = (none)']);
     const [tramadol, naproxen] = lint(text).model!.items;
     assert.deepEqual(naproxen.name.range, { start: rangeOf(text, 'Naproxen').start, end: rangeOf(text, 'for\npain', 1).end });
     // The second item's first line is its own, not the end of the first item's rationale.

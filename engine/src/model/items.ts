@@ -240,19 +240,20 @@ interface FoundItem {
 /**
  * The item that starts at `lines[position]`. An item name that hard wrapping or PDF extraction broke over the lines
  * of one paragraph ("... of the Bilateral Upper" / "Extremities:", or "... as needed for" / "pain:  Upheld") is read
- * whole, from the paragraph's first line.
+ * whole, from the paragraph's first line, or from the line after one that is an item line of its own.
  */
 function itemAt(lines: TextLine[], position: number, vocabulary: Vocabulary, index: LineIndex, context: ItemContext): FoundItem | undefined {
   const line = lines[position];
-  let first = paragraphStart(lines, position);
+  const start = paragraphStart(lines, position);
+  let first = start;
   // A line of the paragraph that carries its own decision is an item line of its own: the name starts after it.
-  for (let at = position - 1; at >= first; at--) {
+  for (let at = position - 1; at >= start; at--) {
     if (decided(lines[at].content.text, vocabulary)) {
       first = at + 1;
       break;
     }
   }
-  if (first < position && (lines[first].blockStart || first > paragraphStart(lines, position)) && endsItemLine(line.content.text, vocabulary)) {
+  if (first < position && (lines[first].blockStart || first > start)) {
     const head = lines.slice(first, position + 1);
     const joined: TextLine = {
       ...head[0],
@@ -273,13 +274,6 @@ function itemAt(lines: TextLine[], position: number, vocabulary: Vocabulary, ind
 function decided(text: string, vocabulary: Vocabulary): boolean {
   const shape = shapeOf(text, vocabulary);
   return shape.decisionEnd > shape.decisionStart && shape.reading!.class !== 'unknown';
-}
-
-/** Whether a line may end an item line: a colon (the decision after it or on the next line) or a dashed decision. */
-function endsItemLine(text: string, vocabulary: Vocabulary): boolean {
-  if (text.includes(':')) return true;
-  const dash = DASHED_DECISION.exec(text);
-  return dash !== null && vocabulary.decision(dash[1]).class !== 'unknown';
 }
 
 /** The item whose line is `line` (standing at `position` of `lines`), and how many lines it takes. */
