@@ -79,6 +79,15 @@ describe('items as reviewers write them', () => {
     assert.deepEqual(mri.name.range, { start: rangeOf(text, 'Lumbar MRI').start, end: rangeOf(text, 'for pain').end });
   });
 
+  it('reads an item line glued to the end of a field whose label is misspelt as an item line of its own', () => {
+    const text = draft({
+      items: [
+        `Knee brace:  Upheld\n\nClaims Administrator guideline: ${MTUS_CA}\n\nMAXIMUS guideline: ${MTUS_REVIEWER}\n\nDecison rationale: as in the note above\nLumbar MRI:  Upheld\n\n${fields()}`,
+      ],
+    });
+    assert.deepEqual(items(text), ['- Knee brace = Upheld', '- Lumbar MRI = Upheld']);
+  });
+
   it('reaches over the prose written under an item that has no fields yet', () => {
     const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}`, 'Knee brace:  Upheld\n\nThe file holds no guideline fields for this request yet.'] });
     const [, brace] = lint(text).model!.items;
