@@ -160,6 +160,7 @@ describe('which lines start an item', () => {
       [`${words(20)}: Upheld\n\nFIELDS`, [`- ${words(20)} = Upheld[valid] fields 3 depth 0`]],
       [`${words(21)}: Upheld\n\nFIELDS`, []],
       ['The MRI was reviewed. Lumbar MRI:  Upheld\n\nFIELDS', []],
+      ['The MRI was reviewed.  Lumbar MRI:  Upheld\n\nFIELDS', []],
       ['Lumbar MRI.:  Upheld\n\nFIELDS', []],
       ['The items set forth below: Upheld\n\nFIELDS', []],
       // A decision after a dash, only when it is a decision.
