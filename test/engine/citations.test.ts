@@ -447,6 +447,8 @@ describe('guideline fields', () => {
           ],
         );
       }
+      // A longer name of the other kind is the source, not a shorter one of the citation's kind.
+      assert.equal(matchSource('ACOEM Practice Guidelines, 3rd Edition, Hip Chapter', 'MTUS')?.source.id, 'acoem-3rd');
       // Names of one length and one kind keep the catalogue's order, whichever kind the citation has.
       for (const kind of ['MTUS', 'Non-MTUS'] as const) {
         assert.deepEqual(

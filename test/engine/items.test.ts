@@ -163,6 +163,7 @@ describe('which lines start an item', () => {
       ['The MRI was reviewed.  Lumbar MRI:  Upheld\n\nFIELDS', []],
       ['Lumbar MRI.:  Upheld\n\nFIELDS', []],
       ['The items set forth below: Upheld\n\nFIELDS', []],
+      ['The items set  forth below: Upheld\n\nFIELDS', []],
       // A decision after a dash, only when it is a decision.
       ['Lumbar MRI \u2014 Upheld\n\nFIELDS', ['- Lumbar MRI = Upheld[valid] fields 3 depth 0']],
       ['Lumbar MRI - twice weekly\n\nFIELDS', ['- Lumbar MRI - twice weekly = [missing] fields 3 depth 0']],
