@@ -88,6 +88,19 @@ describe('items as reviewers write them', () => {
     assert.deepEqual(items(text), ['- Knee brace = Upheld', '- Lumbar MRI = Upheld']);
   });
 
+  it('reads a decision below its name with the emphasis marks a paste left unclosed', () => {
+    const text = draft({
+      items: [`Knee brace, two times a week:\n**Upheld\n\n${fields()}`, `Lumbar MRI, with and without contrast:\nUpheld__\n\n${fields()}`],
+    });
+    assert.deepEqual(
+      lint(text).model!.items.map((entry) => [entry.name.text, entry.decision.text, entry.decision.class]),
+      [
+        ['Knee brace, two times a week', 'Upheld', 'valid'],
+        ['Lumbar MRI, with and without contrast', 'Upheld', 'valid'],
+      ],
+    );
+  });
+
   it('reaches over the prose written under an item that has no fields yet', () => {
     const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}`, 'Knee brace:  Upheld\n\nThe file holds no guideline fields for this request yet.'] });
     const [, brace] = lint(text).model!.items;
