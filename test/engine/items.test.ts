@@ -101,6 +101,12 @@ describe('items as reviewers write them', () => {
     );
   });
 
+  it('places the decision written after the two spaces of the seed, and the name before its colon', () => {
+    const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}`] });
+    const [mri] = lint(text).model!.items;
+    assert.deepEqual([mri.name.range, mri.decision.range], [rangeOf(text, 'Lumbar MRI'), rangeOf(text, 'Upheld')]);
+  });
+
   it('reaches over the prose written under an item that has no fields yet', () => {
     const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}`, 'Knee brace:  Upheld\n\nThe file holds no guideline fields for this request yet.'] });
     const [, brace] = lint(text).model!.items;
@@ -177,6 +183,7 @@ describe('which lines start an item', () => {
       ['Lumbar MRI.:  Upheld\n\nFIELDS', []],
       ['The items set forth below: Upheld\n\nFIELDS', []],
       ['The items set  forth below: Upheld\n\nFIELDS', []],
+      ['The items set forth  below: Upheld\n\nFIELDS', []],
       // A decision after a dash, only when it is a decision.
       ['Lumbar MRI \u2014 Upheld\n\nFIELDS', ['- Lumbar MRI = Upheld[valid] fields 3 depth 0']],
       ['Lumbar MRI - twice weekly\n\nFIELDS', ['- Lumbar MRI - twice weekly = [missing] fields 3 depth 0']],
