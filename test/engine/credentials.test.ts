@@ -110,6 +110,13 @@ describe('credentials', () => {
     });
   });
 
+  describe('entries with full stops', () => {
+    it('keeps a full stop inside an entry and drops only the one that ends the line', () => {
+      const { credentials } = labelled('Texas', 'Internal Medicine (incl. Geriatrics), Occupational Medicine.');
+      assert.deepEqual(texts(credentials.specialties?.entries), ['Internal Medicine (incl. Geriatrics)', 'Occupational Medicine']);
+    });
+  });
+
   describe('in prose (2013 letters)', () => {
     it('reads the specialty and the states of one sentence, each list up to the next clause', () => {
       const text = letter2013(
