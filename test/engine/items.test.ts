@@ -107,6 +107,13 @@ describe('items as reviewers write them', () => {
     assert.deepEqual([mri.name.range, mri.decision.range], [rangeOf(text, 'Lumbar MRI'), rangeOf(text, 'Upheld')]);
   });
 
+  it('reads no item in a quotation, and ends an item without fields at its decision on the next line', () => {
+    const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}`, '> Cervical MRI:  Upheld', 'Knee brace, two times a week:\nUpheld'] });
+    assert.deepEqual(items(text), ['- Lumbar MRI = Upheld', '- Knee brace, two times a week = Upheld']);
+    const [, brace] = lint(text).model!.items;
+    assert.deepEqual(brace.range, { start: rangeOf(text, 'Knee brace').start, end: rangeOf(text, 'week:\nUpheld').end });
+  });
+
   it('reaches over the prose written under an item that has no fields yet', () => {
     const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}`, 'Knee brace:  Upheld\n\nThe file holds no guideline fields for this request yet.'] });
     const [, brace] = lint(text).model!.items;
