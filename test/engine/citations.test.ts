@@ -174,6 +174,9 @@ describe('guideline fields', () => {
         ['Chronic Pain Medical Treatment Guidelines, Opioids, Page(s): 80, 78', 'Opioids', ['Page(s): 80, 78', 80, 80]],
         ['Chronic Pain Medical Treatment Guidelines page 22, Medications for chronic pain', 'Medications for chronic pain', ['page 22', 22, 22]],
         ['Chronic Pain Medical Treatment Guidelines, Opioids, pages 76-78, Ongoing management', 'Opioids', ['pages 76-78', 76, 78]],
+        ['Chronic Pain Medical Treatment Guidelines page 22; Medications for chronic pain', 'Medications for chronic pain', ['page 22', 22, 22]],
+        // A dash left behind after the pages ends them.
+        ['Chronic Pain Medical Treatment Guidelines, page 22 -, Medications', 'Medications', ['page 22', 22, 22]],
         ['Chronic Pain Medical Treatment Guidelines, Opioids, pp 76 to 78', 'Opioids', ['pp 76 to 78', 76, 78]],
         ['Chronic Pain Medical Treatment Guidelines, Opioids, 76', 'Opioids, 76', undefined],
         // Only a shorter last number is read as an abbreviation.
@@ -187,6 +190,65 @@ describe('guideline fields', () => {
       assert.deepEqual([chapter.chapter, chapter.catalogueName, chapter.pages], ['Pain Chapter', 'Pain (Chronic)', ['page 5', 5, 5]]);
       const [odg] = cite('Decision based on Non-MTUS Citation ODG, Pain Chapter, Opioids, page 5; Medications');
       assert.deepEqual([odg.chapter, odg.topic, odg.pages], ['Pain Chapter', 'Opioids', ['page 5', 5, 5]]);
+    });
+
+    it('reads the topic written after the pages that close a chapter', () => {
+      for (const text of ['ODG, Pain Chapter page 5, Opioids', 'ODG, Pain Chapter, page 5, Opioids', 'ODG Pain Chapter, page 5 - Opioids']) {
+        const [citation] = cite(`Decision based on Non-MTUS Citation ${text}`);
+        assert.deepEqual(
+          [citation.source, citation.chapter, citation.catalogueName, citation.topic, citation.pages],
+          ['ODG', 'Pain Chapter', 'Pain (Chronic)', 'Opioids', ['page 5', 5, 5]],
+          text,
+        );
+      }
+      // Pages before the chapter: the chapter and the topic follow them.
+      const [first] = cite('Decision based on Non-MTUS Citation ODG, page 5; Pain Chapter, Opioids');
+      assert.deepEqual([first.chapter, first.topic, first.pages], ['Pain Chapter', 'Opioids', ['page 5', 5, 5]]);
+      // Several names after the pages are one topic; a source the catalogue does not know takes its chapter from them.
+      const [odg] = cite('Decision based on Non-MTUS Citation ODG, Pain Chapter, pages 76-78, Opioids, ongoing management');
+      assert.deepEqual([odg.chapter, odg.topic], ['Pain Chapter', 'Opioids, ongoing management']);
+      const [harrison] = cite('Decision based on Non-MTUS Citation Harrison page 5, Neurology, Headache');
+      assert.deepEqual([harrison.source, harrison.chapter, harrison.topic, harrison.pages], ['Harrison', 'Neurology', 'Headache', ['page 5', 5, 5]]);
+    });
+
+    it('reads a year and an edition written as names of their own, and parentheses inside parentheses as one chapter', () => {
+      const [harrison] = cite('Decision based on Non-MTUS Citation Harrison, 2012, 2nd Edition, Neurology');
+      assert.deepEqual([harrison.source, harrison.year, harrison.edition, harrison.chapter], ['Harrison', 2012, '2nd Edition', 'Neurology']);
+      // A dash pasted from Word against the chapter's first word still separates it from the version.
+      const [dashed] = cite('Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004) \u2013Low Back Complaints');
+      assert.deepEqual([dashed.year, dashed.chapter, dashed.catalogueName], [2004, 'Low Back Complaints', 'Chapter 12 Low Back Complaints']);
+      const [head] = cite('Decision based on Non-MTUS Citation ODG, Head (trauma (including concussion), headaches, etc.), Imaging');
+      assert.deepEqual([head.chapter, head.catalogueName, head.topic], ['Head (trauma (including concussion), headaches, etc.)', 'Head', 'Imaging']);
+    });
+
+    it('reads a chapter with commas and the "(Acute & Chronic)" ODG prints, however spaced, whole', () => {
+      for (const printed of ['(Acute & Chronic)', '( Acute & Chronic )', '(Acute&Chronic)', '(acute and chronic)']) {
+        const [citation] = cite(`Decision based on Non-MTUS Citation ODG Forearm, Wrist, & Hand ${printed}, Splinting`);
+        assert.deepEqual(
+          [citation.chapter, citation.catalogueName, citation.topic],
+          [`Forearm, Wrist, & Hand ${printed}`, 'Forearm, Wrist & Hand', 'Splinting'],
+          printed,
+        );
+      }
+    });
+
+    it('reads a reference that names no source: its pages or year alone', () => {
+      assert.deepEqual(cite('Decision based on MTUS, page 9'), [
+        { text: 'Decision based on MTUS, page 9', kind: 'MTUS', prefix: 'Decision based on MTUS', reference: 'page 9', pages: ['page 9', 9, 9] },
+      ]);
+      assert.deepEqual(cite('Decision based on MTUS 2009'), [
+        { text: 'Decision based on MTUS 2009', kind: 'MTUS', prefix: 'Decision based on MTUS', reference: '2009', year: 2009 },
+      ]);
+    });
+
+    it('places a year read inside the name of an unknown source, and takes no catalogue entry for an edition it does not list', () => {
+      const text = 'Decision based on Non-MTUS Citation Harrison Principles 2012 Neurology, Headache';
+      const { value, index } = field(text, 4);
+      const [harrison] = readCitations(value, index);
+      assert.deepEqual([harrison.year?.text, harrison.year?.span], ['2012', { start: 4 + text.indexOf('2012'), end: 4 + text.indexOf('2012') + 4 }]);
+      // "12th" is no "2nd": the citation's kind decides, as with no edition.
+      const [twelfth] = cite('Decision based on Non-MTUS Citation ACOEM, 12th Edition, Chronic Pain');
+      assert.deepEqual([twelfth.edition, twelfth.id], ['12th Edition', 'acoem-3rd']);
     });
 
     it('reads a chapter written with the dash, the range of years or the "(Acute & Chronic)" ODG prints', () => {
@@ -262,6 +324,40 @@ describe('guideline fields', () => {
       assert.deepEqual([spaced[1].prefix, spaced[1].reference], ['Non-MTUS Citation', 'ACOEM Practice Guidelines, Third Edition']);
     });
 
+    it('splits a source listed after a semicolon and a joining word, as letters pasted from Word write it', () => {
+      for (const joiner of ['; plus', '; as well as', '; along with', '; and also']) {
+        const text = `Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids${joiner} ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12 Low Back Complaints`;
+        assert.deepEqual(
+          cite(text).map((citation) => [citation.text, citation.id, citation.topic ?? citation.chapter]),
+          [
+            ['Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids', 'mtus-chronic-pain', 'Opioids'],
+            ['ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12 Low Back Complaints', 'mtus-acoem-2004', 'Chapter 12 Low Back Complaints'],
+          ],
+          joiner,
+        );
+      }
+      const [, odg] = cite('Decision based on Non-MTUS Citation ACOEM Practice Guidelines, Third Edition, Opioids; plus the ODG Pain Chapter');
+      assert.deepEqual([odg.text, odg.kind, odg.shares, odg.chapter], ['ODG Pain Chapter', 'Non-MTUS', true, 'Pain Chapter']);
+    });
+
+    it('lists any source after a semicolon, a distinctive one after "and", and keeps the kind a listed source is given', () => {
+      const rows = (text: string) => cite(text).map((citation) => [citation.text, citation.kind, citation.id]);
+      assert.deepEqual(rows('Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids; Drug Formulary'), [
+        ['Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids', 'MTUS', 'mtus-chronic-pain'],
+        ['Drug Formulary', 'MTUS', 'mtus-drug-formulary'],
+      ]);
+      assert.deepEqual(rows('Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 9 and Acupuncture Medical Treatment Guideline, page 3'), [
+        ['Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 9', 'MTUS', 'mtus-chronic-pain'],
+        ['Acupuncture Medical Treatment Guideline, page 3', 'MTUS', 'mtus-acupuncture'],
+      ]);
+      // ODG written as an MTUS citation stays one, for the rules to report.
+      assert.deepEqual(rows('Decision based on MTUS Chronic Pain Medical Treatment Guidelines, page 9; MTUS Citation ODG Pain Chapter')[1], [
+        'MTUS Citation ODG Pain Chapter',
+        'MTUS',
+        'odg',
+      ]);
+    });
+
     it('places a listed source and its own prefix where they are written', () => {
       const text = 'Decision based on Non-MTUS Citation ODG Low Back Chapter; the MTUS Chronic Pain Medical Treatment Guidelines, page 9';
       const { value, index } = field(text, 3);
@@ -279,12 +375,30 @@ describe('guideline fields', () => {
         'Decision based on Non-MTUS Citation ODG Pain Chapter, Opioids (ongoing management; and ODG tapering)',
         'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids; and the Non-MTUS Citation Harrison Textbook, Chapter 4',
         'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, and tapering',
+        // A source's plain short name after "and" is a word of the topic.
+        'Decision based on MTUS ACOEM, Chapter 13 Knee Complaints, Meniscectomy and postsurgical rehabilitation',
       ]) {
         assert.equal(cite(text).length, 1, text);
       }
       assert.deepEqual(
         cite('Decision based on MTUS Chronic Pain Medical Treatment Guidelines; ')[0].text,
         'Decision based on MTUS Chronic Pain Medical Treatment Guidelines',
+      );
+    });
+
+    it('reads an unfinished citation as naming nothing, its full stop kept in its text', () => {
+      assert.deepEqual(cite('Decision based on MTUS.'), [{ text: 'Decision based on MTUS.', kind: 'MTUS', prefix: 'Decision based on MTUS' }]);
+      assert.deepEqual(
+        cite('Decision based on MTUS and').map((citation) => [citation.reference, citation.source]),
+        [[undefined, undefined]],
+      );
+    });
+
+    it('keeps a source named inside parentheses within parentheses in the citation around it', () => {
+      const text = 'Decision based on Non-MTUS Citation ODG Pain Chapter, Opioids (criteria for use (weaning) and ACOEM Chronic Pain)';
+      assert.deepEqual(
+        cite(text).map((citation) => citation.topic),
+        ['Opioids (criteria for use (weaning) and ACOEM Chronic Pain)'],
       );
     });
 
@@ -331,6 +445,18 @@ describe('guideline fields', () => {
             [kind, 5],
             [kind === 'MTUS' ? 'Non-MTUS' : 'MTUS', 5],
           ],
+        );
+      }
+      // A longer name of the other kind is the source, not a shorter one of the citation's kind.
+      assert.equal(matchSource('ACOEM Practice Guidelines, 3rd Edition, Hip Chapter', 'MTUS')?.source.id, 'acoem-3rd');
+      // Names of one length and one kind keep the catalogue's order, whichever kind the citation has.
+      for (const kind of ['MTUS', 'Non-MTUS'] as const) {
+        assert.deepEqual(
+          matchSources('ACOEM Practice Guidelines 3rd Edition, Hip Chapter', kind)
+            .slice(0, 2)
+            .map((match) => match.alias),
+          ['ACOEM Practice Guidelines, 3rd Edition', 'ACOEM Practice Guidelines 3rd Edition'],
+          kind,
         );
       }
       // Qualifiers and initials in any order, each taken as long as one follows.

@@ -110,6 +110,13 @@ describe('credentials', () => {
     });
   });
 
+  describe('entries with full stops', () => {
+    it('keeps a full stop inside an entry and drops only the one that ends the line', () => {
+      const { credentials } = labelled('Texas', 'Internal Medicine (incl. Geriatrics), Occupational Medicine.');
+      assert.deepEqual(texts(credentials.specialties?.entries), ['Internal Medicine (incl. Geriatrics)', 'Occupational Medicine']);
+    });
+  });
+
   describe('in prose (2013 letters)', () => {
     it('reads the specialty and the states of one sentence, each list up to the next clause', () => {
       const text = letter2013(
@@ -143,6 +150,30 @@ describe('credentials', () => {
       ] as const) {
         assert.deepEqual(texts(build(letter2013(sentence)).credentials.states?.entries), states, sentence);
       }
+    });
+
+    it('ends a list before the doubled spaces of text pasted from Word', () => {
+      const text = letter2013(
+        'The expert reviewer is Board Certified in Internal Medicine  with a subspecialty, and is licensed to practice in California and  was in active practice.',
+      );
+      const { credentials } = build(text);
+      assert.deepEqual([texts(credentials.specialties?.entries), texts(credentials.states?.entries)], [['Internal Medicine'], ['California']]);
+      assert.deepEqual(credentials.specialties!.range, rangeOf(text, 'Board Certified in Internal Medicine'));
+      assert.deepEqual(credentials.states!.range, rangeOf(text, 'licensed to practice in California'));
+    });
+
+    it("marks the template's fill-in text left in the sentence as what it stands for", () => {
+      const text = letter2013(
+        'The expert reviewer is Board Certified in [Certification(s) or specialty] and is licensed to practice in [State(s) of licensure].',
+      );
+      const { credentials } = build(text);
+      assert.deepEqual(
+        [credentials.specialties, credentials.states].map((credential) => credential?.entries.map((entry) => [entry.text, entry.placeholder?.fill])),
+        [
+          [['[Certification(s) or specialty]', "the reviewer's certifications or specialties"]],
+          [['[State(s) of licensure]', "the reviewer's states of licensure"]],
+        ],
+      );
     });
 
     it('reads a list that runs on to the next phrase, and only the first mention of each credential', () => {

@@ -36,6 +36,14 @@ describe('front matter', () => {
     assert.deepEqual(read.keys.b.range, rangeOf(text, '2'));
   });
 
+  it('places no key that is not a word, such as a list written as a key', () => {
+    const text = '---\n? [case, profile]\n: CM15-0071234\ncase: CM15-0071234\n---\n';
+    const read = frontMatter(text);
+    assert.equal(read.error, undefined);
+    assert.deepEqual(Object.keys(read.keys), ['case']);
+    assert.deepEqual(read.keys.case.range, rangeOf(text, 'CM15-0071234', 1));
+  });
+
   it('reads lines ended by a lone carriage return, as old Mac files are, at their offsets', () => {
     const text = '---\rcase: A\rdate: 2014-06-02\r---\r\rText.';
     const read = frontMatter(text);

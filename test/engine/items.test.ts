@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { resolveProfile } from '../../engine/src/config/profiles';
 import { lint } from '../../engine/src/lint';
 import { buildDetermination } from '../../engine/src/model/build';
-import { draft, findingsOf, MTUS_CA, MTUS_REVIEWER, NOT_NECESSARY, problems, rangeOf } from '../support/drafts';
+import { draft, findingsOf, MTUS_CA, MTUS_REVIEWER, NECESSARY, NOT_NECESSARY, problems, rangeOf } from '../support/drafts';
 
 const fields = (rationale = `Twelve sessions exceed the ten the guideline allows. ${NOT_NECESSARY}`): string =>
   [`Claims Administrator guideline: ${MTUS_CA}`, `MAXIMUS guideline: ${MTUS_REVIEWER}`, `Decision rationale: ${rationale}`].join('\n\n');
@@ -46,6 +46,78 @@ describe('items as reviewers write them', () => {
     });
     assert.deepEqual(items(text), ['1 Lumbar MRI = Upheld', '2 Electromyography and nerve conduction studies of the bilateral upper extremities = Upheld']);
     assert.deepEqual(problems(text), []);
+  });
+
+  it('reads an item line that wrapping broke before its decision whole, its first line in the name', () => {
+    const text = draft({
+      items: [
+        `1. Tramadol 50 mg #120, one tablet every six hours as needed for\npain:  Upheld\n\n${fields()}`,
+        `2. Naproxen 550 mg #60, one tablet twice a day as needed for\npain \u2013 Overturned\n\n${fields(`NSAIDs are recommended for chronic low back pain. ${NECESSARY}`)}`,
+      ],
+    });
+    assert.deepEqual(items(text), [
+      '1 Tramadol 50 mg #120, one tablet every six hours as needed for pain = Upheld',
+      '2 Naproxen 550 mg #60, one tablet twice a day as needed for pain = Overturned',
+    ]);
+    // Without a colon: the decision alone on the last line, or no decision before the fields.
+    const plain = draft({
+      items: [`1. Physical therapy, two times a week for six\nweeks\nUpheld\n\n${fields()}`, `2. Lumbar MRI with and without\ncontrast\n\n${fields()}`],
+    });
+    assert.deepEqual(items(plain), ['1 Physical therapy, two times a week for six weeks = Upheld', '2 Lumbar MRI with and without contrast = (none)']);
+    const [tramadol, naproxen] = lint(text).model!.items;
+    assert.deepEqual(naproxen.name.range, { start: rangeOf(text, 'Naproxen').start, end: rangeOf(text, 'for\npain', 1).end });
+    // The second item's first line is its own, not the end of the first item's rationale.
+    assert.ok(!tramadol.rationale!.value.text.includes('Naproxen'), tramadol.rationale!.value.text);
+    assert.deepEqual(problems(text), []);
+  });
+
+  it('reads an item line wrapped in the paragraph of the item line above it from the line after that one', () => {
+    const text = draft({ items: [`Knee brace:  Upheld\nLumbar MRI, as needed\nfor pain:  Upheld\n\n${fields()}`] });
+    assert.deepEqual(items(text), ['- Knee brace = Upheld', '- Lumbar MRI, as needed for pain = Upheld']);
+    const [brace, mri] = lint(text).model!.items;
+    assert.deepEqual([brace.lines, brace.range], [[], rangeOf(text, 'Knee brace:  Upheld')]);
+    assert.deepEqual(mri.name.range, { start: rangeOf(text, 'Lumbar MRI').start, end: rangeOf(text, 'for pain').end });
+  });
+
+  it('reads an item line glued to the end of a field whose label is misspelt as an item line of its own', () => {
+    const text = draft({
+      items: [
+        `Knee brace:  Upheld\n\nClaims Administrator guideline: ${MTUS_CA}\n\nMAXIMUS guideline: ${MTUS_REVIEWER}\n\nDecison rationale: as in the note above\nLumbar MRI:  Upheld\n\n${fields()}`,
+      ],
+    });
+    assert.deepEqual(items(text), ['- Knee brace = Upheld', '- Lumbar MRI = Upheld']);
+  });
+
+  it('reads a decision below its name with the emphasis marks a paste left unclosed', () => {
+    const text = draft({
+      items: [`Knee brace, two times a week:\n**Upheld\n\n${fields()}`, `Lumbar MRI, with and without contrast:\nUpheld__\n\n${fields()}`],
+    });
+    assert.deepEqual(
+      lint(text).model!.items.map((entry) => [entry.name.text, entry.decision.text, entry.decision.class]),
+      [
+        ['Knee brace, two times a week', 'Upheld', 'valid'],
+        ['Lumbar MRI, with and without contrast', 'Upheld', 'valid'],
+      ],
+    );
+  });
+
+  it('places the decision written after the two spaces of the seed, and the name before its colon', () => {
+    const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}`] });
+    const [mri] = lint(text).model!.items;
+    assert.deepEqual([mri.name.range, mri.decision.range], [rangeOf(text, 'Lumbar MRI'), rangeOf(text, 'Upheld')]);
+  });
+
+  it('reads no item in a quotation, and ends an item without fields at its decision on the next line', () => {
+    const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}`, '> Cervical MRI:  Upheld', 'Knee brace, two times a week:\nUpheld'] });
+    assert.deepEqual(items(text), ['- Lumbar MRI = Upheld', '- Knee brace, two times a week = Upheld']);
+    const [, brace] = lint(text).model!.items;
+    assert.deepEqual(brace.range, { start: rangeOf(text, 'Knee brace').start, end: rangeOf(text, 'week:\nUpheld').end });
+  });
+
+  it('reaches over the prose written under an item that has no fields yet', () => {
+    const text = draft({ items: [`Lumbar MRI:  Upheld\n\n${fields()}`, 'Knee brace:  Upheld\n\nThe file holds no guideline fields for this request yet.'] });
+    const [, brace] = lint(text).model!.items;
+    assert.deepEqual(brace.range, { start: rangeOf(text, 'Knee brace').start, end: rangeOf(text, 'for this request yet.').end });
   });
 
   it('reports a numbered item line without a decision on its own line, never merged into the item above', () => {
@@ -114,8 +186,11 @@ describe('which lines start an item', () => {
       [`${words(20)}: Upheld\n\nFIELDS`, [`- ${words(20)} = Upheld[valid] fields 3 depth 0`]],
       [`${words(21)}: Upheld\n\nFIELDS`, []],
       ['The MRI was reviewed. Lumbar MRI:  Upheld\n\nFIELDS', []],
+      ['The MRI was reviewed.  Lumbar MRI:  Upheld\n\nFIELDS', []],
       ['Lumbar MRI.:  Upheld\n\nFIELDS', []],
       ['The items set forth below: Upheld\n\nFIELDS', []],
+      ['The items set  forth below: Upheld\n\nFIELDS', []],
+      ['The items set forth  below: Upheld\n\nFIELDS', []],
       // A decision after a dash, only when it is a decision.
       ['Lumbar MRI \u2014 Upheld\n\nFIELDS', ['- Lumbar MRI = Upheld[valid] fields 3 depth 0']],
       ['Lumbar MRI - twice weekly\n\nFIELDS', ['- Lumbar MRI - twice weekly = [missing] fields 3 depth 0']],

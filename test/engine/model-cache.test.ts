@@ -207,6 +207,19 @@ describe('the model cache', () => {
     assert.deepEqual(cache.stats.fields, { read: 3, kept: 0 });
   });
 
+  it('places again a field over two paragraphs when the blank line between them becomes more lines, its text the same', () => {
+    const cache = new ModelCache();
+    // A blank line of spaces turned into line breaks: same offsets and text, the second paragraph two lines further down.
+    const text = draft({ items: [item({ rationale: `The applicant had twelve sessions.\n  \n${NOT_NECESSARY}` })] });
+    check(cache, text);
+    const edited = text.replace('sessions.\n  \n', 'sessions.\n\n\n\n');
+    assert.equal(edited.length, text.length);
+    const model = build(edited, cache);
+    assert.deepEqual(model, build(edited));
+    const conclusion = model.items[0].rationale!.conclusion!;
+    assert.equal(conclusion.range.start.line, build(text).items[0].rationale!.conclusion!.range.start.line + 2);
+  });
+
   describe('items around an edit', () => {
     const FIELDS = `Claims Administrator guideline: ${MTUS_CA}\n\nMAXIMUS guideline: ${MTUS_REVIEWER}\n\nDecision rationale: Reviewed. ${NOT_NECESSARY}`;
     const names = (model: Determination): string[] => model.items.map((entry) => entry.name.text);
@@ -257,6 +270,43 @@ describe('the model cache', () => {
       check(cache, text);
       const edited = text.replace('Lumbar MRI was reviewed.', 'Lumbar MRI was reviewed twice.').replace('kit.\n\n\n', 'kit.\n\n');
       assert.deepEqual(check(cache, edited), { blocks: { read: 1, kept: 33 }, fields: { read: 1, kept: 8 }, items: { read: 3, kept: 2 } });
+    });
+
+    it('keeps only the items moved alike when a second edit moves the lines after it by characters or by lines only', () => {
+      // A blank line's spaces changed: no block changes, and the blocks after it move by characters only, or by lines only.
+      for (const [blank, changed] of [
+        ['\n  \n', '\n   \n'],
+        ['\n  \n', '\n\n\n\n'],
+      ]) {
+        const cache = new ModelCache();
+        const text = reviewed(['Knee brace', 'Lumbar MRI', 'Cervical MRI', 'Home exercise kit', 'Norco']).replace(
+          'A note on Home exercise kit.\n\n',
+          `A note on Home exercise kit.${blank}`,
+        );
+        check(cache, text);
+        const edited = text.replace('Lumbar MRI was reviewed.', 'Lumbar MRI was reviewed twice.').replace(`kit.${blank}`, `kit.${changed}`);
+        assert.deepEqual(check(cache, edited).items, { read: 3, kept: 2 }, JSON.stringify(changed));
+      }
+    });
+
+    it('reads an item that unchanged lines make after an edit to the list above them, with or without items after it', () => {
+      // "3. Massage: Denied" goes on from the rationale's list; once that list no longer runs 1, 2 it reads as item 3.
+      const rationale = [
+        'The earlier utilization reviews decided:',
+        '1. Acupuncture: Certified\n2. Chiropractic: Modified',
+        'and most recently:',
+        '3. Massage: Denied',
+        `The applicant has not improved. ${NOT_NECESSARY}`,
+      ].join('\n\n');
+      for (const later of [[], [item({ name: 'Cervical MRI' })]]) {
+        const cache = new ModelCache();
+        const text = draft({ items: [item({ name: '1. Knee brace' }), item({ name: '2. Lumbar MRI', rationale }), ...later] });
+        check(cache, text);
+        assert.deepEqual(names(build(text)), ['Knee brace', 'Lumbar MRI', ...(later.length > 0 ? ['Cervical MRI'] : [])]);
+        const edited = text.replace('2. Chiropractic: Modified', 'Chiropractic: Modified');
+        check(cache, edited);
+        assert.deepEqual(names(build(edited)), ['Knee brace', 'Lumbar MRI', 'Massage', ...(later.length > 0 ? ['Cervical MRI'] : [])]);
+      }
     });
 
     it('reads a paragraph added before the first item without failing', () => {

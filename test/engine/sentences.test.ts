@@ -74,6 +74,50 @@ describe('determination sentences (2013)', () => {
     });
   });
 
+  it('keeps the number of a sentence broken before "determined the request for", and finds its block by that number', () => {
+    const sentences = [
+      '1) MAXIMUS Federal Services, Inc. has\ndetermined the request for Lidoderm 5% patch #30 is not medically necessary and appropriate.',
+      '(2) MAXIMUS Federal Services, Inc.\nhas determined the request for Soma is medically necessary and appropriate.',
+    ];
+    const text = letter({
+      notice: sentences,
+      decisions: sentences,
+      blocks: [
+        '1) Regarding the request for topical lidocaine:',
+        `${RATIONALE} Lidoderm is not indicated for axial pain. It is not medically necessary and appropriate.`,
+      ],
+    });
+    const model = build(text);
+    assert.deepEqual(
+      [model.items, model.repeatedItems!].map((items) => items.map((item) => [item.number, item.name.text])),
+      [
+        [
+          [1, 'Lidoderm 5% patch #30'],
+          [2, 'Soma'],
+        ],
+        [
+          [1, 'Lidoderm 5% patch #30'],
+          [2, 'Soma'],
+        ],
+      ],
+    );
+    const [lidoderm, soma] = model.items;
+    // The header starts where the sentence does, on the line before the words it was found by.
+    assert.equal(lidoderm.header.text, `${SENTENCE} Lidoderm 5% patch #30 is not medically necessary and appropriate.`);
+    assert.deepEqual(lidoderm.header.range.start, rangeOf(text, 'MAXIMUS Federal Services, Inc. has\ndetermined', 1).start);
+    assert.deepEqual(soma.header.range.start, rangeOf(text, '(2) MAXIMUS', 1).start);
+    assert.equal(lidoderm.block?.text, 'Regarding the request for topical lidocaine:');
+    assert.equal(lidoderm.rationale?.conclusion?.necessary, false);
+    // A sentence inside a paragraph that is not numbered starts on the line it was found on.
+    const prose = build(
+      letter({ decisions: [`In summary, MAXIMUS Federal Services, Inc. has\n${SENTENCE.split(' has ')[1]} Soma is not medically necessary and appropriate.`] }),
+    );
+    assert.deepEqual(
+      prose.items.map((item) => [item.number, item.header.text]),
+      [[undefined, 'determined the request for Soma is not medically necessary and appropriate.']],
+    );
+  });
+
   it('keeps a sentence without a full stop up to the next sentence, and one without a verb as having no decision', () => {
     const text = letter({
       decisions: [`1) ${SENTENCE} Norco 10/325 is medically necessary and appropriate`, `2) ${SENTENCE} a TENS unit`],

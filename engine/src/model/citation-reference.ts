@@ -212,16 +212,19 @@ export function readReference(citation: GuidelineCitation, value: MappedText, fr
     const dash = /^[-–—:]\s*/.exec(trimmed);
     (citation.pages ? after : before).push({ start: at + (dash?.[0].length ?? 0), text: trimmed.slice(dash?.[0].length ?? 0) });
   }
-  const names = before.length > 0 ? before : after;
+  let names = before.length > 0 ? before : after;
+  // Names after the pages go on from those before them ("ODG, Pain Chapter page 5, Opioids": the topic follows).
+  let later = names === before ? after : [];
   if (!citation.source && names.length > 0) {
     const first = names.shift()!;
     sourceAt = first.start;
     citation.source = groupPart(value, first.start, first.text, index);
   }
+  if (names.length === 0) [names, later] = [later, []];
   if (citation.source) findVersionInside(citation, sourceAt, value, index);
   const source = pickSource(reference, named, citation);
   if (citation.source && source) citation.source.catalogueId = source.id;
-  if (names.length > 0) readChapter(citation, source, names, value, index);
+  if (names.length > 0) readChapter(citation, source, names, later, value, index);
 }
 
 /** An edition or year written inside the name ("ACOEM Practice Guidelines, 2nd Edition (2004)"). */
@@ -254,8 +257,18 @@ function pickSource(reference: string, named: SourceMatch | undefined, citation:
   return versioned?.source ?? named.source;
 }
 
-/** The chapter (the longest run of segments that names one) and the topic after it. */
-function readChapter(citation: GuidelineCitation, source: GuidelineSource | undefined, names: Segment[], value: MappedText, index: LineIndex): void {
+/**
+ * The chapter (the longest run of segments that names one) and the topic after it; `later` (the names after the
+ * pages) gives the topic when the names before the pages are the chapter alone.
+ */
+function readChapter(
+  citation: GuidelineCitation,
+  source: GuidelineSource | undefined,
+  names: Segment[],
+  later: Segment[],
+  value: MappedText,
+  index: LineIndex,
+): void {
   const last = names[names.length - 1];
   const span = (first: Segment, end: Segment): TextPart => groupPart(value, first.start, value.text.slice(first.start, end.start + end.text.length), index);
   // A source cited by topic alone (the Chronic Pain Medical Treatment Guidelines) has no chapters.
@@ -274,6 +287,7 @@ function readChapter(citation: GuidelineCitation, source: GuidelineSource | unde
   const chapter = span(names[0], names[chapterSegments - 1]);
   citation.chapter = { ...chapter, catalogueName: source ? matchChapter(source, chapter.text) : undefined };
   if (names.length > chapterSegments) citation.topic = span(names[chapterSegments], last);
+  else if (later.length > 0) citation.topic = span(later[0], later[later.length - 1]);
 }
 
 /** Whether the text names one of the source's chapters word for word, in any order (noise words aside). */

@@ -18,7 +18,8 @@ const KIND = String.raw`(Non[-\s]?MTUS(?:\s+Citations?)?|MTUS(?:\s+Citations?)?)
 const PREFIX = new RegExp(String.raw`\bDecision\s+based\s+on\s+(?:the\s+)?${KIND}\s*[:.,-]?\s*`, 'gi');
 /** A kind written before a citation listed after another ("...; Non-MTUS Citation ODG Low Back Chapter"). */
 const LISTED_KIND = new RegExp(String.raw`^(?:the\s+)?${KIND}\s*[:,-]?\s*`, 'i');
-const JOINER = /,?\s+(?:and|&|as\s+well\s+as|plus|along\s+with)\s+(?:also\s+)?(?:the\s+)?|\s*;\s*(?:and\s+)?(?:the\s+)?/gi;
+const JOINER =
+  /,?\s+(?:and|&|as\s+well\s+as|plus|along\s+with)\s+(?:also\s+)?(?:the\s+)?|\s*;\s*(?:(?:and|plus|as\s+well\s+as|along\s+with)\s+)?(?:also\s+)?(?:the\s+)?/gi;
 
 export function readStatement(value: MappedText, index: LineIndex): MtusStatement | undefined {
   const match = STATEMENT.exec(value.text);

@@ -239,12 +239,21 @@ interface FoundItem {
 
 /**
  * The item that starts at `lines[position]`. An item name that hard wrapping or PDF extraction broke over the lines
- * of one paragraph ("... of the Bilateral Upper" / "Extremities:") is read whole, from the paragraph's first line.
+ * of one paragraph ("... of the Bilateral Upper" / "Extremities:", or "... as needed for" / "pain:  Upheld") is read
+ * whole, from the paragraph's first line, or from the line after one that is an item line of its own.
  */
 function itemAt(lines: TextLine[], position: number, vocabulary: Vocabulary, index: LineIndex, context: ItemContext): FoundItem | undefined {
   const line = lines[position];
-  const first = paragraphStart(lines, position);
-  if (first < position && lines[first].blockStart && line.content.text.trimEnd().endsWith(':')) {
+  const start = paragraphStart(lines, position);
+  let first = start;
+  // A line of the paragraph that carries its own decision is an item line of its own: the name starts after it.
+  for (let at = position - 1; at >= start; at--) {
+    if (decided(lines[at].content.text, vocabulary)) {
+      first = at + 1;
+      break;
+    }
+  }
+  if (first < position && (lines[first].blockStart || first > start)) {
     const head = lines.slice(first, position + 1);
     const joined: TextLine = {
       ...head[0],
@@ -259,6 +268,12 @@ function itemAt(lines: TextLine[], position: number, vocabulary: Vocabulary, ind
   }
   const found = itemOnLine(line, lines, position, vocabulary, index, context);
   return found && { ...found, absorbed: 0 };
+}
+
+/** Whether a line is a name and a decision the vocabulary knows. */
+function decided(text: string, vocabulary: Vocabulary): boolean {
+  const shape = shapeOf(text, vocabulary);
+  return shape.decisionEnd > shape.decisionStart && shape.reading!.class !== 'unknown';
 }
 
 /** The item whose line is `line` (standing at `position` of `lines`), and how many lines it takes. */

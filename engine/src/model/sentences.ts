@@ -33,8 +33,10 @@ export function readSentenceItems(lines: TextLine[], vocabulary: Vocabulary, ind
     return low;
   };
   const found = [...text.text.matchAll(new RegExp(anchor.source, 'gi'))];
+  let previousLine = -1;
   return found.map((match, position) => {
-    const lineIndex = lineAt(match.index);
+    const lineIndex = sentenceStart(lines, lineAt(match.index), previousLine);
+    previousLine = lineAt(match.index);
     const line = lines[lineIndex];
     const headerStart = starts[lineIndex];
     const nameStart = match.index + match[0].length;
@@ -64,6 +66,18 @@ export function readSentenceItems(lines: TextLine[], vocabulary: Vocabulary, ind
       ...located(header.span, index),
     };
   });
+}
+
+/**
+ * The line a sentence whose anchor stands on `anchorLine` starts on: the first line of its paragraph when the
+ * paragraph is numbered ("1) MAXIMUS Federal Services, Inc. has" / "determined the request for ..."), up to four
+ * lines back and after the line of the sentence before; else the anchor's own line.
+ */
+function sentenceStart(lines: TextLine[], anchorLine: number, previousLine: number): number {
+  let first = anchorLine;
+  while (first > previousLine + 1 && !lines[first].blockStart && anchorLine - first < 4) first--;
+  const opening = lines[first];
+  return opening.blockStart && (opening.ordinal !== undefined || NUMBER.test(opening.content.text)) ? first : anchorLine;
 }
 
 /**
